@@ -1,0 +1,160 @@
+"""balance: a stated trade deficit (逆差) or surplus (顺差) against stated imports and exports.
+
+The balance is exports − imports: a deficit is negative. A claim that trade is "basically
+balanced" (基本平衡) has no stated amount; the suite bounds |X − M| / (X + M) instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.claims.base import Claim, Document, fmt, relation_row
+from checks.quantities import INF, Interval, Quantity
+from checks.quantities.grammar import CURRENCY_WORDS
+
+NAME = "balance"
+_KEYWORD = re.compile(r"逆差|顺差|(?:基本|大致|总体)(?:实现)?(?:平衡|持平)")
+_IMPORT = re.compile(r"进口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
+_EXPORT = re.compile(r"出口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
+
+
+class Balance:
+    name = NAME
+
+    def find(self, doc: Document) -> Iterator[Claim]:
+        best: dict[tuple[int, int], Claim] = {}
+        for claim in self._candidates(doc):
+            pair = (claim.inputs["imports"].start, claim.inputs["exports"].start)
+            if pair not in best or "balance" in claim.inputs:
+                best[pair] = claim  # a stated amount says more than a bare 逆差
+        yield from best.values()
+
+    def _candidates(self, doc: Document) -> Iterator[Claim]:
+        for match in _KEYWORD.finditer(doc.view):
+            found = _trade(doc, match)
+            if found is None:
+                continue
+            imports, exports = found
+            stated = _stated_amount(doc, match, imports)
+            inputs = {"imports": imports, "exports": exports}
+            if stated is not None:
+                inputs["balance"] = stated
+            claim = Claim(NAME, doc.source, inputs)
+            word = match.group(0)
+            claim.facts = {
+                "word": word,
+                "deficit": word == "逆差",
+                "signed": word in ("逆差", "顺差"),
+            }
+            claim.row = derive(claim)
+            yield claim
+
+    def explain(self, claim: Claim) -> str:
+        return explain(claim)
+
+
+def _trade(doc: Document, match: re.Match[str]) -> tuple[Quantity, Quantity] | None:
+    """Imports and exports in the clause run after the keyword, else in its sentence."""
+    start, end = doc.sentences[doc.sentence_at(match.start())]
+    imports = exports = None
+    for quantity in doc.quantities_in(match.start(), end) or []:
+        if quantity.kind != "money":
+            continue
+        label = doc.between(max(start, quantity.start - 10), quantity.start)
+        if imports is None and _IMPORT.search(label):
+            imports = quantity
+        elif exports is None and _EXPORT.search(label):
+            exports = quantity
+    if imports is None or exports is None or imports.unit != exports.unit:
+        return None
+    return imports, exports
+
+
+def _stated_amount(doc: Document, match: re.Match[str], imports: Quantity) -> Quantity | None:
+    if match.group(0) not in ("逆差", "顺差"):
+        return None
+    found = doc.quantities_in(match.end(), match.end() + 8)
+    if not found or found[0].kind != "money" or found[0].unit != imports.unit:
+        return None
+    glue = doc.between(match.end(), found[0].start)
+    return found[0] if re.fullmatch(r"\s*(?:额)?(?:为|达到|达|约为|约)?\s*", glue) else None
+
+
+def net(exports: Interval, imports: Interval) -> Interval:
+    return exports - imports
+
+
+def derive(claim: Claim) -> dict[str, float | None]:
+    imports, exports = claim.inputs["imports"], claim.inputs["exports"]
+    implied = net(exports.strict, imports.strict)
+    stated = claim.inputs.get("balance")
+    sign = -1 if claim.facts["deficit"] else 1
+    if stated is None and claim.facts["signed"]:
+        side = Interval(-INF, 0.0) if sign < 0 else Interval(0.0, INF)
+        scale = max(abs(implied.mid), 1.0)
+        row = relation_row(side, implied, side, net(exports.lenient, imports.lenient))
+        return row | {"gap": row["gap"] / scale, "lenient_gap": row["lenient_gap"] / scale}
+    if stated is None:
+        total = exports.strict + imports.strict
+        return {  # no amount is stated: only the imbalance rule can judge this claim
+            "stated_lo": -INF,
+            "stated_hi": INF,
+            "implied_lo": implied.lo,
+            "implied_hi": implied.hi,
+            "imbalance": implied.gap(Interval.point(0)) / total.hi,
+        }
+    scale = abs(stated.value) or 1.0
+    row = relation_row(
+        stated.strict.scale(sign),
+        implied,
+        stated.lenient.scale(sign),
+        net(exports.lenient, imports.lenient),
+    )
+    row["gap"] /= scale  # relative to the stated balance, so one tolerance fits all sizes
+    row["lenient_gap"] /= scale
+    return row
+
+
+def explain(claim: Claim) -> str:
+    text = claim.source.text
+    imports, exports = claim.inputs["imports"], claim.inputs["exports"]
+    difference = exports.value - imports.value
+    head = (
+        f"exports {exports.shown(text)} − imports {imports.shown(text)} = "
+        f"{_money(difference, exports)} ({'surplus' if difference > 0 else 'deficit'})"
+    )
+    if "balance" not in claim.inputs and claim.facts["signed"]:
+        meaning = "deficit" if claim.facts["deficit"] else "surplus"
+        return f"{head}; stated: a {claim.facts['word']} ({meaning})"
+    if "balance" not in claim.inputs:
+        ratio = abs(difference) / (exports.value + imports.value) * 100
+        return (
+            f"{head}; |X − M| / (X + M) = {fmt(ratio)}% against a claim of "
+            f"{claim.facts['word']} (basically balanced)"
+        )
+    stated = claim.inputs["balance"]
+    implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+    return (
+        f"{head}, from the printed figures {_money_interval(implied, exports)}; "
+        f"stated {claim.facts['word']} {stated.shown(text)} means "
+        f"{_money_interval(stated.strict.scale(-1 if claim.facts['deficit'] else 1), exports)}"
+    )
+
+
+def _money(value: float, like: Quantity) -> str:
+    divisor, word = _unit_words(like)
+    return f"{fmt(value / divisor)}{word}"
+
+
+def _money_interval(interval: Interval, like: Quantity) -> str:
+    divisor, word = _unit_words(like)
+    return interval.scale(1 / divisor).format(3, word)
+
+
+def _unit_words(like: Quantity) -> tuple[float, str]:
+    currency = CURRENCY_WORDS.get(like.unit, like.unit)
+    for divisor, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(like.value) >= divisor:
+            return divisor, f"{word}{currency}"
+    return 1.0, currency

@@ -1,0 +1,169 @@
+"""What every claim type shares: the document model, the Claim record and small text helpers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checks.quantities import Interval, Period, Quantity, scan
+from checks.read import Source
+
+_SENTENCE_END = re.compile(r"[。!?;\n]+")
+_CLAUSE_END = re.compile(r"[,、:;。!?\n()]")
+AMOUNT_KINDS = frozenset({"money", "count", "people", "number"})
+TOTAL_MARKERS = ("总", "共计", "合计", "全部")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    span: tuple[int, int]
+    quote: str
+
+
+@dataclass
+class Claim:
+    """One checkable relation. `row` holds the derived columns that GX validates."""
+
+    type: str
+    source: Source
+    inputs: dict[str, Quantity]
+    facts: dict[str, object] = field(default_factory=dict)
+    row: dict[str, float | None] = field(default_factory=dict)
+    verdict: str = "unverifiable"
+    severity: str | None = None
+    failed_rules: list[dict] = field(default_factory=list)
+    explanation: str = ""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (
+            min(q.start for q in self.inputs.values()),
+            max(q.end for q in self.inputs.values()),
+        )
+
+    @property
+    def id(self) -> str:
+        start, end = self.span
+        return f"{self.source.id}:{self.type}:{start}-{end}"
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        start, end = self.span
+        return [Evidence(self.source.id, (start, end), self.source.text[start:end])]
+
+
+class Document:
+    """A source with its tokens and sentences, and lookups the claim finders share."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.view = source.view
+        self.tokens = scan(source.view)
+        self._starts = [t.start for t in self.tokens]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        bounds, start = [], 0
+        for match in _SENTENCE_END.finditer(self.view):
+            if match.start() > start:
+                bounds.append((start, match.start()))
+            start = match.end()
+        if start < len(self.view):
+            bounds.append((start, len(self.view)))
+        return bounds
+
+    def sentence_at(self, pos: int) -> int:
+        index = bisect_right([s for s, _ in self.sentences], pos) - 1
+        return max(index, 0)
+
+    def tokens_in(self, start: int, end: int) -> list[Quantity | Period]:
+        first = bisect_right(self._starts, start - 1)
+        last = bisect_right(self._starts, end - 1)
+        return [t for t in self.tokens[first:last] if t.end <= end]
+
+    def quantities_in(self, start: int, end: int) -> list[Quantity]:
+        return [t for t in self.tokens_in(start, end) if isinstance(t, Quantity)]
+
+    def sentence_quantities(self, index: int) -> list[Quantity]:
+        if not 0 <= index < len(self.sentences):
+            return []
+        return self.quantities_in(*self.sentences[index])
+
+    def year_before(self, quantity: Quantity, floor: int) -> Period | None:
+        """The nearest year between `floor` and the quantity, with no amount in between."""
+        for token in reversed(self.tokens_in(floor, quantity.start)):
+            if isinstance(token, Period):
+                return token if token.first is not None else None
+            if token.kind in AMOUNT_KINDS and token.kind == quantity.kind:
+                return None
+        return None
+
+    def label(self, quantity: Quantity, width: int = 16) -> str:
+        """The words just before a quantity, back to the clause start."""
+        start = max(0, quantity.start - width)
+        text = self.view[start : quantity.start]
+        cut = max((m.end() for m in _CLAUSE_END.finditer(text)), default=0)
+        return text[cut:]
+
+    def between(self, a: int, b: int) -> str:
+        return self.view[a:b]
+
+
+def percent_after(doc: Document, pos: int, limit: int, kinds=("percent",)) -> Quantity | None:
+    """The first quantity of `kinds` starting within `limit` characters after `pos`."""
+    for q in doc.quantities_in(pos, pos + limit + 12):
+        if q.start - pos <= limit and q.kind in kinds:
+            return q
+        if q.kind not in kinds:
+            return None
+    return None
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit and a.kind == b.kind
+
+
+def has_total_marker(label: str) -> bool:
+    return any(marker in label for marker in TOTAL_MARKERS)
+
+
+def keyword_matches(pattern: re.Pattern[str], doc: Document) -> Iterator[re.Match[str]]:
+    yield from pattern.finditer(doc.view)
+
+
+def fmt(value: float, digits: int = 2) -> str:
+    """A number for explanations: thousands separators, trailing zeros dropped."""
+    if value in (float("inf"), float("-inf")):
+        return "∞" if value > 0 else "-∞"
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def relation_row(
+    stated: Interval, implied: Interval, stated_lenient: Interval, implied_lenient: Interval
+) -> dict[str, float | None]:
+    """The columns every relation suite checks: both intervals and their gaps."""
+    return {
+        "stated_lo": stated.lo,
+        "stated_hi": stated.hi,
+        "implied_lo": implied.lo,
+        "implied_hi": implied.hi,
+        "gap": implied.gap(stated),
+        "lenient_gap": implied_lenient.gap(stated_lenient),
+    }
+
+
+def printed(doc_text: str, quantity: Quantity) -> str:
+    return doc_text[quantity.start : quantity.end]
+
+
+def unique(claims: Iterable[Claim]) -> list[Claim]:
+    """Drop claims that repeat an id (two keywords can find the same relation)."""
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        seen.setdefault(claim.id, claim)
+    return list(seen.values())

@@ -1,0 +1,121 @@
+"""cagr: from a value in year A to a value in year B at a stated compound annual rate.
+
+(B / A)^(1/n) - 1 with n = B - A years. The lenient reading also counts the years inclusively
+(n + 1), a convention some reports use, and reads the printed figures loosely.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.claims.base import (
+    AMOUNT_KINDS,
+    Claim,
+    Document,
+    fmt,
+    percent_after,
+    relation_row,
+    same_unit,
+)
+from checks.quantities import Interval, Quantity
+
+NAME = "cagr"
+_KEYWORD = re.compile(
+    r"(?:年均复合增长率|年复合增长率|复合年均增长率|复合年增长率|年均复合增速|年复合增速"
+    r"|复合增长率|复合增速|CAGR)"
+)
+_RATE_BEFORE = re.compile(r"以\s*$|的$")
+
+
+class Cagr:
+    name = NAME
+
+    def find(self, doc: Document) -> Iterator[Claim]:
+        for match in _KEYWORD.finditer(doc.view):
+            rate = _stated_rate(doc, match)
+            if rate is None:
+                continue
+            sentence = doc.sentences[doc.sentence_at(match.start())]
+            endpoints = _endpoints(doc, sentence[0], min(match.start(), rate.start))
+            if endpoints is None:
+                continue
+            (first, first_year), (last, last_year) = endpoints
+            claim = Claim(NAME, doc.source, {"from": first, "to": last, "rate": rate})
+            claim.facts = {"from_year": first_year, "to_year": last_year}
+            claim.row = derive(claim)
+            yield claim
+
+    def explain(self, claim: Claim) -> str:
+        return explain(claim)
+
+
+def _stated_rate(doc: Document, match: re.Match[str]) -> Quantity | None:
+    after = percent_after(doc, match.end(), limit=6)
+    if after is not None:
+        return after
+    before = [q for q in doc.quantities_in(max(0, match.start() - 12), match.start())]
+    if (
+        before
+        and before[-1].kind == "percent"
+        and doc.between(before[-1].end, match.start())
+        in (
+            "的",
+            "",
+        )
+    ):
+        return before[-1]
+    return None
+
+
+def _endpoints(
+    doc: Document, start: int, end: int
+) -> tuple[tuple[Quantity, int], tuple[Quantity, int]] | None:
+    """The earliest and the latest dated amount of one unit before the rate."""
+    dated: list[tuple[Quantity, int]] = []
+    for quantity in doc.quantities_in(start, end):
+        if quantity.kind not in AMOUNT_KINDS or quantity.is_range:
+            continue
+        period = doc.year_before(quantity, start)
+        if period is not None and period.first == period.last:
+            dated.append((quantity, period.first))
+    if len(dated) < 2:
+        return None
+    last = dated[-1]
+    earlier = [d for d in dated if same_unit(d[0], last[0]) and d[1] < last[1]]
+    if not earlier:
+        return None
+    return earlier[0], last
+
+
+def implied_rate(start: Interval, end: Interval, years: int) -> Interval:
+    """Compound annual rate in percent, as an interval."""
+    return (end / start).root(years).shift(-1).scale(100)
+
+
+def derive(claim: Claim) -> dict[str, float | None]:
+    start, end, rate = claim.inputs["from"], claim.inputs["to"], claim.inputs["rate"]
+    years = claim.facts["to_year"] - claim.facts["from_year"]
+    if start.strict.lo <= 0 or end.strict.lo <= 0:
+        return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi}
+    implied = implied_rate(start.strict, end.strict, years)
+    lenient = implied_rate(start.lenient, end.lenient, years).hull(
+        implied_rate(start.lenient, end.lenient, years + 1)
+    )
+    return relation_row(rate.strict, implied, rate.lenient, lenient)
+
+
+def explain(claim: Claim) -> str:
+    text = claim.source.text
+    start, end, rate = (claim.inputs[k] for k in ("from", "to", "rate"))
+    years = claim.facts["to_year"] - claim.facts["from_year"]
+    row = claim.row
+    if row.get("implied_lo") is None:
+        return "the start and end values must be positive to compute a compound rate"
+    point = ((end.value / start.value) ** (1 / years) - 1) * 100
+    return (
+        f"({end.shown(text)} / {start.shown(text)})^(1/{years}) − 1 = {fmt(point)}% "
+        f"[{claim.facts['from_year']}→{claim.facts['to_year']}; from the printed figures "
+        f"{Interval(row['implied_lo'], row['implied_hi']).format(2, '%')}]; "
+        f"stated {text[rate.start : rate.end]} means {rate.strict.format(3, '%')}"
+    )

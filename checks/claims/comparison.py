@@ -1,0 +1,147 @@
+"""Find stated comparisons between two values, shared by the growth and difference claims.
+
+Three shapes, in both scripts (the view is Simplified):
+  B,比/较 A 增长/提高/下降 R          2023年为120亿元,比2022年的100亿元增长20%
+  从/由 A 增至/降至 B,增长/下降 R     从100亿元增长到120亿元,增长了20%
+  由 A 增长/下降 R 至 B               由100亿元增长20%至120亿元
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checks.claims.base import AMOUNT_KINDS, Document, same_unit
+from checks.quantities import Quantity
+
+UP = "增长|增加|提高|上升|上涨|扩大|提升|高出|多出|增|高|多"
+DOWN = "下降|减少|降低|下滑|回落|缩小|下跌|低于|降|减|低|少"
+_VERB = rf"(?P<verb>{UP}|{DOWN})"
+_YEAR_OF = r"(?:\d{4} ?年(?:末|底|度)?(?:同期)?的?|上年(?:同期)?的?|去年(?:同期)?的?)?"
+_COMPARE = re.compile(r"(?:相比于|相较于|相比|相较|较之|比|较)\s*")
+_FROM = re.compile(r"(?:从|由)\s*")
+_CHANGE_AFTER = re.compile(
+    rf"^[,\s]*(?:同比|累计|共|总计)?{_VERB}(?:了|幅|幅为|幅度为|幅达|率为)?(?P<to>到|至)?(?:为|达|约)?\s*$"
+)
+_TO = re.compile(rf"^\s*(?:{UP}|{DOWN})?了?(?:到|至)\s*{_YEAR_OF}\s*$")
+_BY_THEN_TO = re.compile(rf"^\s*{_VERB}了?(?P<to>)\s*$")
+# Rates at constant prices or on a comparable basis do not follow from the nominal values.
+CONSTANT_PRICE = re.compile(r"可比价|不变价|扣除价格因素|剔除价格因素|实际增长|按可比口径|同口径")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: Quantity  # the reference value, A
+    after: Quantity  # the compared value, B
+    change: Quantity  # the stated change: %, 个百分点, 倍 or an amount
+    verb: str
+    falling: bool
+    to_multiple: bool  # 增至3倍 / 增长到3倍: B = 3A, not 4A
+
+
+def comparisons(doc: Document) -> Iterator[Comparison]:
+    seen: set[tuple[int, int, int]] = set()
+    for found in _all(doc):
+        key = (found.before.start, found.after.start, found.change.start)
+        if key not in seen:
+            seen.add(key)
+            yield found
+
+
+def _all(doc: Document) -> Iterator[Comparison]:
+    for match in _COMPARE.finditer(doc.view):
+        found = _compared(doc, match)
+        if found is not None:
+            yield found
+    for match in _FROM.finditer(doc.view):
+        found = _from_to(doc, match) or _from_by_to(doc, match)
+        if found is not None:
+            yield found
+
+
+def _next_quantity(doc: Document, pos: int, end: int) -> Quantity | None:
+    found = doc.quantities_in(pos, end)
+    return found[0] if found else None
+
+
+def _amount_after_marker(doc: Document, pos: int) -> Quantity | None:
+    quantity = _next_quantity(doc, pos, pos + 24)
+    if quantity is None or quantity.is_range:
+        return None
+    if not re.fullmatch(rf"\s*{_YEAR_OF}\s*", doc.between(pos, quantity.start)):
+        return None
+    return quantity
+
+
+def _sentence_end(doc: Document, pos: int) -> int:
+    return doc.sentences[doc.sentence_at(pos)][1]
+
+
+def _compared(doc: Document, match: re.Match[str]) -> Comparison | None:
+    before = _amount_after_marker(doc, match.end())
+    if before is None or before.kind not in AMOUNT_KINDS | {"percent"}:
+        return None
+    change = _next_quantity(doc, before.end, before.end + 16)
+    verb = change and _CHANGE_AFTER.match(doc.between(before.end, change.start))
+    if not verb:
+        return None
+    sentence_start = doc.sentences[doc.sentence_at(match.start())][0]
+    subjects = [
+        q
+        for q in doc.quantities_in(sentence_start, match.start())
+        if same_unit(q, before) and not q.is_range
+    ]
+    if not subjects:
+        return None
+    return _comparison(doc, before, subjects[-1], change, verb)
+
+
+def _from_to(doc: Document, match: re.Match[str]) -> Comparison | None:
+    before = _amount_after_marker(doc, match.end())
+    if before is None:
+        return None
+    end = _sentence_end(doc, before.end)
+    after = _next_quantity(doc, before.end, end)
+    if after is None or not same_unit(after, before) or after.is_range:
+        return None
+    if not _TO.match(doc.between(before.end, after.start)):
+        return None
+    change = _next_quantity(doc, after.end, min(end, after.end + 16))
+    verb = change and _CHANGE_AFTER.match(doc.between(after.end, change.start))
+    if not verb:
+        return None
+    return _comparison(doc, before, after, change, verb)
+
+
+def _from_by_to(doc: Document, match: re.Match[str]) -> Comparison | None:
+    before = _amount_after_marker(doc, match.end())
+    if before is None:
+        return None
+    end = _sentence_end(doc, before.end)
+    change = _next_quantity(doc, before.end, min(end, before.end + 10))
+    verb = change and _BY_THEN_TO.match(doc.between(before.end, change.start))
+    if not verb:
+        return None
+    after = _next_quantity(doc, change.end, end)
+    if after is None or not same_unit(after, before):
+        return None
+    if not re.fullmatch(rf"\s*(?:到|至)\s*{_YEAR_OF}\s*", doc.between(change.end, after.start)):
+        return None
+    return _comparison(doc, before, after, change, verb)
+
+
+def _comparison(
+    doc: Document, before: Quantity, after: Quantity, change: Quantity, verb: re.Match[str]
+) -> Comparison | None:
+    sentence = doc.sentences[doc.sentence_at(before.start)]
+    if CONSTANT_PRICE.search(doc.between(*sentence)):
+        return None
+    return Comparison(
+        before=before,
+        after=after,
+        change=change,
+        verb=verb.group("verb"),
+        falling=bool(re.fullmatch(DOWN, verb.group("verb"))),
+        to_multiple=bool(verb.group("to")),
+    )

@@ -1,0 +1,105 @@
+"""The token grammar, compiled once. It runs on the matching view (Simplified, ASCII digits)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> dict[str, dict[str, dict]]:
+    path = Path(__file__).with_name("qualifiers.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {"before": data["before"], "after": data["after"]}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+MAGNITUDES = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "亿": 1e8,
+    "万": 1e4,
+    "千": 1e3,
+}
+# canonical unit -> (kind, currency or counter); longest spellings first in the pattern
+UNITS = {
+    "个百分点": ("pp", "pp"),
+    "百分点": ("pp", "pp"),
+    "%": ("percent", "%"),
+    "元人民币": ("money", "CNY"),
+    "人民币": ("money", "CNY"),
+    "元": ("money", "CNY"),
+    "美元": ("money", "USD"),
+    "欧元": ("money", "EUR"),
+    "港元": ("money", "HKD"),
+    "日元": ("money", "JPY"),
+    "英镑": ("money", "GBP"),
+    "人次": ("people", "人次"),
+    "人": ("people", "人"),
+    "家": ("count", "家"),
+    "件": ("count", "件"),
+    "台": ("count", "台"),
+    "个": ("count", "个"),
+    "款": ("count", "款"),
+    "项": ("count", "项"),
+    "例": ("count", "例"),
+    "张": ("count", "张"),
+    "所": ("count", "所"),
+    "座": ("count", "座"),
+    "套": ("count", "套"),
+    "倍": ("multiple", "倍"),
+    "周岁": ("age", "岁"),
+    "岁": ("age", "岁"),
+    "年": ("duration", "年"),
+}
+CURRENCY_WORDS = {
+    "CNY": "元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "HKD": "港元",
+    "JPY": "日元",
+    "GBP": "英镑",
+}
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_CN = rf"[一二两三四五六七八九十零〇][{CN_DIGITS}]*"
+_MAG = _alternation(MAGNITUDES)
+_UNIT = _alternation(UNITS)
+_YEAR = r"(?:19|20)\d{2}"
+_MONTHS = r"\d{1,2} ?月? ?(?:-|~|至|到) ?\d{1,2} ?月|\d{1,2} ?月份?(?:\d{1,2}日)?"
+_YEAR_PART = rf"末|底|初|上半年|下半年|前三季度|第[一二三四]季度|{_MONTHS}"
+
+
+def _token_pattern() -> re.Pattern[str]:
+    before = _alternation(qualifiers()["before"])
+    after = _alternation(qualifiers()["after"])
+    date = rf"(?P<date>(?<!\d){_YEAR}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])(?!\d))"
+    year_range = rf"(?P<yrange>(?<!\d)(?P<y1>{_YEAR}) ?年? ?(?:-|~|至|到) ?(?P<y2>{_YEAR}) ?年度?)"
+    year = rf"(?P<year>(?<!\d)(?P<y>{_YEAR}) ?年度?(?P<ypart>{_YEAR_PART})?)"
+    recent = r"(?P<recent>近 ?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}) ?年)"
+    number = (
+        rf"(?:百分之(?P<pct_cn>{_CN}|{_NUM})"
+        rf"|(?<![\d.A-Za-z])(?P<sign>-(?=\d))?(?P<num>{_NUM})"
+        rf"(?:(?P<pct1>%)? ?(?P<sep>-|~) ?(?P<num2>{_NUM})|(?P<sep_to>至)(?P<num2b>{_NUM}))?"
+        rf"|(?<!第)(?P<cn>{_CN})(?= ?(?:余|多)?(?:{_MAG})?(?:{_UNIT})))"
+    )
+    quantity = (
+        rf"(?P<qty>(?:(?P<prefix>{before}) ?)?{number}"
+        rf"(?P<q1>余|多)?(?P<mag>{_MAG})?(?P<q2>余|多)? ?(?P<unit>{_UNIT})?(?P<post>{after})?)"
+    )
+    return re.compile("|".join([date, year_range, year, recent, quantity]))
+
+
+@lru_cache(maxsize=1)
+def token_pattern() -> re.Pattern[str]:
+    return _token_pattern()

@@ -1,0 +1,229 @@
+"""Scan a matching view into Period and Quantity tokens, each with its interval."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from checks.quantities.grammar import MAGNITUDES, UNITS, qualifiers, token_pattern
+from checks.quantities.interval import INF, Interval
+
+_EXCLUDED_BEFORE = set("第表图附[")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year, a year range or 近N年. `first`/`last` are None for 近N年 (a span only)."""
+
+    start: int
+    end: int
+    first: int | None
+    last: int | None
+    span_years: int | None = None
+    part: str = ""  # 末, 底, 1-11月 …
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: float  # scaled by magnitude and sign
+    unit: str  # canonical: %, pp, CNY, USD, 家, 人, 倍 …
+    kind: str  # money, count, people, percent, pp, multiple, duration, age, number
+    strict: Interval  # every printed digit significant, hedge at its usual width
+    lenient: Interval  # trailing zeros as rounding, truncation, wider hedges
+    qualifier: str  # the hedge rule: exact, approx, floor, above, below, near_below, range
+    printed: str  # the number as printed, before magnitude
+    whole: bool  # an exact integer count as printed: no magnitude, no hedge, no decimals
+    is_range: bool = False
+    number_start: int = -1  # where the figure starts, after any hedge word
+
+    def shown(self, text: str) -> str:
+        """The figure as printed in `text`, without a leading hedge word."""
+        return text[max(self.start, self.number_start) : self.end]
+
+
+Token = Period | Quantity
+
+
+def scan(view: str) -> list[Token]:
+    """All tokens of a view, in order. The view must be the same length as the source text."""
+    tokens: list[Token] = []
+    for match in token_pattern().finditer(view):
+        token = _token(match, view)
+        if token is not None:
+            tokens.append(token)
+    return tokens
+
+
+def _token(match: re.Match[str], view: str) -> Token | None:
+    if match.group("date"):
+        return None
+    if match.group("yrange"):
+        first, last = int(match.group("y1")), int(match.group("y2"))
+        return Period(match.start(), match.end(), first, last) if first < last else None
+    if match.group("year"):
+        year = int(match.group("y"))
+        return Period(match.start(), match.end(), year, year, part=match.group("ypart") or "")
+    if match.group("recent"):
+        years = _cn_or_int(match.group("n"))
+        return Period(match.start(), match.end(), None, None, span_years=years) if years else None
+    return _quantity(match, view)
+
+
+def _quantity(match: re.Match[str], view: str) -> Quantity | None:
+    start = match.start()
+    if start > 0 and view[start - 1] in _EXCLUDED_BEFORE:
+        return None
+    unit_word = match.group("unit") or ""
+    end = match.end()
+    if not unit_word and end < len(view) and view[end].isascii() and view[end].isalpha():
+        return None  # 5G, 3.0T: a model name, not a quantity
+    parsed = _number(match)
+    if parsed is None:
+        return None
+    low, high, printed, unit_size = parsed
+    kind, unit = UNITS.get(unit_word, ("number", ""))
+    if match.group("pct1") or match.group("pct_cn") is not None:
+        kind, unit = "percent", "%"
+    magnitude = MAGNITUDES.get(match.group("mag") or "", 1.0)
+    sign = -1.0 if match.group("sign") else 1.0
+    rule, spec = _rule(match)
+    is_range = low != high
+    strict, lenient = _intervals(low, high, unit_size, printed, kind, rule, spec)
+    strict, lenient = strict.scale(magnitude * sign), lenient.scale(magnitude * sign)
+    value = sign * magnitude * (low + high) / 2
+    if not all(math.isfinite(v) for v in (value, strict.lo if strict.lo > -INF else 0.0)):
+        return None
+    whole = rule == "exact" and not is_range and magnitude == 1.0 and "." not in printed
+    return Quantity(
+        start=start,
+        end=end,
+        value=value,
+        unit=unit,
+        kind=kind,
+        strict=strict,
+        lenient=lenient,
+        qualifier="range" if is_range else rule,
+        printed=printed,
+        whole=whole and kind in ("count", "people"),
+        is_range=is_range,
+        number_start=_number_start(match),
+    )
+
+
+def _number_start(match: re.Match[str]) -> int:
+    for group in ("pct_cn", "sign", "num", "cn"):
+        if match.group(group) is not None:
+            return match.start(group) - (3 if group == "pct_cn" else 0)
+    return match.start()
+
+
+def _number(match: re.Match[str]) -> tuple[float, float, str, float] | None:
+    """(low, high, printed, unit of the last printed digit), before magnitude."""
+    if match.group("pct_cn") is not None:
+        text = match.group("pct_cn")
+        value = _cn_or_decimal(text)
+        return None if value is None else (value, value, text, _last_digit_unit(text))
+    if match.group("cn") is not None:
+        value = _cn_or_int(match.group("cn"))
+        return None if value is None else (float(value), float(value), match.group("cn"), 1.0)
+    text = match.group("num")
+    second = match.group("num2") or match.group("num2b")
+    low = _decimal(text)
+    high = _decimal(second) if second else low
+    if low is None or high is None or high < low:
+        return None
+    return low, high, text, min(_last_digit_unit(text), _last_digit_unit(second or text))
+
+
+def _decimal(text: str) -> float | None:
+    cleaned = text.replace(",", "").replace(" ", "")
+    try:
+        value = float(Decimal(cleaned))
+    except (InvalidOperation, ValueError, OverflowError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _cn_or_int(text: str) -> int | None:
+    if text.isdigit():
+        return int(text) if len(text) < 6 else None
+    value = _cn2an(text)
+    return int(value) if value is not None and float(value).is_integer() else None
+
+
+def _cn_or_decimal(text: str) -> float | None:
+    return _decimal(text) if text[0].isdigit() else _cn2an(text)
+
+
+def _cn2an(text: str) -> float | None:
+    import cn2an
+
+    try:  # cn2an raises KeyError as well as ValueError on odd tokens
+        return float(cn2an.cn2an(text, "smart"))
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError):
+        return None
+
+
+def _last_digit_unit(text: str) -> float:
+    """Unit of the last printed digit: 0.01 for '1.49', 1 for '2966' and for '12700'."""
+    cleaned = text.replace(",", "").replace(" ", "")
+    if "." in cleaned:
+        return 10.0 ** -len(cleaned.split(".", 1)[1])
+    return 1.0
+
+
+def _trailing_zero_unit(printed: str) -> float:
+    """'12700' may be rounded to hundreds: the unit of its last non-zero digit."""
+    cleaned = printed.replace(",", "").replace(" ", "")
+    if "." in cleaned or not cleaned.isdigit() or set(cleaned) == {"0"}:
+        return _last_digit_unit(cleaned) if cleaned[:1].isdigit() else 1.0
+    zeros = len(cleaned) - len(cleaned.rstrip("0"))
+    return 10.0**zeros
+
+
+def _rule(match: re.Match[str]) -> tuple[str, dict]:
+    """The strongest hedge among prefix, 余/多 and suffix; plain 'exact' when none."""
+    table = qualifiers()
+    found: list[dict] = []
+    if match.group("prefix"):
+        found.append(table["before"][match.group("prefix")])
+    if match.group("q1") or match.group("q2"):
+        found.append(table["after"]["余"])
+    if match.group("post"):
+        found.append(table["after"][match.group("post")])
+    hedges = [spec for spec in found if spec["rule"] != "exact"]
+    if not hedges:
+        return "exact", {}
+    return hedges[-1]["rule"], hedges[-1]
+
+
+def _intervals(
+    low: float, high: float, unit: float, printed: str, kind: str, rule: str, spec: dict
+) -> tuple[Interval, Interval]:
+    # Percentages print their units digit: '30%' means [29.5, 30.5], not [25, 35].
+    coarse = unit if kind in ("percent", "pp") else max(unit, _trailing_zero_unit(printed))
+    rounded = Interval(low - unit / 2, high + unit / 2)
+    rounded_lenient = Interval(low - coarse / 2, high + max(coarse / 2, unit))
+    if rule == "exact":
+        return rounded, rounded_lenient
+    if rule == "floor":
+        return Interval(low, high + coarse), Interval(low, high + coarse)
+    if rule == "above":
+        return Interval(low, INF), Interval(low - coarse / 2, INF)
+    if rule == "below":
+        floor = 0.0 if low >= 0 else -INF
+        return Interval(floor, high), Interval(floor, high + coarse / 2)
+    if rule == "near_below":
+        strict = Interval(low * (1 - spec["relative"]), high)
+        lenient = Interval(low * (1 - spec["lenient_relative"]), high + coarse / 2)
+        return strict, lenient
+    # approx: the printed rounding or the relative width, whichever is wider
+    strict = rounded.hull(Interval(low * (1 - spec["relative"]), high * (1 + spec["relative"])))
+    lenient = rounded_lenient.hull(
+        Interval(low * (1 - spec["lenient_relative"]), high * (1 + spec["lenient_relative"]))
+    )
+    return strict, lenient

@@ -1,0 +1,1 @@
+"""Stage 6: reports for people (terminal, HTML) and for programs (JSON)."""

@@ -1,0 +1,83 @@
+"""The machine-readable report, following ../shared/contract/report.schema.json."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime, timezone
+
+from checks import __version__
+from checks.claims import Claim
+from checks.pipeline import Run
+from checks.quantities import Interval, Quantity
+from checks.report.summary import summarize
+
+
+def report_dict(run: Run) -> dict:
+    return {
+        "tool": {"name": "figcheck", "version": __version__},
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "sources": [
+            {
+                "id": s.id,
+                "path": s.path,
+                "chars": s.chars,
+                "encoding": s.encoding,
+                "extractor": "text",
+                **{k: v for k, v in run.metadata.get(s.id, {}).items() if k != "notes"},
+            }
+            for s in run.sources
+        ],
+        "claims": [_claim(c) for c in run.claims],
+        "summary": summarize(run.claims),
+    }
+
+
+def to_json(run: Run) -> str:
+    return json.dumps(report_dict(run), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _claim(claim: Claim) -> dict:
+    entry = {
+        "id": claim.id,
+        "type": claim.type,
+        "verdict": claim.verdict,
+        "evidence": [
+            {"source": e.source, "span": list(e.span), "quote": e.quote} for e in claim.evidence
+        ],
+        "explanation": claim.explanation,
+        "inputs": {role: _quantity(claim, q) for role, q in claim.inputs.items()},
+        "facts": claim.facts,
+        "derived": {k: _number(v) for k, v in claim.row.items()},
+        "failed_rules": [
+            {k: f[k] for k in ("suite", "rule_id", "expectation", "severity", "description")}
+            for f in claim.failed_rules
+        ],
+    }
+    if claim.severity:
+        entry["severity"] = claim.severity
+    return entry
+
+
+def _quantity(claim: Claim, quantity: Quantity) -> dict:
+    return {
+        "text": claim.source.text[quantity.start : quantity.end],
+        "span": [quantity.start, quantity.end],
+        "value": _number(quantity.value),
+        "unit": quantity.unit,
+        "kind": quantity.kind,
+        "qualifier": quantity.qualifier,
+        "interval": _interval(quantity.strict),
+        "lenient_interval": _interval(quantity.lenient),
+    }
+
+
+def _interval(interval: Interval) -> list[float | None]:
+    return [_number(interval.lo), _number(interval.hi)]
+
+
+def _number(value: float | None) -> float | None:
+    """JSON has no infinity: an unbounded side is null."""
+    if value is None or not math.isfinite(value):
+        return None
+    return round(value, 10)

@@ -1,0 +1,56 @@
+"""The passage around a claim, cut into plain and highlighted segments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checks.claims import Claim
+
+_BREAKS = "。!?;\n!?;"
+
+
+@dataclass(frozen=True)
+class Passage:
+    segments: list[tuple[str, bool]]  # (text, is a number the claim uses)
+    clipped_start: bool
+    clipped_end: bool
+
+
+def passage(claim: Claim, context: int = 40) -> Passage:
+    text = claim.source.text
+    start, end = claim.span
+    left = _clause_start(text, start, context)
+    right = _clause_end(text, end, context)
+    marks = sorted((q.start, q.end) for q in claim.inputs.values())
+    segments: list[tuple[str, bool]] = []
+    cursor = left
+    for mark_start, mark_end in marks:
+        mark_start = max(mark_start, cursor)
+        if mark_start >= mark_end:
+            continue
+        segments.append((text[cursor:mark_start], False))
+        segments.append((text[mark_start:mark_end], True))
+        cursor = mark_end
+    segments.append((text[cursor:right], False))
+    segments = [(" ".join(s.split()) if not marked else s, marked) for s, marked in segments]
+    return Passage(
+        [s for s in segments if s[0]],
+        left > 0 and text[left - 1] not in _BREAKS,
+        right < len(text) and text[right] not in _BREAKS,
+    )
+
+
+def _clause_start(text: str, start: int, context: int) -> int:
+    floor = max(0, start - context)
+    for i in range(start - 1, floor - 1, -1):
+        if text[i] in _BREAKS:
+            return i + 1
+    return floor
+
+
+def _clause_end(text: str, end: int, context: int) -> int:
+    ceiling = min(len(text), end + context)
+    for i in range(end, ceiling):
+        if text[i] in _BREAKS:
+            return i + (1 if text[i] != "\n" else 0)
+    return ceiling

@@ -1,0 +1,43 @@
+"""Counts shared by every report."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from checks.claims import Claim
+
+VERDICTS = ("consistent", "inconsistent", "unverifiable")
+_LEVELS = {"error": 2, "warning": 1, "info": 0}
+
+
+def summarize(claims: list[Claim]) -> dict:
+    verdicts = Counter(c.verdict for c in claims)
+    severities = Counter(c.severity for c in claims if c.severity)
+    return {
+        "claims": len(claims),
+        **{verdict: verdicts.get(verdict, 0) for verdict in VERDICTS},
+        "errors": severities.get("error", 0),
+        "warnings": severities.get("warning", 0),
+        "infos": severities.get("info", 0),
+        "by_type": {
+            claim_type: dict(Counter(c.verdict for c in claims if c.type == claim_type))
+            for claim_type in sorted({c.type for c in claims})
+        },
+    }
+
+
+def findings(claims: list[Claim]) -> list[Claim]:
+    """Claims that are not consistent, errors first, then in text order."""
+    flagged = [c for c in claims if c.verdict != "consistent"]
+    return sorted(
+        flagged, key=lambda c: (-_LEVELS.get(c.severity or "info", 0), c.source.id, c.span)
+    )
+
+
+def gate_fails(claims: list[Claim], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = _LEVELS[fail_on]
+    return any(
+        c.severity and _LEVELS[c.severity] >= threshold for c in claims if c.verdict != "consistent"
+    )

@@ -1,0 +1,123 @@
+"""The editor's view: one block per source, each finding with its passage and arithmetic."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from checks.claims import Claim
+from checks.pipeline import Run
+from checks.report.passages import passage
+from checks.report.summary import findings, summarize
+
+STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan", "consistent": "green"}
+MARKS = {"error": "✗ ERROR", "warning": "! WARNING", "info": "? INFO"}
+
+
+def make_console(file=None) -> Console:
+    file = file or sys.stdout
+    plain = not file.isatty() or "NO_COLOR" in os.environ
+    return Console(
+        file=file,
+        no_color=plain,
+        highlight=False,
+        width=None if not plain else 100,
+        emoji=False,
+        soft_wrap=False,
+        color_system=None if plain else "auto",
+    )
+
+
+def print_report(run: Run, console: Console, verbose: bool = False) -> None:
+    by_source = {s.id: [c for c in run.claims if c.source.id == s.id] for s in run.sources}
+    for source in run.sources:
+        claims = by_source[source.id]
+        meta = run.metadata.get(source.id, {})
+        title = f" {meta['title']}" if meta.get("title") else ""
+        counts = Counter(c.verdict for c in claims)
+        console.rule(Text(f"{source.id}{title}", style="bold"), align="left")
+        console.print(f"{_shown_path(source.path)} · {source.chars} characters")
+        console.print(
+            f"{len(claims)} claims: "
+            + ", ".join(
+                f"{counts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "unverifiable")
+            )
+        )
+        for claim in findings(claims):
+            _print_claim(claim, console)
+        consistent = [c for c in claims if c.verdict == "consistent"]
+        if verbose:
+            for claim in consistent:
+                _print_claim(claim, console)
+        elif consistent:
+            console.print(
+                Text(f"  ✓ {len(consistent)} consistent (--verbose lists them)", style="green")
+            )
+        console.print()
+    _print_summary(run, console)
+
+
+def _shown_path(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+
+
+def _print_claim(claim: Claim, console: Console) -> None:
+    level = claim.severity if claim.verdict != "consistent" else "consistent"
+    head = Text("  ")
+    head.append(MARKS.get(level, "✓ CONSISTENT"), style=STYLES.get(level, ""))
+    head.append(f"  {claim.type}  ", style="bold")
+    head.append(claim.id, style="dim")
+    console.print(head)
+    console.print(Text("    ") + _quote(claim, plain=console.no_color))
+    console.print(Text(f"    {claim.explanation}"))
+    for failure in claim.failed_rules:
+        console.print(
+            Text(
+                f"    decided by {failure['suite']}.json › {failure['rule_id']} "
+                f"({failure['expectation']}, {failure['severity']})",
+                style="dim",
+            )
+        )
+
+
+def _quote(claim: Claim, plain: bool) -> Text:
+    found = passage(claim)
+    quote = Text("“…" if found.clipped_start else "“")
+    for segment, marked in found.segments:
+        if marked and plain:
+            quote.append(f"«{segment}»")
+        else:
+            quote.append(segment, style="bold reverse" if marked else "")
+    quote.append("…”" if found.clipped_end else "”")
+    return quote
+
+
+def _print_summary(run: Run, console: Console) -> None:
+    summary = summarize(run.claims)
+    table = Table(title="figcheck summary", show_lines=False)
+    table.add_column("claim type")
+    for verdict in ("consistent", "inconsistent", "unverifiable"):
+        table.add_column(verdict, justify="right")
+    for claim_type, counts in summary["by_type"].items():
+        table.add_row(
+            claim_type,
+            *(str(counts.get(v, 0)) for v in ("consistent", "inconsistent", "unverifiable")),
+        )
+    table.add_row(
+        "all",
+        *(str(summary[v]) for v in ("consistent", "inconsistent", "unverifiable")),
+        style="bold",
+    )
+    console.print(table)
+    console.print(
+        f"{len(run.sources)} sources, {summary['claims']} claims: "
+        f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} infos"
+    )

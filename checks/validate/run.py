@@ -1,0 +1,114 @@
+"""Validate every claim family in one batch per suite and turn GX results into verdicts.
+
+The verdict of each claim comes from here: which rules its row failed, with the severity and the
+verdict each rule declares in its suite. Python decides nothing about pass or fail.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from checks.claims import Claim
+from checks.errors import SuiteError
+from checks.validate.suites import Suite
+
+SEVERITY_NAMES = {"critical": "error", "warning": "warning", "info": "info"}
+_RANK = {"info": 0, "warning": 1, "error": 2}
+_RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]}
+
+
+class Validator:
+    """One GX context per run; one validation per suite over all claims of that family."""
+
+    def __init__(self) -> None:
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        logging.getLogger("great_expectations").setLevel(logging.ERROR)
+        self._context = gx.get_context(mode="ephemeral")
+        self._context.variables.progress_bars = ProgressBarsConfig(
+            globally=False, metric_calculations=False
+        )
+        self._batches = self._context.data_sources.add_pandas("claims")
+
+    def validate(self, suite: Suite, claims: list[Claim]) -> None:
+        import pandas as pd
+
+        frame = pd.DataFrame([{"claim_id": c.id, **_finite(c.row)} for c in claims])
+        asset = self._batches.add_dataframe_asset(f"{suite.name}_claims")
+        definition = asset.add_batch_definition_whole_dataframe("all")
+        batch = definition.get_batch(batch_parameters={"dataframe": frame})
+        result = batch.validate(
+            suite.gx_suite,
+            expectation_parameters=suite.parameters,
+            result_format=_RESULT_FORMAT,
+        )
+        failures = _failures(suite, result.results)
+        for claim in claims:
+            _assign(claim, failures.get(claim.id, []))
+
+
+def validate_claims(claims: Iterable[Claim], suites: dict[str, Suite]) -> None:
+    """Set verdict, severity and failed rules on every claim, in place."""
+    by_type: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_type[claim.type].append(claim)
+    if not by_type:
+        return
+    validator = Validator()
+    for claim_type, family in sorted(by_type.items()):
+        validator.validate(suites[claim_type], family)
+
+
+def _finite(row: dict[str, float | None]) -> dict[str, float | None]:
+    """GX compares infinities correctly; NaN marks a column that does not apply."""
+    return {k: (math.nan if v is None else float(v)) for k, v in row.items()}
+
+
+def _failures(suite: Suite, results) -> dict[str, list[dict]]:
+    failures: dict[str, list[dict]] = defaultdict(list)
+    for result in results:
+        config = result.expectation_config
+        rule_id = (config.meta or {}).get("rule_id", "?")
+        _raise_on_exception(suite, rule_id, result.exception_info)
+        if result.success:
+            continue
+        rule = suite.rules[rule_id]
+        failure = {
+            "suite": suite.name,
+            "rule_id": rule_id,
+            "expectation": config.type,
+            "severity": SEVERITY_NAMES[str(getattr(config.severity, "value", config.severity))],
+            "verdict": rule["meta"].get("verdict", "inconsistent"),
+            "description": rule["meta"].get("description", ""),
+            "kwargs": rule.get("kwargs", {}),
+        }
+        for item in result.result.get("unexpected_index_list") or []:
+            failures[str(item["claim_id"])].append(failure)
+    return failures
+
+
+def _raise_on_exception(suite: Suite, rule_id: str, info) -> None:
+    """A missing column or a bad kwarg is a configuration error, not a finding."""
+    if not info:
+        return
+    entries = [info] if "raised_exception" in info else list(info.values())
+    for entry in entries:
+        if isinstance(entry, dict) and entry.get("raised_exception"):
+            message = (entry.get("exception_message") or "").strip().splitlines()
+            detail = message[0] if message else "GX raised an exception"
+            raise SuiteError(f"{suite.path}: {rule_id}: {detail}")
+
+
+def _assign(claim: Claim, failed: list[dict]) -> None:
+    claim.failed_rules = failed
+    if not failed:
+        claim.verdict, claim.severity = "consistent", None
+        return
+    unverifiable = [f for f in failed if f["verdict"] == "unverifiable"]
+    chosen = unverifiable or failed
+    claim.verdict = chosen[0]["verdict"]
+    claim.severity = max((f["severity"] for f in chosen), key=_RANK.__getitem__)
