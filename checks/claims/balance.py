@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import Claim, Document, fmt, relation_row
+from checks.claims.base import RELATION_COLUMNS, Claim, Document, fmt, relation_row
 from checks.quantities import INF, Interval, Quantity
 from checks.quantities.grammar import CURRENCY_WORDS
 
@@ -21,6 +21,7 @@ _EXPORT = re.compile(r"出口(?:额|总额|贸易总额)?(?:为|达到|达|约)?
 
 class Balance:
     name = NAME
+    columns = (*RELATION_COLUMNS, "imbalance")
 
     def find(self, doc: Document) -> Iterator[Claim]:
         best: dict[tuple[int, int], Claim] = {}

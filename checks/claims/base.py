@@ -13,6 +13,7 @@ from checks.read import Source
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CLAUSE_END = re.compile(r"[,、:;。!?\n()]")
+RELATION_COLUMNS = ("stated_lo", "stated_hi", "implied_lo", "implied_hi", "gap", "lenient_gap")
 AMOUNT_KINDS = frozenset({"money", "count", "people", "number"})
 TOTAL_MARKERS = ("总", "共计", "合计", "全部")
 

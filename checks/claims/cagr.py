@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from checks.claims.base import (
     AMOUNT_KINDS,
+    RELATION_COLUMNS,
     Claim,
     Document,
     fmt,
@@ -30,6 +31,7 @@ _RATE_BEFORE = re.compile(r"以\s*$|的$")
 
 class Cagr:
     name = NAME
+    columns = RELATION_COLUMNS
 
     def find(self, doc: Document) -> Iterator[Claim]:
         for match in _KEYWORD.finditer(doc.view):

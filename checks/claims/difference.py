@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.claims.base import Claim, Document, relation_row
+from checks.claims.base import RELATION_COLUMNS, Claim, Document, relation_row
 from checks.claims.comparison import Comparison, comparisons
 from checks.quantities import Interval
 
@@ -16,6 +16,7 @@ NAME = "difference"
 
 class Difference:
     name = NAME
+    columns = RELATION_COLUMNS
 
     def find(self, doc: Document) -> Iterator[Claim]:
         for found in comparisons(doc):

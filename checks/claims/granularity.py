@@ -10,7 +10,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import Claim, Document, fmt
+from checks.claims.base import RELATION_COLUMNS, Claim, Document, fmt
 from checks.quantities import Interval, Quantity
 
 NAME = "granularity"
@@ -23,6 +23,7 @@ _YOY = re.compile(
 
 class Granularity:
     name = NAME
+    columns = RELATION_COLUMNS
 
     def find(self, doc: Document) -> Iterator[Claim]:
         quantities = [t for t in doc.tokens if isinstance(t, Quantity)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.claims.base import Claim, Document, fmt, relation_row
+from checks.claims.base import RELATION_COLUMNS, Claim, Document, fmt, relation_row
 from checks.claims.comparison import Comparison, comparisons
 from checks.quantities import Interval
 
@@ -18,6 +18,7 @@ NAME = "growth"
 
 class Growth:
     name = NAME
+    columns = RELATION_COLUMNS
 
     def find(self, doc: Document) -> Iterator[Claim]:
         for found in comparisons(doc):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from checks.claims.base import (
     AMOUNT_KINDS,
+    RELATION_COLUMNS,
     Claim,
     Document,
     fmt,
@@ -33,6 +34,7 @@ _FILLER = re.compile(
 
 class Share:
     name = NAME
+    columns = RELATION_COLUMNS
 
     def find(self, doc: Document) -> Iterator[Claim]:
         for match in _SHARE.finditer(doc.view):

@@ -18,6 +18,7 @@ import yaml
 from checks import paths
 from checks.claims.base import (
     AMOUNT_KINDS,
+    RELATION_COLUMNS,
     Claim,
     Document,
     fmt,
@@ -41,6 +42,7 @@ def partitions(path: Path | None = None) -> list[list[str]]:
 
 class Sum:
     name = NAME
+    columns = RELATION_COLUMNS
 
     def find(self, doc: Document) -> Iterator[Claim]:
         yield from self._listed_then_total(doc)

@@ -176,13 +176,19 @@ def _last_digit_unit(text: str) -> float:
     return 1.0
 
 
-def _trailing_zero_unit(printed: str) -> float:
-    """'12700' may be rounded to hundreds: the unit of its last non-zero digit."""
+def _last_nonzero_unit(printed: str) -> float:
+    """'2000多' spans 2000 to 3000 and '180余' spans 180 to 190: the last non-zero digit."""
     cleaned = printed.replace(",", "").replace(" ", "")
     if "." in cleaned or not cleaned.isdigit() or set(cleaned) == {"0"}:
         return _last_digit_unit(cleaned) if cleaned[:1].isdigit() else 1.0
-    zeros = len(cleaned) - len(cleaned.rstrip("0"))
-    return 10.0**zeros
+    return 10.0 ** (len(cleaned) - len(cleaned.rstrip("0")))
+
+
+def _trailing_zero_unit(printed: str) -> float:
+    """'12700' may be rounded to hundreds; at least two significant figures are kept."""
+    cleaned = printed.replace(",", "").replace(" ", "")
+    digits = len(cleaned.lstrip("0")) if cleaned.isdigit() else 2
+    return min(_last_nonzero_unit(printed), 10.0 ** max(digits - 2, 0))
 
 
 def _rule(match: re.Match[str]) -> tuple[str, dict]:
@@ -211,7 +217,8 @@ def _intervals(
     if rule == "exact":
         return rounded, rounded_lenient
     if rule == "floor":
-        return Interval(low, high + coarse), Interval(low, high + coarse)
+        span = max(unit, _last_nonzero_unit(printed))
+        return Interval(low, high + span), Interval(low, high + span)
     if rule == "above":
         return Interval(low, INF), Interval(low - coarse / 2, INF)
     if rule == "below":

@@ -11,7 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from checks.claims import Claim
+from checks.claims import CLAIM_TYPES, Claim
 from checks.errors import SuiteError
 from checks.validate.suites import Suite
 
@@ -34,10 +34,11 @@ class Validator:
         )
         self._batches = self._context.data_sources.add_pandas("claims")
 
-    def validate(self, suite: Suite, claims: list[Claim]) -> None:
+    def validate(self, suite: Suite, claims: list[Claim], columns: tuple[str, ...]) -> None:
         import pandas as pd
 
-        frame = pd.DataFrame([{"claim_id": c.id, **_finite(c.row)} for c in claims])
+        rows = [{"claim_id": c.id} | {k: _finite(c.row.get(k)) for k in columns} for c in claims]
+        frame = pd.DataFrame(rows, columns=["claim_id", *columns])
         asset = self._batches.add_dataframe_asset(f"{suite.name}_claims")
         definition = asset.add_batch_definition_whole_dataframe("all")
         batch = definition.get_batch(batch_parameters={"dataframe": frame})
@@ -60,12 +61,12 @@ def validate_claims(claims: Iterable[Claim], suites: dict[str, Suite]) -> None:
         return
     validator = Validator()
     for claim_type, family in sorted(by_type.items()):
-        validator.validate(suites[claim_type], family)
+        validator.validate(suites[claim_type], family, CLAIM_TYPES[claim_type].columns)
 
 
-def _finite(row: dict[str, float | None]) -> dict[str, float | None]:
-    """GX compares infinities correctly; NaN marks a column that does not apply."""
-    return {k: (math.nan if v is None else float(v)) for k, v in row.items()}
+def _finite(value: float | None) -> float:
+    """GX compares infinities correctly; NaN marks a column that does not apply to a row."""
+    return math.nan if value is None else float(value)
 
 
 def _failures(suite: Suite, results) -> dict[str, list[dict]]:
