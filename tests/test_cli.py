@@ -1,0 +1,123 @@
+"""End to end through the command line: exit codes, JSON contract, stderr on bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from checks.cli import main
+from tests.conftest import ROOT, SOURCES
+
+SHARED_SCHEMA = ROOT.parent / "shared" / "contract" / "report.schema.json"
+VENDORED_SCHEMA = Path(__file__).parent / "contract" / "report.schema.json"
+CONSISTENT = "由2012年的2966亿元增至2023年的12700亿元,年复合增长率14%。"
+WARNING = "2023年销量为309万台,比2018年的103万台增长3倍。"
+
+
+def schema() -> dict:
+    path = SHARED_SCHEMA if SHARED_SCHEMA.is_file() else VENDORED_SCHEMA
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_vendored_contract_matches_the_shared_one():
+    if not SHARED_SCHEMA.is_file():
+        pytest.skip("../shared is not beside this checkout")
+    assert json.loads(VENDORED_SCHEMA.read_text()) == json.loads(SHARED_SCHEMA.read_text())
+
+
+def test_seeds_exit_1_and_the_json_follows_the_contract(tmp_path, capsys):
+    report = tmp_path / "report.json"
+    html = tmp_path / "report.html"
+    assert main(["check", str(SOURCES), "--json", str(report), "--html", str(html)]) == 1
+    document = json.loads(report.read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema())
+    assert document["summary"]["claims"] == len(document["claims"])
+    assert document["summary"]["inconsistent"] == 1
+    texts = {s["id"]: Path(s["path"]).read_text(encoding="utf-8") for s in document["sources"]}
+    for source in document["sources"]:
+        assert source["chars"] == len(texts[source["id"]])
+    for claim in document["claims"]:
+        for evidence in claim["evidence"]:
+            start, end = evidence["span"]
+            assert texts[evidence["source"]][start:end] == evidence["quote"]
+    out = capsys.readouterr().out
+    assert "granularity" in out and "«1930家»" in out and "1819" in out
+    assert "<script" not in html.read_text(encoding="utf-8")
+
+
+def test_consistent_text_exits_0(tmp_path, capsys):
+    assert main(["check", write(tmp_path, "ok.txt", CONSISTENT)]) == 0
+    assert "1 consistent" in capsys.readouterr().out
+
+
+def test_fail_on_sets_the_gate(tmp_path):
+    path = write(tmp_path, "warn.txt", WARNING)
+    assert main(["check", path]) == 0
+    assert main(["check", path, "--fail-on", "warning"]) == 1
+    assert main(["check", str(SOURCES), "--fail-on", "never"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "/no/such/file.txt"], "no such file or folder"),
+        (["check", "--fail-on", "sometimes"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_usage_exits_2_with_one_line(args, message, capsys):
+    with pytest.raises(SystemExit) as raised:
+        code = main(args)
+        raise SystemExit(code)
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_empty_folder_exits_2(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert "holds no" in capsys.readouterr().err
+
+
+def test_refuses_to_write_a_report_over_an_input(tmp_path, capsys):
+    path = write(tmp_path, "ok.txt", CONSISTENT)
+    assert main(["check", path, "--json", path]) == 2
+    assert Path(path).read_text(encoding="utf-8") == CONSISTENT
+
+
+def test_a_broken_suite_exits_2_naming_the_file(tmp_path, capsys):
+    suites = tmp_path / "suites"
+    shutil.copytree(ROOT / "expectations", suites)
+    (suites / "share.json").write_text("{not json", encoding="utf-8")
+    path = write(tmp_path, "ok.txt", CONSISTENT)
+    assert main(["check", path, "--suites", str(suites)]) == 2
+    err = capsys.readouterr().err
+    assert "share.json" in err and "invalid JSON" in err and "Traceback" not in err
+
+
+def test_python_dash_m_and_plain_output_for_ci_logs(tmp_path):
+    path = write(tmp_path, "warn.txt", WARNING)
+    done = subprocess.run(
+        [sys.executable, "-m", "checks", "check", path, "--fail-on", "warning"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "", "NO_COLOR": "1"},
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "\x1b[" not in done.stdout  # no ANSI escapes when not a terminal
+    assert "! WARNING" in done.stdout and "«309万台»" in done.stdout
+    assert done.stderr == ""

@@ -1,0 +1,77 @@
+"""The bundled seeds: the claims they hold and the one real inconsistency among them.
+
+Worked by hand from the texts:
+  000: (12700/2966)^(1/11)-1 = 14.14% vs 14%; (330448/8881)^(1/11)-1 = 38.93% vs 38.93%;
+       14.14% - 12.93% = 1.21 points.
+  001: no checkable relation (a feature story with few figures).
+  002: (8400/4800)^(1/5)-1 = 11.84% vs 11.8%; 17.1/49.4 = 34.62% vs 34.6%.
+  003: 14.84-6.26 = 8.58 deficit; US trade 9.59 vs 10.70 is 5.5% apart (basically balanced);
+       1294/10925 = 11.84%; 840/1294 = 64.9% vs 65%; 454+840 = 1294; 24751.1/90575.8 = 27.33%;
+       2641/2464, 1686/1564, 499/484 and 165/137 give the stated rates, but no whole earlier count
+       gives 1930 firms at +6.07% (1819 → +6.10%, 1820 → +6.04%).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from checks.pipeline import run
+from tests.conftest import SOURCES
+
+S000, S001, S002, S003 = (
+    "000_51fdec87e6c1ca7b",
+    "001_e22232236d65affc",
+    "002_27e91c1412589424",
+    "003_7cf2d2c0cf85e8fb",
+)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return run([str(SOURCES)])
+
+
+def kinds(result, source_id):
+    return Counter(c.type for c in result.claims if c.source.id == source_id)
+
+
+def test_claims_found_per_seed(seeds):
+    assert kinds(seeds, S000) == {"cagr": 2, "difference": 1}
+    assert kinds(seeds, S001) == {}
+    assert kinds(seeds, S002) == {"cagr": 1, "share": 1}
+    assert kinds(seeds, S003) == {"balance": 2, "granularity": 5, "share": 3, "sum": 1}
+
+
+def test_the_only_inconsistency_is_the_impossible_year_on_year_count(seeds):
+    flagged = [c for c in seeds.claims if c.verdict != "consistent"]
+    assert len(flagged) == 1
+    (claim,) = flagged
+    assert (claim.type, claim.verdict, claim.severity) == ("granularity", "inconsistent", "error")
+    assert claim.source.id == S003
+    assert claim.evidence[0].quote == "1930家, 同比增長6.07%"
+    assert "1819" in claim.explanation and "1820" in claim.explanation
+
+
+def test_documents_without_inconsistency_have_no_finding(seeds):
+    for source_id in (S000, S001, S002):
+        assert all(c.verdict == "consistent" for c in seeds.claims if c.source.id == source_id)
+
+
+def test_every_quote_is_exactly_the_text_at_its_span(seeds):
+    texts = {s.id: s.text for s in seeds.sources}
+    for claim in seeds.claims:
+        for evidence in claim.evidence:
+            start, end = evidence.span
+            assert texts[evidence.source][start:end] == evidence.quote
+
+
+def test_claim_ids_are_stable_across_runs(seeds):
+    again = run([str(SOURCES)])
+    assert [c.id for c in again.claims] == [c.id for c in seeds.claims]
+
+
+def test_spam_and_boilerplate_yield_no_claims(seeds):
+    spam_start = next(s for s in seeds.sources if s.id == S001).text.index("主站蜘蛛池模板")
+    assert not [c for c in seeds.claims if c.source.id == S001 and c.span[0] >= spam_start]
