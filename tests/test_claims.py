@@ -295,3 +295,62 @@ class TestSum:
 )
 def test_sentences_without_a_checkable_relation_raise_nothing(check_text, text):
     assert not [c for c in check_text(text) if c.verdict != "consistent"]
+
+
+# ---------------------------------------------------------------- phrasings beyond the seeds
+class TestPhrasings:
+    def test_cagr_over_a_year_range(self, check_text):
+        # (10358 / 6290)^(1/4) - 1 = 13.28%
+        for text in (
+            "2019-2023年,市场规模从6290亿元增长至10358亿元,年均复合增长率为13.3%。",
+            "2019—2023年,我國醫療器械市場規模從6290億元增長至10358億元,年均增長13.3%。",
+        ):
+            claim = only(check_text(text), "cagr")
+            assert verdict(claim) == ("consistent", None)
+            assert claim.facts == {"from_year": 2019, "to_year": 2023}
+
+    def test_a_comparison_needs_its_subject_right_before_the_marker(self, check_text):
+        # B's own value is not stated: 120万台 belongs to product A
+        text = "2023年A产品销量为120万台,B产品销量比2022年的100万台增长了5%。"
+        assert not [c for c in check_text(text) if c.type == "growth"]
+
+    def test_surplus_after_its_imports_and_exports(self, check_text):
+        text = "全年进出口总额为1000亿美元,其中出口600亿美元,进口400亿美元,贸易顺差200亿美元。"
+        claims = check_text(text)
+        assert verdict(only(claims, "balance")) == ("consistent", None)
+        total = only(claims, "sum")  # 出口 + 进口 partition the total
+        assert verdict(total) == ("consistent", None)
+        assert total.inputs["total"].value == 1000e8
+
+    def test_total_trade_is_never_read_as_exports(self, check_text):
+        text = "全年进出口总额为1000亿美元,其中出口600亿美元,进口400亿美元,贸易顺差200亿美元。"
+        claim = only(check_text(text), "balance")
+        assert claim.inputs["exports"].value == 600e8
+
+    def test_share_whose_whole_precedes_qi_zhong(self, check_text):
+        # 1500 / 12000 = 12.5%
+        text = "我国医疗器械市场规模为1.2万亿元,其中高值耗材市场规模为1500亿元,占比12.5%。"
+        claim = only(check_text(text), "share")
+        assert claim.inputs["whole"].value == 1.2e12
+        assert verdict(claim) == ("consistent", None)
+
+    def test_rate_before_the_count(self, check_text):
+        # 1234 / 1071 = +15.22%
+        claim = only(check_text("同比增长15.2%,达到1234家。"), "granularity")
+        assert verdict(claim) == ("consistent", None)
+
+    def test_two_companies_and_their_stated_total(self, check_text):
+        claim = only(check_text("A公司营收为50亿元,B公司为30亿元,两者合计80亿元。"), "sum")
+        assert verdict(claim) == ("consistent", None)
+        assert "80亿元" in claim.explanation
+
+    def test_revenue_growth_against_the_previous_year(self, check_text):
+        # 156.3 / 130.1 - 1 = 20.14%
+        claim = only(check_text("全年实现营收156.3亿元,较上年的130.1亿元增长20.1%。"), "growth")
+        assert verdict(claim) == ("consistent", None)
+
+    def test_rate_of_another_metric_is_not_attached(self, check_text):
+        claims = check_text(
+            "营收从100亿元增至120亿元,净利润增长30%。企业1930家,营收同比增长6.07%。"
+        )
+        assert not [c for c in claims if c.verdict != "consistent"]

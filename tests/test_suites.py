@@ -41,7 +41,11 @@ def test_unknown_expectation_type_is_refused(tmp_path):
     edit(
         suites / "cagr.json",
         lambda d: d["expectations"].append(
-            {"type": "expect_rates_to_be_sane", "kwargs": {"column": "gap"}, "meta": {"rule_id": "x"}}
+            {
+                "type": "expect_rates_to_be_sane",
+                "kwargs": {"column": "gap"},
+                "meta": {"rule_id": "x"},
+            }
         ),
     )
     with pytest.raises(SuiteError, match=r"cagr\.json.*kept 4 of 5"):

@@ -9,14 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, Document, fmt, relation_row
+from checks.claims.base import (
+    RELATION_COLUMNS,
+    Claim,
+    Document,
+    amount_text,
+    fmt,
+    interval_text,
+    relation_row,
+)
 from checks.quantities import INF, Interval, Quantity
-from checks.quantities.grammar import CURRENCY_WORDS
 
 NAME = "balance"
 _KEYWORD = re.compile(r"逆差|顺差|(?:基本|大致|总体)(?:实现)?(?:平衡|持平)")
 _IMPORT = re.compile(r"进口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
-_EXPORT = re.compile(r"出口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
+_EXPORT = re.compile(r"(?<!进)出口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
 
 
 class Balance:
@@ -56,10 +63,12 @@ class Balance:
 
 
 def _trade(doc: Document, match: re.Match[str]) -> tuple[Quantity, Quantity] | None:
-    """Imports and exports in the clause run after the keyword, else in its sentence."""
+    """Imports and exports in the keyword's sentence, the nearest ones after it first."""
     start, end = doc.sentences[doc.sentence_at(match.start())]
+    after = doc.quantities_in(match.start(), end)
+    before = doc.quantities_in(start, match.start())[::-1]
     imports = exports = None
-    for quantity in doc.quantities_in(match.start(), end) or []:
+    for quantity in after + before:
         if quantity.kind != "money":
             continue
         label = doc.between(max(start, quantity.start - 10), quantity.start)
@@ -123,7 +132,7 @@ def explain(claim: Claim) -> str:
     difference = exports.value - imports.value
     head = (
         f"exports {exports.shown(text)} − imports {imports.shown(text)} = "
-        f"{_money(difference, exports)} ({'surplus' if difference > 0 else 'deficit'})"
+        f"{amount_text(difference, exports)} ({'surplus' if difference > 0 else 'deficit'})"
     )
     if "balance" not in claim.inputs and claim.facts["signed"]:
         meaning = "deficit" if claim.facts["deficit"] else "surplus"
@@ -137,25 +146,7 @@ def explain(claim: Claim) -> str:
     stated = claim.inputs["balance"]
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     return (
-        f"{head}, from the printed figures {_money_interval(implied, exports)}; "
+        f"{head}, from the printed figures {interval_text(implied, exports)}; "
         f"stated {claim.facts['word']} {stated.shown(text)} means "
-        f"{_money_interval(stated.strict.scale(-1 if claim.facts['deficit'] else 1), exports)}"
+        f"{interval_text(stated.strict.scale(-1 if claim.facts['deficit'] else 1), exports)}"
     )
-
-
-def _money(value: float, like: Quantity) -> str:
-    divisor, word = _unit_words(like)
-    return f"{fmt(value / divisor)}{word}"
-
-
-def _money_interval(interval: Interval, like: Quantity) -> str:
-    divisor, word = _unit_words(like)
-    return interval.scale(1 / divisor).format(3, word)
-
-
-def _unit_words(like: Quantity) -> tuple[float, str]:
-    currency = CURRENCY_WORDS.get(like.unit, like.unit)
-    for divisor, word in ((1e8, "亿"), (1e4, "万")):
-        if abs(like.value) >= divisor:
-            return divisor, f"{word}{currency}"
-    return 1.0, currency

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from checks.quantities import Interval, Period, Quantity, scan
+from checks.quantities.grammar import CURRENCY_WORDS
 from checks.read import Source
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
@@ -111,7 +112,7 @@ class Document:
         return text[cut:]
 
     def between(self, a: int, b: int) -> str:
-        return self.view[a:b]
+        return self.view[max(a, 0) : max(b, 0)]
 
 
 def percent_after(doc: Document, pos: int, limit: int, kinds=("percent",)) -> Quantity | None:
@@ -142,6 +143,25 @@ def fmt(value: float, digits: int = 2) -> str:
         return "∞" if value > 0 else "-∞"
     text = f"{value:,.{digits}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def amount_text(value: float, like: Quantity) -> str:
+    """An amount in the magnitude and unit word of a sample quantity: 8,000,000,000 -> 80亿元."""
+    divisor, word = _magnitude_words(like)
+    return f"{fmt(value / divisor)}{word}"
+
+
+def interval_text(interval: Interval, like: Quantity, digits: int = 3) -> str:
+    divisor, word = _magnitude_words(like)
+    return interval.scale(1 / divisor).format(digits, word)
+
+
+def _magnitude_words(like: Quantity) -> tuple[float, str]:
+    unit = CURRENCY_WORDS.get(like.unit, like.unit)
+    for divisor, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(like.value) >= divisor:
+            return divisor, f"{word}{unit}"
+    return 1.0, unit
 
 
 def relation_row(

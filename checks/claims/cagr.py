@@ -19,13 +19,15 @@ from checks.claims.base import (
     relation_row,
     same_unit,
 )
-from checks.quantities import Interval, Quantity
+from checks.quantities import Interval, Period, Quantity
 
 NAME = "cagr"
 _KEYWORD = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合年均增长率|复合年增长率|年均复合增速|年复合增速"
-    r"|复合增长率|复合增速|CAGR)"
+    r"|复合增长率|复合增速|CAGR|年均增长率|年均增速|年均增幅|年均增长)"
 )
+_FROM_TO = re.compile(r"(?:从|由)\s*$")
+_TO = re.compile(r"^\s*(?:增长|增加|提高|上升|扩大|提升|增|下降|减少|降低|降)?了?(?:到|至)\s*$")
 _RATE_BEFORE = re.compile(r"以\s*$|的$")
 
 
@@ -82,12 +84,31 @@ def _endpoints(
         if period is not None and period.first == period.last:
             dated.append((quantity, period.first))
     if len(dated) < 2:
-        return None
+        return _endpoints_of_range(doc, start, end)
     last = dated[-1]
     earlier = [d for d in dated if same_unit(d[0], last[0]) and d[1] < last[1]]
     if not earlier:
         return None
     return earlier[0], last
+
+
+def _endpoints_of_range(
+    doc: Document, start: int, end: int
+) -> tuple[tuple[Quantity, int], tuple[Quantity, int]] | None:
+    """ "2019—2023年,规模从A增长至B": A and B take the ends of the year range."""
+    tokens = doc.tokens_in(start, end)
+    ranges = [t for t in tokens if isinstance(t, Period) and t.first and t.first < t.last]
+    amounts = [t for t in tokens if isinstance(t, Quantity) and t.kind in AMOUNT_KINDS]
+    if len(ranges) != 1 or len(amounts) != 2 or not same_unit(*amounts):
+        return None
+    first, last = amounts
+    if first.start < ranges[0].end or not _FROM_TO.search(
+        doc.between(first.start - 3, first.start)
+    ):
+        return None
+    if not _TO.match(doc.between(first.end, last.start)):
+        return None
+    return (first, ranges[0].first), (last, ranges[0].last)
 
 
 def implied_rate(start: Interval, end: Interval, years: int) -> Interval:

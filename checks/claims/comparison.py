@@ -24,6 +24,7 @@ _FROM = re.compile(r"(?:从|由)\s*")
 _CHANGE_AFTER = re.compile(
     rf"^[,\s]*(?:同比|累计|共|总计)?{_VERB}(?:了|幅|幅为|幅度为|幅达|率为)?(?P<to>到|至)?(?:为|达|约)?\s*$"
 )
+_ADJACENT = re.compile(r"[,\s]*(?:同比|分别|均)?\s*")
 _TO = re.compile(rf"^\s*(?:{UP}|{DOWN})?了?(?:到|至)\s*{_YEAR_OF}\s*$")
 _BY_THEN_TO = re.compile(rf"^\s*{_VERB}了?(?P<to>)\s*$")
 # Rates at constant prices or on a comparable basis do not follow from the nominal values.
@@ -87,14 +88,14 @@ def _compared(doc: Document, match: re.Match[str]) -> Comparison | None:
     if not verb:
         return None
     sentence_start = doc.sentences[doc.sentence_at(match.start())][0]
-    subjects = [
-        q
-        for q in doc.quantities_in(sentence_start, match.start())
-        if same_unit(q, before) and not q.is_range
-    ]
-    if not subjects:
+    preceding = doc.quantities_in(sentence_start, match.start())
+    subject = preceding[-1] if preceding else None
+    # B must sit right before 比/较: "B产品销量比…" compares a value that is not stated here
+    if subject is None or not same_unit(subject, before) or subject.is_range:
         return None
-    return _comparison(doc, before, subjects[-1], change, verb)
+    if not _ADJACENT.fullmatch(doc.between(subject.end, match.start())):
+        return None
+    return _comparison(doc, before, subject, change, verb)
 
 
 def _from_to(doc: Document, match: re.Match[str]) -> Comparison | None:

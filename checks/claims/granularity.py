@@ -59,7 +59,7 @@ def _rate_before(doc: Document, count: Quantity, preceding: list) -> tuple[Quant
     if not preceding:
         return None
     rate = preceding[0]
-    gap = doc.between(rate.start - 8, rate.start)
+    gap = doc.between(rate.start - 8, rate.start)  # between() clamps at the text start
     match = re.search(rf"同比(?P<verb>增长|增加|上升|提高|{_DOWN})了?\s*$", gap)
     if rate.kind != "percent" or match is None or rate.qualifier != "exact":
         return None

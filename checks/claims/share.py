@@ -87,9 +87,14 @@ def _whole(doc: Document, part: Quantity, named: str) -> Quantity | None:
         label = doc.label(candidate)
         if named and _names_match(named, label):
             return candidate
-        if not named and has_total_marker(label):
+        if not named and (has_total_marker(label) or _followed_by_where(doc, candidate)):
             return candidate
     return None
+
+
+def _followed_by_where(doc: Document, quantity: Quantity) -> bool:
+    """ "规模为1.2万亿元,其中…": the amount right before 其中 is the whole of what follows."""
+    return bool(re.match(r"[,\s]*其中", doc.between(quantity.end, quantity.end + 4)))
 
 
 def _names_match(named: str, label: str) -> bool:

@@ -21,8 +21,9 @@ from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     Document,
-    fmt,
+    amount_text,
     has_total_marker,
+    interval_text,
     relation_row,
     same_unit,
 )
@@ -97,8 +98,10 @@ def _contiguous(doc: Document, before: list[Quantity], total: Quantity) -> list[
     return list(reversed(components))
 
 
-def _partition_cover(doc: Document, parts: list[Quantity]) -> list[Quantity]:
-    labels = [doc.label(q) for q in parts]
+def _partition_cover(doc: Document, amounts: list[Quantity]) -> list[Quantity]:
+    labelled = [(q, doc.label(q)) for q in amounts]
+    labelled = [(q, label) for q, label in labelled if not has_total_marker(label)]
+    parts, labels = [q for q, _ in labelled], [label for _, label in labelled]
     for group in partitions():
         chosen = []
         for member in group:
@@ -140,7 +143,7 @@ def explain(claim: Claim) -> str:
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     point = sum(q.value for q in parts)
     return (
-        f"{' + '.join(q.shown(text) for q in parts)} = {fmt(point)} "
-        f"[from the printed figures {implied.format(2)}]; stated total "
-        f"{total.shown(text)} means {total.strict.format(2)}"
+        f"{' + '.join(q.shown(text) for q in parts)} = {amount_text(point, total)} "
+        f"[from the printed figures {interval_text(implied, total)}]; stated total "
+        f"{total.shown(text)} means {interval_text(total.strict, total)}"
     )

@@ -84,7 +84,9 @@ def _token_pattern() -> re.Pattern[str]:
     before = _alternation(qualifiers()["before"])
     after = _alternation(qualifiers()["after"])
     date = rf"(?P<date>(?<!\d){_YEAR}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])(?!\d))"
-    year_range = rf"(?P<yrange>(?<!\d)(?P<y1>{_YEAR}) ?年? ?(?:-|~|至|到) ?(?P<y2>{_YEAR}) ?年度?)"
+    year_range = (
+        rf"(?P<yrange>(?<!\d)(?P<y1>{_YEAR}) ?年? ?(?:-|~|—|至|到) ?(?P<y2>{_YEAR}) ?年度?)"
+    )
     year = rf"(?P<year>(?<!\d)(?P<y>{_YEAR}) ?年度?(?P<ypart>{_YEAR_PART})?)"
     recent = r"(?P<recent>近 ?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}) ?年)"
     number = (
