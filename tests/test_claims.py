@@ -354,3 +354,23 @@ class TestPhrasings:
             "营收从100亿元增至120亿元,净利润增长30%。企业1930家,营收同比增长6.07%。"
         )
         assert not [c for c in claims if c.verdict != "consistent"]
+
+    def test_rate_of_another_metric_after_the_values_is_no_cagr(self, check_text):
+        text = "2023年营收为100亿元,2018年为50亿元,近五年净利润年复合增长率20%。"
+        assert not [c for c in check_text(text) if c.type == "cagr"]
+
+    def test_forecast_cagr(self, check_text):
+        # (200 / 100)^(1/5) - 1 = 14.87%, inside 约15%
+        text = "2023年市场规模为100亿元,预计2028年将达到200亿元,年复合增长率约15%。"
+        assert verdict(only(check_text(text), "cagr")) == ("consistent", None)
+
+    def test_named_whole_found_by_its_name(self, check_text):
+        # 3523 / 37000 = 9.52%
+        text = "截至2023年底,全国医院总数为37000家,其中三级医院数量为3523家,占医院总数的9.5%。"
+        assert verdict(only(check_text(text), "share")) == ("consistent", None)
+
+    def test_trade_with_two_partners_is_no_balance(self, check_text):
+        text = "对美出口100亿美元,对德进口80亿美元,全年贸易逆差50亿美元。"
+        assert not [c for c in check_text(text) if c.type == "balance"]
+        same = "对美出口100亿美元,对美进口80亿美元,对美贸易顺差20亿美元。"
+        assert verdict(only(check_text(same), "balance")) == ("consistent", None)

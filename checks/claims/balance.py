@@ -23,6 +23,7 @@ from checks.quantities import INF, Interval, Quantity
 NAME = "balance"
 _KEYWORD = re.compile(r"逆差|顺差|(?:基本|大致|总体)(?:实现)?(?:平衡|持平)")
 _IMPORT = re.compile(r"进口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
+_PARTNER = re.compile(r"对([^\s,,、()()]{1,6}?)(?:的)?(?:进口|出口)[^,,、]*$")
 _EXPORT = re.compile(r"(?<!进)出口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
 
 
@@ -78,7 +79,16 @@ def _trade(doc: Document, match: re.Match[str]) -> tuple[Quantity, Quantity] | N
             exports = quantity
     if imports is None or exports is None or imports.unit != exports.unit:
         return None
+    if _partner(doc, imports, start) != _partner(doc, exports, start):
+        return None  # 对美出口 … 对德进口: two trades, not one balance
     return imports, exports
+
+
+def _partner(doc: Document, quantity: Quantity, floor: int) -> str:
+    """The partner named as 对X just before 进口/出口, or '' when none is named."""
+    label = doc.between(max(floor, quantity.start - 12), quantity.start)
+    found = _PARTNER.search(label)
+    return found.group(1) if found else ""
 
 
 def _stated_amount(doc: Document, match: re.Match[str], imports: Quantity) -> Quantity | None:

@@ -26,6 +26,8 @@ _KEYWORD = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合年均增长率|复合年增长率|年均复合增速|年复合增速"
     r"|复合增长率|复合增速|CAGR|年均增长率|年均增速|年均增幅|年均增长)"
 )
+# Only connective words may separate the end value from its rate: "…12700亿元,年复合增长率14%".
+_ADJACENT = re.compile(r"[,\s]*(?:期间|其间|整体|同期|总体|年均)?[,\s]*(?:以|的|达|为)?\s*")
 _FROM_TO = re.compile(r"(?:从|由)\s*$")
 _TO = re.compile(r"^\s*(?:增长|增加|提高|上升|扩大|提升|增|下降|减少|降低|降)?了?(?:到|至)\s*$")
 _RATE_BEFORE = re.compile(r"以\s*$|的$")
@@ -45,6 +47,8 @@ class Cagr:
             if endpoints is None:
                 continue
             (first, first_year), (last, last_year) = endpoints
+            if not _ADJACENT.fullmatch(doc.between(last.end, min(match.start(), rate.start))):
+                continue  # another metric may sit between the values and the rate
             claim = Claim(NAME, doc.source, {"from": first, "to": last, "rate": rate})
             claim.facts = {"from_year": first_year, "to_year": last_year}
             claim.row = derive(claim)

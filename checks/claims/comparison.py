@@ -18,7 +18,7 @@ from checks.quantities import Quantity
 UP = "增长|增加|提高|上升|上涨|扩大|提升|高出|多出|增|高|多"
 DOWN = "下降|减少|降低|下滑|回落|缩小|下跌|低于|降|减|低|少"
 _VERB = rf"(?P<verb>{UP}|{DOWN})"
-_YEAR_OF = r"(?:\d{4} ?年(?:末|底|度)?(?:同期)?的?|上年(?:同期)?的?|去年(?:同期)?的?)?"
+_YEAR_OF = r"(?:\d{4} ?年(?:末|底|度)?(?:同期)?的?|(?:上|去)年(?:末|底|同期)?的?)?"
 _COMPARE = re.compile(r"(?:相比于|相较于|相比|相较|较之|比|较)\s*")
 _FROM = re.compile(r"(?:从|由)\s*")
 _CHANGE_AFTER = re.compile(

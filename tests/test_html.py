@@ -1,0 +1,66 @@
+"""The plain HTML report: self-contained, escaped, every finding with passage and arithmetic."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from checks.pipeline import run
+from checks.report.html import render_html
+from tests.conftest import SOURCES
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(document: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(document)
+    return collector
+
+
+def test_every_finding_appears_with_passage_and_arithmetic():
+    result = run([str(SOURCES)])
+    document = render_html(result)
+    text = " ".join(parse(document).text)
+    flagged = [c for c in result.claims if c.verdict != "consistent"]
+    assert flagged
+    for claim in flagged:
+        assert claim.id in text
+        assert claim.explanation in text
+        for quantity in claim.inputs.values():
+            assert claim.source.text[quantity.start : quantity.end] in text
+
+
+def test_no_external_resource_is_loaded():
+    document = render_html(run([str(SOURCES)]))
+    for _tag, attrs in parse(document).tags:
+        for name in ("src", "href"):
+            assert not re.match(r"\s*(https?:)?//", attrs.get(name) or "", re.I)
+    assert "@import" not in document
+    assert "<script" not in document
+
+
+def test_source_text_is_escaped(tmp_path):
+    hostile = (
+        "<script>alert(1)</script>总费用为100亿元,其中<b>个人</b>支出为27亿元,占27%。{{ 7*7 }}"
+    )
+    path = tmp_path / "hostile.txt"
+    path.write_text(hostile, encoding="utf-8")
+    result = run([str(path)])
+    result.claims[0].verdict, result.claims[0].severity = "inconsistent", "warning"
+    document = render_html(result)
+    assert "<script>alert" not in document and "<b>个人" not in document
+    assert html.escape("<script>alert(1)</script>") in document
+    assert "{{ 1234*5 }}" in document and "6170" not in document
