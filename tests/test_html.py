@@ -54,7 +54,7 @@ def test_no_external_resource_is_loaded():
 
 def test_source_text_is_escaped(tmp_path):
     hostile = (
-        "<script>alert(1)</script>总费用为100亿元,其中<b>个人</b>支出为27亿元,占27%。{{ 7*7 }}"
+        "<script>alert(1)</script>总费用为100亿元,其中<b>个人</b>{{ 1234*5 }}支出为27亿元,占27%。"
     )
     path = tmp_path / "hostile.txt"
     path.write_text(hostile, encoding="utf-8")
