@@ -38,18 +38,19 @@ def run(
     return Run(sources, claims, load_metadata(metadata_file))
 
 
+_STRICT_RULES = {"overlap_low", "overlap_high", "strict"}
+
+
 def verdict_phrase(claim: Claim) -> str:
+    """The verdict in words, from the worst rule the claim failed in its suite."""
     if claim.verdict == "consistent":
         return "consistent"
-    if claim.verdict == "unverifiable":
-        return f"unverifiable (needs: {claim.failed_rules[0]['description']})"
-    if claim.severity == "error":
-        critical = next(f for f in claim.failed_rules if f["severity"] == "error")
-        return f"inconsistent, error: {critical['description']}"
-    return (
-        f"inconsistent at the printed precision ({claim.severity}); "
-        "only a looser reading of the figures fits"
-    )
+    worst = next(f for f in claim.failed_rules if f["severity"] == claim.severity)
+    phrase = f"{claim.verdict} ({claim.severity}): {worst['description']}"
+    failed = {f["rule_id"].rsplit(".", 1)[-1] for f in claim.failed_rules}
+    if failed & _STRICT_RULES and "lenient" not in failed:
+        phrase += "; a looser reading of the figures fits"
+    return phrase
 
 
 def load_metadata(path: Path | None) -> dict[str, dict]:
