@@ -192,6 +192,16 @@ class TestShare:
         claim = only(check_text(text), "share")
         assert verdict(claim) == ("inconsistent", "error")
 
+    def test_share_at_the_rounding_edge(self, check_text):
+        # 290 / 2000 = 14.5% exactly: both "14%" and "15%" may be its rounding; "13%" may not
+        for stated, expected in (
+            ("14%", "consistent"),
+            ("15%", "consistent"),
+            ("13%", "inconsistent"),
+        ):
+            text = f"全市企业总数为2000家,其中A类企业290家,占比{stated}。"
+            assert only(check_text(text), "share").verdict == expected, stated
+
     def test_no_stated_whole_means_no_claim(self, check_text):
         text = "截至2023年底,我国60岁及以上老年人口达2.97亿人,占总人口比重超21%。"
         assert not [c for c in check_text(text) if c.type == "share"]
