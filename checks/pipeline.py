@@ -9,8 +9,10 @@ from pathlib import Path
 import yaml
 
 from checks import paths
-from checks.claims import CLAIM_TYPES, Claim, explain, extract
+from checks.claims import CLAIM_TYPES, CORPUS_TYPES, Claim, Document, explain, extract_document
 from checks.errors import InputError
+from checks.keys import Statement, load_lexicon, statements
+from checks.keys.statements import publication_year
 from checks.read import Source, collect_paths, read_source
 from checks.read.source import unique_ids
 from checks.validate import load_suites, validate_claims
@@ -21,6 +23,10 @@ class Run:
     sources: list[Source]
     claims: list[Claim]
     metadata: dict[str, dict] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+
+
+SUITES = (*CLAIM_TYPES, "series")
 
 
 def run(
@@ -28,14 +34,31 @@ def run(
     suites_dir: Path = paths.EXPECTATIONS,
     metadata_file: Path | None = paths.DATA / "sources.yaml",
 ) -> Run:
-    suites = load_suites(suites_dir, sorted(CLAIM_TYPES))  # refuse a bad suite before any work
+    suites = load_suites(suites_dir, sorted(set(SUITES) & _suite_files(suites_dir)))
+    metadata = load_metadata(metadata_file)
+    lexicon = load_lexicon()
     files = collect_paths(given)
-    sources = [read_source(path, sid) for path, sid in zip(files, unique_ids(files), strict=True)]
-    claims = [claim for source in sources for claim in extract(source)]
+    sources, claims, keyed = [], [], []
+    for path, source_id in zip(files, unique_ids(files), strict=True):
+        source = read_source(path, source_id)
+        doc = Document(source)
+        sources.append(source)
+        claims.extend(extract_document(doc))
+        published = publication_year(source.view, metadata.get(source.id, {}).get("date"))
+        keyed.extend(statements(doc, lexicon, published))
+    by_id = {s.id: s for s in sources}
+    for corpus_type in CORPUS_TYPES:
+        claims.extend(corpus_type.find_across(keyed, by_id, lexicon))
     validate_claims(claims, suites)
     for claim in claims:
         claim.explanation = f"{explain(claim)}: {verdict_phrase(claim)}"
-    return Run(sources, claims, load_metadata(metadata_file))
+    return Run(sources, claims, metadata, keyed)
+
+
+def _suite_files(folder: Path) -> set[str]:
+    """Every claim type needs its suite; optional suites load when present."""
+    present = {p.stem for p in folder.glob("*.json")} if folder.is_dir() else set()
+    return present | set(CLAIM_TYPES)
 
 
 _STRICT_RULES = {"overlap_low", "overlap_high", "strict"}

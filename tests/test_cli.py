@@ -44,7 +44,7 @@ def test_seeds_exit_1_and_the_json_follows_the_contract(tmp_path, capsys):
     document = json.loads(report.read_text(encoding="utf-8"))
     jsonschema.validate(document, schema())
     assert document["summary"]["claims"] == len(document["claims"])
-    assert document["summary"]["inconsistent"] == 1
+    assert document["summary"]["errors"] == 2  # the GRIM count and the top-100 contradiction
     texts = {s["id"]: Path(s["path"]).read_text(encoding="utf-8") for s in document["sources"]}
     for source in document["sources"]:
         assert source["chars"] == len(texts[source["id"]])

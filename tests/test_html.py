@@ -39,8 +39,8 @@ def test_every_finding_appears_with_passage_and_arithmetic():
     for claim in flagged:
         assert claim.id in text
         assert claim.explanation in text
-        for quantity in claim.inputs.values():
-            assert claim.source.text[quantity.start : quantity.end] in text
+        for role, quantity in claim.inputs.items():
+            assert claim.source_of(role).text[quantity.start : quantity.end] in text
 
 
 def test_no_external_resource_is_loaded():

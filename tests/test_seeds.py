@@ -9,6 +9,11 @@ Worked by hand from the texts:
        1294/10925 = 11.84%; 840/1294 = 64.9% vs 65%; 454+840 = 1294; 24751.1/90575.8 = 27.33%;
        2641/2464, 1686/1564, 499/484 and 165/137 give the stated rates, but no whole earlier count
        gives 1930 firms at +6.07% (1819 → +6.10%, 1820 → +6.04%).
+  agreement: 000 says 23 Chinese firms made the 2023 global top-100 list and later 11 (an error);
+       000 and 003 both give 2.97亿 people aged 60+ at the end of 2023 (consistent);
+       000's domestic shares against 002's import shares: 1.5T MRI 47% + MRI 90% ≥ 136%,
+       3T MRI 19% + 90% ≥ 108%, CT below 64 rows 65% + 约80% ≥ 140.5% (warnings: products,
+       definitions and dates differ); CT above 64 rows 22% + 约80% may stay within 100%.
 """
 
 from __future__ import annotations
@@ -34,7 +39,17 @@ def seeds():
 
 
 def kinds(result, source_id):
-    return Counter(c.type for c in result.claims if c.source.id == source_id)
+    return Counter(
+        c.type for c in result.claims if c.source.id == source_id and c.type != "agreement"
+    )
+
+
+def agreements(result):
+    return {
+        tuple(sorted(e.quote for e in c.evidence)): (c.verdict, c.severity)
+        for c in result.claims
+        if c.type == "agreement"
+    }
 
 
 def test_claims_found_per_seed(seeds):
@@ -44,8 +59,8 @@ def test_claims_found_per_seed(seeds):
     assert kinds(seeds, S003) == {"balance": 2, "granularity": 5, "share": 3, "sum": 1}
 
 
-def test_the_only_inconsistency_is_the_impossible_year_on_year_count(seeds):
-    flagged = [c for c in seeds.claims if c.verdict != "consistent"]
+def test_the_impossible_year_on_year_count_is_the_only_arithmetic_error(seeds):
+    flagged = [c for c in seeds.claims if c.verdict != "consistent" and c.type != "agreement"]
     assert len(flagged) == 1
     (claim,) = flagged
     assert (claim.type, claim.verdict, claim.severity) == ("granularity", "inconsistent", "error")
@@ -54,9 +69,38 @@ def test_the_only_inconsistency_is_the_impossible_year_on_year_count(seeds):
     assert "1819" in claim.explanation and "1820" in claim.explanation
 
 
+def test_agreement_across_and_within_the_seeds(seeds):
+    assert agreements(seeds) == {
+        ("11家", "23家"): ("inconsistent", "error"),
+        ("約2.97億人", "达2.97亿人"): ("consistent", None),
+        ("47%", "90%"): ("inconsistent", "warning"),
+        ("19%", "90%"): ("inconsistent", "warning"),
+        ("65%", "约80%"): ("inconsistent", "warning"),
+        ("22%", "约80%"): ("consistent", None),
+    }
+
+
+def test_a_contradiction_inside_one_article_quotes_both_passages(seeds):
+    (claim,) = [c for c in seeds.claims if c.type == "agreement" and c.severity == "error"]
+    assert {e.source for e in claim.evidence} == {S000}
+    assert len(claim.evidence) == 2
+
+
+def test_cross_article_warnings_state_their_reason(seeds):
+    warnings = [c for c in seeds.claims if c.type == "agreement" and c.severity == "warning"]
+    assert warnings
+    for claim in warnings:
+        assert "products differ" in claim.explanation
+        assert "dates" in claim.explanation or "year" in claim.explanation
+
+
 def test_documents_without_inconsistency_have_no_finding(seeds):
-    for source_id in (S000, S001, S002):
-        assert all(c.verdict == "consistent" for c in seeds.claims if c.source.id == source_id)
+    for source_id in (S001, S002):
+        assert all(
+            c.verdict == "consistent"
+            for c in seeds.claims
+            if c.source.id == source_id and c.input_sources is None
+        )
 
 
 def test_every_quote_is_exactly_the_text_at_its_span(seeds):
@@ -65,6 +109,7 @@ def test_every_quote_is_exactly_the_text_at_its_span(seeds):
         for evidence in claim.evidence:
             start, end = evidence.span
             assert texts[evidence.source][start:end] == evidence.quote
+    assert any(len(c.evidence) > 1 for c in seeds.claims)
 
 
 def test_claim_ids_are_stable_across_runs(seeds):

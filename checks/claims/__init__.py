@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checks.claims.agreement import Agreement
 from checks.claims.balance import Balance
 from checks.claims.base import Claim, Document, Evidence
 from checks.claims.cagr import Cagr
@@ -12,16 +13,19 @@ from checks.claims.share import Share
 from checks.claims.sum import Sum
 from checks.read import Source
 
-CLAIM_TYPES = {
-    t.name: t for t in (Cagr(), Growth(), Granularity(), Share(), Difference(), Balance(), Sum())
-}
+DOCUMENT_TYPES = (Cagr(), Growth(), Granularity(), Share(), Difference(), Balance(), Sum())
+CORPUS_TYPES = (Agreement(),)  # these compare statements across all documents of a run
+CLAIM_TYPES = {t.name: t for t in (*DOCUMENT_TYPES, *CORPUS_TYPES)}
 
 
 def extract(source: Source) -> list[Claim]:
-    """Every claim in a source, in text order, each id once."""
-    doc = Document(source)
+    """Every claim in one source, in text order, each id once."""
+    return extract_document(Document(source))
+
+
+def extract_document(doc: Document) -> list[Claim]:
     found: dict[str, Claim] = {}
-    for claim_type in CLAIM_TYPES.values():
+    for claim_type in DOCUMENT_TYPES:
         for claim in claim_type.find(doc):
             found.setdefault(claim.id, claim)
     return sorted(found.values(), key=lambda c: (c.span, c.type))
@@ -31,4 +35,14 @@ def explain(claim: Claim) -> str:
     return CLAIM_TYPES[claim.type].explain(claim)
 
 
-__all__ = ["CLAIM_TYPES", "Claim", "Document", "Evidence", "explain", "extract"]
+__all__ = [
+    "CLAIM_TYPES",
+    "CORPUS_TYPES",
+    "DOCUMENT_TYPES",
+    "Claim",
+    "Document",
+    "Evidence",
+    "explain",
+    "extract",
+    "extract_document",
+]

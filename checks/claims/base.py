@@ -39,23 +39,46 @@ class Claim:
     severity: str | None = None
     failed_rules: list[dict] = field(default_factory=list)
     explanation: str = ""
+    suite: str = ""  # the suite that judges it; the type's own suite when empty
+    input_sources: dict[str, Source] | None = None  # set when inputs come from several passages
+    fixed_id: str = ""
+
+    @property
+    def suite_name(self) -> str:
+        return self.suite or self.type
 
     @property
     def span(self) -> tuple[int, int]:
-        return (
-            min(q.start for q in self.inputs.values()),
-            max(q.end for q in self.inputs.values()),
-        )
+        quantities = self.inputs.values() if self.input_sources is None else [self.first_input]
+        return min(q.start for q in quantities), max(q.end for q in quantities)
+
+    @property
+    def first_input(self) -> Quantity:
+        return next(iter(self.inputs.values()))
 
     @property
     def id(self) -> str:
+        if self.fixed_id:
+            return self.fixed_id
         start, end = self.span
         return f"{self.source.id}:{self.type}:{start}-{end}"
 
+    def source_of(self, role: str) -> Source:
+        return self.input_sources[role] if self.input_sources else self.source
+
     @property
     def evidence(self) -> list[Evidence]:
-        start, end = self.span
-        return [Evidence(self.source.id, (start, end), self.source.text[start:end])]
+        if self.input_sources is None:
+            start, end = self.span
+            return [Evidence(self.source.id, (start, end), self.source.text[start:end])]
+        return [
+            Evidence(
+                self.source_of(role).id,
+                (q.start, q.end),
+                self.source_of(role).text[q.start : q.end],
+            )
+            for role, q in self.inputs.items()
+        ]
 
 
 class Document:

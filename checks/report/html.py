@@ -6,7 +6,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from checks import __version__
 from checks.pipeline import Run
-from checks.report.passages import passage
+from checks.report.passages import passages
 from checks.report.summary import findings, summarize
 
 
@@ -28,5 +28,5 @@ def render_html(run: Run) -> str:
         claims=run.claims,
         findings=findings(run.claims),
         summary=summarize(run.claims),
-        passage=passage,
+        passages=passages,
     )

@@ -46,7 +46,7 @@ def _claim(claim: Claim) -> dict:
             {"source": e.source, "span": list(e.span), "quote": e.quote} for e in claim.evidence
         ],
         "explanation": claim.explanation,
-        "inputs": {role: _quantity(claim, q) for role, q in claim.inputs.items()},
+        "inputs": {role: _quantity(claim, role, q) for role, q in claim.inputs.items()},
         "facts": claim.facts,
         "derived": {k: _number(v) for k, v in claim.row.items()},
         "failed_rules": [
@@ -59,9 +59,11 @@ def _claim(claim: Claim) -> dict:
     return entry
 
 
-def _quantity(claim: Claim, quantity: Quantity) -> dict:
+def _quantity(claim: Claim, role: str, quantity: Quantity) -> dict:
+    source = claim.source_of(role)
     return {
-        "text": claim.source.text[quantity.start : quantity.end],
+        "source": source.id,
+        "text": source.text[quantity.start : quantity.end],
         "span": [quantity.start, quantity.end],
         "value": _number(quantity.value),
         "unit": quantity.unit,

@@ -16,12 +16,26 @@ class Passage:
     clipped_end: bool
 
 
-def passage(claim: Claim, context: int = 40) -> Passage:
-    text = claim.source.text
-    start, end = claim.span
-    left = _clause_start(text, start, context)
-    right = _clause_end(text, end, context)
-    marks = sorted((q.start, q.end) for q in claim.inputs.values())
+def passages(claim: Claim, context: int = 40) -> list[tuple[str, Passage]]:
+    """(source id, passage) per passage: one for a claim in one place, one per statement
+    for a claim that compares statements across a document or across documents."""
+    if claim.input_sources is None:
+        marks = [(q.start, q.end) for q in claim.inputs.values()]
+        return [(claim.source.id, passage_of(claim.source.text, marks, context))]
+    return [
+        (
+            claim.source_of(role).id,
+            passage_of(claim.source_of(role).text, [(q.start, q.end)], context),
+        )
+        for role, q in claim.inputs.items()
+    ]
+
+
+def passage_of(text: str, marks: list[tuple[int, int]], context: int = 40) -> Passage:
+    """The clause run around the marked spans, clipped to `context` characters each side."""
+    marks = sorted(marks)
+    left = _clause_start(text, marks[0][0], context)
+    right = _clause_end(text, max(end for _, end in marks), context)
     segments: list[tuple[str, bool]] = []
     cursor = left
     for mark_start, mark_end in marks:

@@ -12,8 +12,8 @@ from rich.text import Text
 
 from checks.claims import Claim
 from checks.pipeline import Run
-from checks.report.passages import passage
-from checks.report.summary import findings, summarize
+from checks.report.passages import Passage, passages
+from checks.report.summary import VERDICTS, findings, summarize
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan", "consistent": "green"}
 MARKS = {"error": "✗ ERROR", "warning": "! WARNING", "info": "? INFO"}
@@ -34,32 +34,45 @@ def make_console(file=None) -> Console:
 
 
 def print_report(run: Run, console: Console, verbose: bool = False) -> None:
-    by_source = {s.id: [c for c in run.claims if c.source.id == s.id] for s in run.sources}
     for source in run.sources:
-        claims = by_source[source.id]
         meta = run.metadata.get(source.id, {})
         title = f" {meta['title']}" if meta.get("title") else ""
-        counts = Counter(c.verdict for c in claims)
-        console.rule(Text(f"{source.id}{title}", style="bold"), align="left")
-        console.print(f"{_shown_path(source.path)} · {source.chars} characters")
-        console.print(
-            f"{len(claims)} claims: "
-            + ", ".join(
-                f"{counts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "unverifiable")
-            )
-        )
-        for claim in findings(claims):
-            _print_claim(claim, console)
-        consistent = [c for c in claims if c.verdict == "consistent"]
-        if verbose:
-            for claim in consistent:
-                _print_claim(claim, console)
-        elif consistent:
-            console.print(
-                Text(f"  ✓ {len(consistent)} consistent (--verbose lists them)", style="green")
-            )
-        console.print()
+        header = f"{_shown_path(source.path)} · {source.chars} characters"
+        claims = [c for c in run.claims if _home(c) == source.id]
+        _print_block(f"{source.id}{title}", header, claims, console, verbose)
+    across = [c for c in run.claims if _home(c) is None]
+    if across:
+        _print_block("Across sources", "", across, console, verbose)
     _print_summary(run, console)
+
+
+def _print_block(
+    title: str, header: str, claims: list[Claim], console: Console, verbose: bool
+) -> None:
+    """One source (or the cross-source claims): findings first, consistent ones counted."""
+    counts = Counter(c.verdict for c in claims)
+    console.rule(Text(title, style="bold"), align="left")
+    if header:
+        console.print(header)
+    console.print(
+        f"{len(claims)} claims: " + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
+    )
+    consistent = [c for c in claims if c.verdict == "consistent"]
+    for claim in findings(claims) + (consistent if verbose else []):
+        _print_claim(claim, console)
+    if consistent and not verbose:
+        console.print(
+            Text(f"  ✓ {len(consistent)} consistent (--verbose lists them)", style="green")
+        )
+    console.print()
+
+
+def _home(claim: Claim) -> str | None:
+    """The one source a claim lives in, or None when its passages span several sources."""
+    if claim.input_sources is None:
+        return claim.source.id
+    homes = {s.id for s in claim.input_sources.values()}
+    return homes.pop() if len(homes) == 1 else None
 
 
 def _shown_path(path: str) -> str:
@@ -76,7 +89,10 @@ def _print_claim(claim: Claim, console: Console) -> None:
     head.append(f"  {claim.type}  ", style="bold")
     head.append(claim.id, style="dim")
     console.print(head)
-    console.print(Text("    ") + _quote(claim, plain=console.no_color))
+    several = claim.input_sources is not None
+    for source_id, found in passages(claim):
+        prefix = Text(f"    {source_id}: " if several else "    ", style="dim")
+        console.print(prefix + _quote(found, plain=console.no_color))
     console.print(Text(f"    {claim.explanation}"))
     for failure in claim.failed_rules:
         console.print(
@@ -88,8 +104,7 @@ def _print_claim(claim: Claim, console: Console) -> None:
         )
 
 
-def _quote(claim: Claim, plain: bool) -> Text:
-    found = passage(claim)
+def _quote(found: Passage, plain: bool) -> Text:
     quote = Text("“…" if found.clipped_start else "“")
     for segment, marked in found.segments:
         if marked and plain:
@@ -104,7 +119,7 @@ def _print_summary(run: Run, console: Console) -> None:
     summary = summarize(run.claims)
     table = Table(title="figcheck summary", show_lines=False)
     table.add_column("claim type")
-    for verdict in ("consistent", "inconsistent", "unverifiable"):
+    for verdict in VERDICTS:
         table.add_column(verdict, justify="right")
     for claim_type, counts in summary["by_type"].items():
         table.add_row(

@@ -15,6 +15,7 @@ from checks.claims import CLAIM_TYPES, Claim
 from checks.errors import SuiteError
 from checks.validate.suites import Suite
 
+SERIES_COLUMNS = ("stated_lo", "stated_hi", "implied_lo", "implied_hi", "gap", "lenient_gap")
 SEVERITY_NAMES = {"critical": "error", "warning": "warning", "info": "info"}
 _RANK = {"info": 0, "warning": 1, "error": 2}
 _RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]}
@@ -56,12 +57,15 @@ def validate_claims(claims: Iterable[Claim], suites: dict[str, Suite]) -> None:
     """Set verdict, severity and failed rules on every claim, in place."""
     by_type: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        by_type[claim.type].append(claim)
+        by_type[claim.suite_name].append(claim)
     if not by_type:
         return
     validator = Validator()
-    for claim_type, family in sorted(by_type.items()):
-        validator.validate(suites[claim_type], family, CLAIM_TYPES[claim_type].columns)
+    for suite_name, family in sorted(by_type.items()):
+        columns = (
+            CLAIM_TYPES[family[0].type].columns if suite_name in CLAIM_TYPES else SERIES_COLUMNS
+        )
+        validator.validate(suites[suite_name], family, columns)
 
 
 def _finite(value: float | None) -> float:

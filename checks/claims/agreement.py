@@ -1,0 +1,230 @@
+"""agreement: the same quantity stated more than once, in one document or across documents.
+
+Statements are grouped by key as a hash join, never compared all against all:
+  same key             every figure of one (measure, category, scope, period, unit)
+  related keys         categories or modalities the lexicon calls related (医疗器械 ~ 医学装备),
+                       or a weakly dated figure against the years next to its guess
+  complementary shares a domestic and an import share of one product cannot exceed 100% together
+Only a same-key group of strong statements can be an error; everything looser is a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import combinations
+
+from checks.claims.base import Claim, fmt
+from checks.keys import Lexicon, Statement
+from checks.quantities import Interval
+from checks.read import Source
+
+NAME = "agreement"
+
+
+class Agreement:
+    name = NAME
+    columns = ("statements", "strict_gap", "strict_lenient_gap", "loose_gap")
+
+    def find_across(
+        self, statements: list[Statement], sources: dict[str, Source], lexicon: Lexicon
+    ) -> list[Claim]:
+        found: dict[str, Claim] = {}
+        groups = (
+            _same_key(statements),
+            _related_keys(statements, lexicon),
+            _complements(statements, lexicon),
+        )
+        for group in groups:
+            for relation, members, reasons in group:
+                claim = _claim(relation, members, reasons, sources)
+                found.setdefault(claim.id, claim)
+        return sorted(found.values(), key=lambda c: c.id)
+
+    def explain(self, claim: Claim) -> str:
+        return explain(claim)
+
+
+Group = tuple[str, list[Statement], list[str]]
+
+
+def _same_key(statements: list[Statement]) -> Iterator[Group]:
+    groups: dict = defaultdict(list)
+    for statement in statements:
+        groups[statement.key].append(statement)
+    for members in groups.values():
+        if len(members) > 1:
+            yield "same", members, _weak_reasons(members)
+
+
+def _years(statement: Statement) -> Iterable[int]:
+    """A weakly dated figure may belong to the year before or after its guess."""
+    year = statement.key.year
+    return (year,) if statement.strong else (year - 1, year, year + 1)
+
+
+def _part(statement: Statement) -> str:
+    return statement.key.period.partition(":")[2]
+
+
+def _related_keys(statements: list[Statement], lexicon: Lexicon) -> Iterator[Group]:
+    buckets: dict = defaultdict(list)
+    for statement in statements:
+        for year in _years(statement):
+            buckets[(*statement.key.loose(), _part(statement), year)].append(statement)
+    for members in buckets.values():
+        partitions: dict = defaultdict(list)
+        for statement in members:
+            key = statement.key
+            partitions[(key.category, key.modality, key.period)].append(statement)
+        for a, b in combinations(sorted(partitions), 2):
+            reasons = _loose_reasons(lexicon, a, b)
+            if not reasons or _one_document_guessing_dates(a, b, partitions):
+                continue
+            group = partitions[a] + partitions[b]
+            yield "related", group, reasons + _weak_reasons(group)
+
+
+def _one_document_guessing_dates(a: tuple, b: tuple, partitions: dict) -> bool:
+    """Within one article a guessed year next to a stated one is more likely another period."""
+    documents = {s.source_id for s in partitions[a] + partitions[b]}
+    return a[2] != b[2] and len(documents) == 1
+
+
+def _loose_reasons(lexicon: Lexicon, a: tuple, b: tuple) -> list[str]:
+    """Why two partitions match only loosely, or [] when they should not be compared."""
+    category = _relation(lexicon, lexicon.categories, a[0], b[0])
+    modality = _relation(lexicon, lexicon.modalities, a[1], b[1])
+    if "within" in (category, modality) or "" in (category, modality):
+        return []  # a sub-type or an unrelated universe: not the same quantity
+    reasons = []
+    if category == "related":
+        reasons.append(f"definitions differ: {a[0]} vs {b[0]}")
+    if modality == "related":
+        reasons.append(f"products differ: {a[1]} vs {b[1]}")
+    if a[2] != b[2]:
+        reasons.append(f"dates differ: {a[2]} vs {b[2]}")
+    return reasons
+
+
+def _relation(lexicon: Lexicon, section, a: str, b: str) -> str:
+    if not a or not b:
+        return "same" if a == b else ""
+    return lexicon.related(section, a, b)
+
+
+def _complements(statements: list[Statement], lexicon: Lexicon) -> Iterator[Group]:
+    buckets: dict = defaultdict(lambda: defaultdict(list))
+    for statement in statements:
+        measure = lexicon.measures.entries[statement.key.measure]
+        if not measure.complement:
+            continue
+        side = min(measure.id, measure.complement)  # one side of each pair, named the same way
+        key = statement.key
+        for year in _years(statement):
+            bucket = (side, key.region, key.partner, key.klass, key.unit, _part(statement), year)
+            buckets[bucket][key.measure].append(statement)
+    for sides in buckets.values():
+        if len(sides) != 2:
+            continue
+        first, second = sides.values()
+        for a in first:
+            for b in second:
+                reasons = _complement_reasons(lexicon, a, b)
+                if reasons is not None:
+                    yield "complement", [a, b], reasons + _weak_reasons([a, b])
+
+
+def _complement_reasons(lexicon: Lexicon, a: Statement, b: Statement) -> list[str] | None:
+    modality = _relation(lexicon, lexicon.modalities, a.key.modality, b.key.modality)
+    if modality not in ("same", "within"):
+        return None
+    reasons = []
+    if modality == "within":
+        reasons.append(f"products differ: {a.key.modality} vs {b.key.modality}")
+    if a.key.category != b.key.category:
+        reasons.append(f"definitions differ: {a.key.category or '—'} vs {b.key.category or '—'}")
+    if a.key.period != b.key.period:
+        reasons.append(f"dates differ: {a.key.period} vs {b.key.period}")
+    return reasons
+
+
+def _weak_reasons(members: list[Statement]) -> list[str]:
+    reasons = []
+    for statement in members:
+        for reason in statement.weak_reasons:
+            text = f"{statement.source_id}: {reason}"
+            if text not in reasons:
+                reasons.append(text)
+    return reasons
+
+
+def _claim(relation: str, members: list[Statement], reasons: list[str], sources) -> Claim:
+    members = sorted(members, key=lambda s: (s.source_id, s.quantity.start))
+    roles = [f"s{i + 1}" for i in range(len(members))]
+    first = members[0]
+    claim = Claim(
+        NAME,
+        sources[first.source_id],
+        {role: s.quantity for role, s in zip(roles, members, strict=True)},
+        input_sources={role: sources[s.source_id] for role, s in zip(roles, members, strict=True)},
+    )
+    claim.facts = {
+        "relation": relation,
+        "key": first.key.label(),
+        "periods": [s.key.period for s in members],
+        "reasons": reasons,
+        "strict": relation == "same" and not reasons,
+    }
+    digest = hashlib.sha1(
+        "|".join(f"{s.source_id}:{s.quantity.start}" for s in members).encode()
+    ).hexdigest()[:10]
+    claim.fixed_id = f"agreement:{first.key.measure}:{first.key.period}:{relation}:{digest}"
+    claim.row = derive(claim, members)
+    return claim
+
+
+def _scale(members: list[Statement]) -> float:
+    if members[0].quantity.kind == "percent":
+        return 1.0  # percentage points
+    return max(abs(s.quantity.value) for s in members) or 1.0
+
+
+def spread(intervals: list[Interval]) -> float:
+    """How far apart the intervals are: 0 when one value lies in all of them."""
+    return max(0.0, max(i.lo for i in intervals) - min(i.hi for i in intervals))
+
+
+def derive(claim: Claim, members: list[Statement]) -> dict[str, float | None]:
+    relation, strict = claim.facts["relation"], claim.facts["strict"]
+    if relation == "complement":
+        strict_gap = max(0.0, sum(s.quantity.strict.lo for s in members) - 100)
+        lenient_gap = max(0.0, sum(s.quantity.lenient.lo for s in members) - 100)
+    else:
+        scale = _scale(members)
+        strict_gap = spread([s.quantity.strict for s in members]) / scale
+        lenient_gap = spread([s.quantity.lenient for s in members]) / scale
+    row: dict[str, float | None] = {"statements": float(len(members))}
+    if strict:
+        row |= {"strict_gap": strict_gap, "strict_lenient_gap": lenient_gap}
+    else:
+        row["loose_gap"] = lenient_gap
+    return row
+
+
+def explain(claim: Claim) -> str:
+    parts = []
+    for role, quantity in claim.inputs.items():
+        source = claim.source_of(role)
+        parts.append(f"{quantity.shown(source.text)} ({source.id}) {quantity.strict.format(3)}")
+    facts = claim.facts
+    if facts["relation"] == "complement":
+        total = sum(q.strict.lo for q in claim.inputs.values())
+        shares = " + ".join(parts)
+        head = f"{facts['key']}: complementary shares {shares} ≥ {fmt(total)}%, at most 100%"
+    else:
+        head = f"{facts['key']}: {'; '.join(parts)}"
+    if facts["reasons"]:
+        head += f" — compared loosely: {'; '.join(facts['reasons'])}"
+    return head
