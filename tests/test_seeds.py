@@ -53,10 +53,21 @@ def agreements(result):
 
 
 def test_claims_found_per_seed(seeds):
-    assert kinds(seeds, S000) == {"cagr": 2, "difference": 1}
+    # 000: 2966→12700, 1.49万→3.6万, 8881→330448 and four 国产占比 rises; 超33万 and 15.6亿 wholes
+    assert kinds(seeds, S000) == {"cagr": 2, "difference": 1, "direction": 7, "part_whole": 3}
     assert kinds(seeds, S001) == {}
-    assert kinds(seeds, S002) == {"cagr": 1, "share": 1}
-    assert kinds(seeds, S003) == {"balance": 2, "granularity": 5, "share": 3, "sum": 1}
+    assert kinds(seeds, S002) == {"cagr": 1, "share": 1, "direction": 1}
+    # 003: 2641 ⊇ 1930/1686/499, 10925 ⊇ 1294, 90575.8 ⊇ 24751.1; the import-registration
+    # list and the export tiers; 6.2% → 7.2%
+    assert kinds(seeds, S003) == {
+        "balance": 2,
+        "granularity": 5,
+        "share": 3,
+        "sum": 1,
+        "part_whole": 5,
+        "ranking": 2,
+        "direction": 1,
+    }
 
 
 def test_the_impossible_year_on_year_count_is_the_only_arithmetic_error(seeds):

@@ -7,13 +7,27 @@ from checks.claims.balance import Balance
 from checks.claims.base import Claim, Document, Evidence
 from checks.claims.cagr import Cagr
 from checks.claims.difference import Difference
+from checks.claims.direction import Direction
 from checks.claims.granularity import Granularity
 from checks.claims.growth import Growth
+from checks.claims.part_whole import PartWhole
+from checks.claims.ranking import Ranking
 from checks.claims.share import Share
 from checks.claims.sum import Sum
 from checks.read import Source
 
-DOCUMENT_TYPES = (Cagr(), Growth(), Granularity(), Share(), Difference(), Balance(), Sum())
+DOCUMENT_TYPES = (
+    Cagr(),
+    Growth(),
+    Granularity(),
+    Share(),
+    Difference(),
+    Balance(),
+    Sum(),
+    PartWhole(),
+    Direction(),
+    Ranking(),
+)
 CORPUS_TYPES = (Agreement(),)  # these compare statements across all documents of a run
 CLAIM_TYPES = {t.name: t for t in (*DOCUMENT_TYPES, *CORPUS_TYPES)}
 

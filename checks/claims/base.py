@@ -181,8 +181,8 @@ def interval_text(interval: Interval, like: Quantity, digits: int = 3) -> str:
 
 def _magnitude_words(like: Quantity) -> tuple[float, str]:
     unit = CURRENCY_WORDS.get(like.unit, like.unit)
-    for divisor, word in ((1e8, "亿"), (1e4, "万")):
-        if abs(like.value) >= divisor:
+    for divisor, word, floor in ((1e8, "亿", 1e8), (1e4, "万", 1e6)):
+        if abs(like.value) >= floor:
             return divisor, f"{word}{unit}"
     return 1.0, unit
 

@@ -25,7 +25,7 @@ _CHANGE_AFTER = re.compile(
     rf"^[,\s]*(?:同比|累计|共|总计)?{_VERB}(?:了|幅|幅为|幅度为|幅达|率为)?(?P<to>到|至)?(?:为|达|约)?\s*$"
 )
 _ADJACENT = re.compile(r"[,\s]*(?:同比|分别|均)?\s*")
-_TO = re.compile(rf"^\s*(?:{UP}|{DOWN})?了?(?:到|至)\s*{_YEAR_OF}\s*$")
+_TO = re.compile(rf"^\s*(?P<verb>{UP}|{DOWN})?了?(?:到|至)\s*{_YEAR_OF}\s*$")
 _BY_THEN_TO = re.compile(rf"^\s*{_VERB}了?(?P<to>)\s*$")
 # Rates at constant prices or on a comparable basis do not follow from the nominal values.
 CONSTANT_PRICE = re.compile(r"可比价|不变价|扣除价格因素|剔除价格因素|实际增长|按可比口径|同口径")
@@ -98,16 +98,43 @@ def _compared(doc: Document, match: re.Match[str]) -> Comparison | None:
     return _comparison(doc, before, subject, change, verb)
 
 
-def _from_to(doc: Document, match: re.Match[str]) -> Comparison | None:
+@dataclass(frozen=True)
+class Movement:
+    """从/由 A 增至/降至 B: a stated direction between two values, with or without a rate."""
+
+    before: Quantity
+    after: Quantity
+    verb: str  # the direction word, "" when only 从A到B is said
+    falling: bool
+
+
+def movements(doc: Document) -> Iterator[Movement]:
+    for match in _FROM.finditer(doc.view):
+        found = _movement(doc, match)
+        if found is not None:
+            yield found
+
+
+def _movement(doc: Document, match: re.Match[str]) -> Movement | None:
     before = _amount_after_marker(doc, match.end())
     if before is None:
         return None
-    end = _sentence_end(doc, before.end)
-    after = _next_quantity(doc, before.end, end)
+    after = _next_quantity(doc, before.end, _sentence_end(doc, before.end))
     if after is None or not same_unit(after, before) or after.is_range:
         return None
-    if not _TO.match(doc.between(before.end, after.start)):
+    to = _TO.match(doc.between(before.end, after.start))
+    if to is None:
         return None
+    verb = to.group("verb") or ""
+    return Movement(before, after, verb, bool(verb and re.fullmatch(DOWN, verb)))
+
+
+def _from_to(doc: Document, match: re.Match[str]) -> Comparison | None:
+    movement = _movement(doc, match)
+    if movement is None:
+        return None
+    before, after = movement.before, movement.after
+    end = _sentence_end(doc, after.end)
     change = _next_quantity(doc, after.end, min(end, after.end + 16))
     verb = change and _CHANGE_AFTER.match(doc.between(after.end, change.start))
     if not verb:
