@@ -10,6 +10,9 @@ import yaml
 
 from checks import paths
 from checks.claims import CLAIM_TYPES, CORPUS_TYPES, Claim, Document, explain, extract_document
+from checks.claims.cagr import Cagr
+from checks.claims.corpus import Corpus
+from checks.claims.series import SeriesLine, build_series
 from checks.errors import InputError
 from checks.keys import Statement, load_lexicon, statements
 from checks.keys.statements import publication_year
@@ -24,9 +27,11 @@ class Run:
     claims: list[Claim]
     metadata: dict[str, dict] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+    series: list[SeriesLine] = field(default_factory=list)
 
 
 SUITES = (*CLAIM_TYPES, "series")
+RATE_FINDER = Cagr()
 
 
 def run(
@@ -38,21 +43,24 @@ def run(
     metadata = load_metadata(metadata_file)
     lexicon = load_lexicon()
     files = collect_paths(given)
-    sources, claims, keyed = [], [], []
+    sources, claims = [], []
+    corpus = Corpus({}, [], lexicon)
     for path, source_id in zip(files, unique_ids(files), strict=True):
         source = read_source(path, source_id)
         doc = Document(source)
+        found = extract_document(doc)
         sources.append(source)
-        claims.extend(extract_document(doc))
+        claims.extend(found)
         published = publication_year(source.view, metadata.get(source.id, {}).get("date"))
-        keyed.extend(statements(doc, lexicon, published))
-    by_id = {s.id: s for s in sources}
+        corpus.sources[source.id] = source
+        corpus.statements.extend(statements(doc, lexicon, published))
+        corpus.rates.extend(RATE_FINDER.stated_rates(doc, found))
     for corpus_type in CORPUS_TYPES:
-        claims.extend(corpus_type.find_across(keyed, by_id, lexicon))
+        claims.extend(corpus_type.find_across(corpus))
     validate_claims(claims, suites)
     for claim in claims:
         claim.explanation = f"{explain(claim)}: {verdict_phrase(claim)}"
-    return Run(sources, claims, metadata, keyed)
+    return Run(sources, claims, metadata, corpus.statements, build_series(corpus.statements))
 
 
 def _suite_files(folder: Path) -> set[str]:

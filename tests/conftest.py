@@ -25,6 +25,20 @@ def check_text(tmp_path):
     return _check
 
 
+@pytest.fixture
+def check_corpus(tmp_path):
+    """Run the pipeline on several composed documents at once: {file stem: text}."""
+
+    def _check(texts: dict[str, str]):
+        folder = tmp_path / f"corpus{next(_counter)}"
+        folder.mkdir()
+        for stem, text in texts.items():
+            (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+        return run([str(folder)])
+
+    return _check
+
+
 def only(claims: list[Claim], claim_type: str) -> Claim:
     found = [c for c in claims if c.type == claim_type]
     assert len(found) == 1, f"expected one {claim_type} claim, got {[c.id for c in claims]}"

@@ -40,7 +40,9 @@ def seeds():
 
 def kinds(result, source_id):
     return Counter(
-        c.type for c in result.claims if c.source.id == source_id and c.type != "agreement"
+        c.type
+        for c in result.claims
+        if c.source.id == source_id and c.input_sources is None  # claims in one passage
     )
 
 
@@ -71,7 +73,7 @@ def test_claims_found_per_seed(seeds):
 
 
 def test_the_impossible_year_on_year_count_is_the_only_arithmetic_error(seeds):
-    flagged = [c for c in seeds.claims if c.verdict != "consistent" and c.type != "agreement"]
+    flagged = [c for c in seeds.claims if c.verdict != "consistent" and c.input_sources is None]
     assert len(flagged) == 1
     (claim,) = flagged
     assert (claim.type, claim.verdict, claim.severity) == ("granularity", "inconsistent", "error")
@@ -89,6 +91,21 @@ def test_agreement_across_and_within_the_seeds(seeds):
         ("65%", "约80%"): ("inconsistent", "warning"),
         ("22%", "约80%"): ("consistent", None),
     }
+
+
+def test_a_market_size_rate_disagrees_with_another_articles_series(seeds):
+    # 000: 2022年医疗器械市场规模9582亿元, 近7年复合增速约17.5%; 002: 医疗装备 2015年4800亿元
+    # (9582 / 4800)^(1/7) - 1 = 10.38%: a warning, since 医疗器械 and 医疗装备 differ
+    (claim,) = [c for c in seeds.claims if c.suite_name == "series"]
+    assert (claim.type, claim.verdict, claim.severity) == ("cagr", "inconsistent", "warning")
+    assert {e.source for e in claim.evidence} == {S000, S002}
+    assert "10.38%" in claim.explanation and "definitions differ" in claim.explanation
+
+
+def test_series_hold_the_dated_values(seeds):
+    lines = {line.label: [p.key.year for p in line.points] for line in seeds.series}
+    assert lines["market_size[medical_equipment_assoc]"] == [2012, 2023]
+    assert lines["market_size[medical_equipment]"] == [2015, 2020]
 
 
 def test_a_contradiction_inside_one_article_quotes_both_passages(seeds):

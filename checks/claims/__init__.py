@@ -12,6 +12,7 @@ from checks.claims.granularity import Granularity
 from checks.claims.growth import Growth
 from checks.claims.part_whole import PartWhole
 from checks.claims.ranking import Ranking
+from checks.claims.series import Series
 from checks.claims.share import Share
 from checks.claims.sum import Sum
 from checks.read import Source
@@ -28,8 +29,9 @@ DOCUMENT_TYPES = (
     Direction(),
     Ranking(),
 )
-CORPUS_TYPES = (Agreement(),)  # these compare statements across all documents of a run
-CLAIM_TYPES = {t.name: t for t in (*DOCUMENT_TYPES, *CORPUS_TYPES)}
+CORPUS_TYPES = (Agreement(), Series())  # these compare statements across all documents
+CLAIM_TYPES = {t.name: t for t in DOCUMENT_TYPES} | {CORPUS_TYPES[0].name: CORPUS_TYPES[0]}
+EXPLAINERS = {**CLAIM_TYPES, "series": CORPUS_TYPES[1]}  # series claims are cagr claims
 
 
 def extract(source: Source) -> list[Claim]:
@@ -46,7 +48,8 @@ def extract_document(doc: Document) -> list[Claim]:
 
 
 def explain(claim: Claim) -> str:
-    return CLAIM_TYPES[claim.type].explain(claim)
+    """The arithmetic in words, from the module that found the claim."""
+    return EXPLAINERS[claim.suite_name].explain(claim)
 
 
 __all__ = [

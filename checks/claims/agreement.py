@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 from checks.claims.base import Claim, fmt
+from checks.claims.corpus import Corpus
 from checks.keys import Lexicon, Statement
 from checks.quantities import Interval
-from checks.read import Source
 
 NAME = "agreement"
 
@@ -27,9 +27,8 @@ class Agreement:
     name = NAME
     columns = ("statements", "strict_gap", "strict_lenient_gap", "loose_gap")
 
-    def find_across(
-        self, statements: list[Statement], sources: dict[str, Source], lexicon: Lexicon
-    ) -> list[Claim]:
+    def find_across(self, corpus: Corpus) -> list[Claim]:
+        statements, sources, lexicon = corpus.statements, corpus.sources, corpus.lexicon
         found: dict[str, Claim] = {}
         groups = (
             _same_key(statements),
@@ -175,7 +174,7 @@ def _claim(relation: str, members: list[Statement], reasons: list[str], sources)
         "key": first.key.label(),
         "periods": [s.key.period for s in members],
         "reasons": reasons,
-        "strict": relation == "same" and not reasons,
+        "strict": relation in ("same", "complement") and not reasons,
     }
     digest = hashlib.sha1(
         "|".join(f"{s.source_id}:{s.quantity.start}" for s in members).encode()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from checks.claims.base import (
     AMOUNT_KINDS,
@@ -56,6 +57,52 @@ class Cagr:
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+    def stated_rates(self, doc: Document, claims: list[Claim]) -> list[StatedRate]:
+        """Every stated compound rate with its dated end value, for the series check: the
+        rates of this document's claims, and rates with one value and 近N年 (近7年复合增速)."""
+        rates = [
+            StatedRate(
+                doc.source.id,
+                c.inputs["rate"],
+                c.inputs["from"],
+                c.inputs["to"],
+                c.facts["from_year"],
+                c.facts["to_year"],
+            )
+            for c in claims
+            if c.type == NAME
+        ]
+        return rates + list(_single_endpoint_rates(doc))
+
+
+@dataclass(frozen=True)
+class StatedRate:
+    source_id: str
+    rate: Quantity
+    start: Quantity | None  # None when only the end value is stated
+    end: Quantity
+    from_year: int
+    to_year: int
+
+
+def _single_endpoint_rates(doc: Document) -> Iterator[StatedRate]:
+    """2022年市场规模达9582亿元,近7年复合增速约17.5%: the span ends at the value's year."""
+    for match in _KEYWORD.finditer(doc.view):
+        rate = _stated_rate(doc, match)
+        if rate is None:
+            continue
+        start = doc.sentences[doc.sentence_at(match.start())][0]
+        tokens = doc.tokens_in(start, match.end())  # 近7年 may share its 年 with 年复合增速
+        spans = [t for t in tokens if isinstance(t, Period) and t.span_years]
+        amounts = [t for t in tokens if isinstance(t, Quantity) and t.kind in AMOUNT_KINDS]
+        if len(spans) != 1 or len(amounts) != 1:
+            continue
+        period = doc.year_before(amounts[0], start)
+        if period is None or period.first != period.last or spans[0].start < amounts[0].end:
+            continue
+        years = spans[0].span_years
+        yield StatedRate(doc.source.id, rate, None, amounts[0], period.first - years, period.first)
 
 
 def _stated_rate(doc: Document, match: re.Match[str]) -> Quantity | None:

@@ -29,7 +29,26 @@ def report_dict(run: Run) -> dict:
             for s in run.sources
         ],
         "claims": [_claim(c) for c in run.claims],
+        "series": [_series(line, run) for line in run.series],
         "summary": summarize(run.claims),
+    }
+
+
+def _series(line, run: Run) -> dict:
+    texts = {s.id: s.text for s in run.sources}
+    return {
+        "metric": line.label,
+        "points": [
+            {
+                "year": point.key.year,
+                "source": point.source_id,
+                "span": [point.quantity.start, point.quantity.end],
+                "quote": texts[point.source_id][point.quantity.start : point.quantity.end],
+                "value": _number(point.quantity.value),
+                "interval": _interval(point.quantity.strict),
+            }
+            for point in line.points
+        ],
     }
 
 

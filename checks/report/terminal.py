@@ -26,6 +26,7 @@ def make_console(file=None) -> Console:
         file=file,
         no_color=plain,
         highlight=False,
+        markup=False,  # source text and paths are data: "[1]" or "[scope]" must print as is
         width=None if not plain else 100,
         emoji=False,
         soft_wrap=False,
@@ -43,7 +44,29 @@ def print_report(run: Run, console: Console, verbose: bool = False) -> None:
     across = [c for c in run.claims if _home(c) is None]
     if across:
         _print_block("Across sources", "", across, console, verbose)
+    if run.series:
+        _print_series(run, console)
     _print_summary(run, console)
+
+
+def _print_series(run: Run, console: Console) -> None:
+    """Each metric's dated values across sources, the data the series check used."""
+    table = Table(title="Series: dated values per metric and scope", show_lines=False)
+    table.add_column("metric [scope]")
+    table.add_column("year", justify="right")
+    table.add_column("value")
+    table.add_column("source")
+    texts = {s.id: s.text for s in run.sources}
+    for line in run.series:
+        for i, point in enumerate(line.points):
+            quantity = point.quantity
+            table.add_row(
+                line.label if i == 0 else "",
+                str(point.key.year),
+                quantity.shown(texts[point.source_id]),
+                point.source_id,
+            )
+    console.print(table)
 
 
 def _print_block(
