@@ -127,12 +127,24 @@ def _complements(statements: list[Statement], lexicon: Lexicon) -> Iterator[Grou
     for sides in buckets.values():
         if len(sides) != 2:
             continue
-        first, second = sides.values()
-        for a in first:
+        first, second = (_largest_per_partition(side) for side in sides.values())
+        for a in first:  # partitions, not statements: linear however many articles agree
             for b in second:
                 reasons = _complement_reasons(lexicon, a, b)
                 if reasons is not None:
                     yield "complement", [a, b], reasons + _weak_reasons([a, b])
+
+
+def _largest_per_partition(side: list[Statement]) -> list[Statement]:
+    """One statement per (category, modality, period): the largest share, because if any
+    domestic and import share together exceed 100%, the two largest do."""
+    largest: dict[tuple, Statement] = {}
+    for statement in side:
+        key = statement.key
+        slot = (key.category, key.modality, key.period, statement.strong)
+        if slot not in largest or statement.quantity.strict.lo > largest[slot].quantity.strict.lo:
+            largest[slot] = statement
+    return [largest[slot] for slot in sorted(largest)]
 
 
 def _complement_reasons(lexicon: Lexicon, a: Statement, b: Statement) -> list[str] | None:
