@@ -62,9 +62,8 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000, help="the largest corpus")
     largest = parser.parse_args().documents
     sizes = [largest // 16, largest // 4, largest]
-    print(
-        f"{'documents':>10} {'statements':>11} {'claims':>8} {'grouping s':>11} {'µs/statement':>13}"
-    )
+    header = ("documents", 10), ("statements", 11), ("claims", 8), ("grouping s", 11)
+    print(" ".join(f"{name:>{width}}" for name, width in header), f"{'µs/statement':>13}")
     per_statement = []
     for size in sizes:
         corpus = keyed_corpus(size)
