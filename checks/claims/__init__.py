@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks.claims.agreement import Agreement
 from checks.claims.balance import Balance
-from checks.claims.base import Claim, Document, Evidence
+from checks.claims.base import Claim, Evidence
 from checks.claims.cagr import Cagr
 from checks.claims.difference import Difference
 from checks.claims.direction import Direction
@@ -15,6 +15,7 @@ from checks.claims.ranking import Ranking
 from checks.claims.series import Series
 from checks.claims.share import Share
 from checks.claims.sum import Sum
+from checks.document import Document
 from checks.read import Source
 
 DOCUMENT_TYPES = (

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
-    Document,
     amount_text,
     fmt,
     interval_text,
     relation_row,
 )
+from checks.document import Document
 from checks.quantities import INF, Interval, Quantity
 
 NAME = "balance"

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from checks.quantities import Interval, Period, Quantity, scan
+from checks.document import Document
+from checks.quantities import Interval, Quantity
 from checks.quantities.grammar import CURRENCY_WORDS
 from checks.read import Source
 
-_SENTENCE_END = re.compile(r"[。!?;\n]+")
-_CLAUSE_END = re.compile(r"[,、:;。!?\n()]")
 RELATION_COLUMNS = ("stated_lo", "stated_hi", "implied_lo", "implied_hi", "gap", "lenient_gap")
-AMOUNT_KINDS = frozenset({"money", "count", "people", "number"})
 TOTAL_MARKERS = ("总", "共计", "合计", "全部")
 
 
@@ -79,63 +75,6 @@ class Claim:
             )
             for role, q in self.inputs.items()
         ]
-
-
-class Document:
-    """A source with its tokens and sentences, and lookups the claim finders share."""
-
-    def __init__(self, source: Source) -> None:
-        self.source = source
-        self.view = source.view
-        self.tokens = scan(source.view)
-        self._starts = [t.start for t in self.tokens]
-
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        bounds, start = [], 0
-        for match in _SENTENCE_END.finditer(self.view):
-            if match.start() > start:
-                bounds.append((start, match.start()))
-            start = match.end()
-        if start < len(self.view):
-            bounds.append((start, len(self.view)))
-        return bounds
-
-    def sentence_at(self, pos: int) -> int:
-        index = bisect_right([s for s, _ in self.sentences], pos) - 1
-        return max(index, 0)
-
-    def tokens_in(self, start: int, end: int) -> list[Quantity | Period]:
-        first = bisect_right(self._starts, start - 1)
-        last = bisect_right(self._starts, end - 1)
-        return [t for t in self.tokens[first:last] if t.end <= end]
-
-    def quantities_in(self, start: int, end: int) -> list[Quantity]:
-        return [t for t in self.tokens_in(start, end) if isinstance(t, Quantity)]
-
-    def sentence_quantities(self, index: int) -> list[Quantity]:
-        if not 0 <= index < len(self.sentences):
-            return []
-        return self.quantities_in(*self.sentences[index])
-
-    def year_before(self, quantity: Quantity, floor: int) -> Period | None:
-        """The nearest year between `floor` and the quantity, with no amount in between."""
-        for token in reversed(self.tokens_in(floor, quantity.start)):
-            if isinstance(token, Period):
-                return token if token.first is not None else None
-            if token.kind in AMOUNT_KINDS and token.kind == quantity.kind:
-                return None
-        return None
-
-    def label(self, quantity: Quantity, width: int = 16) -> str:
-        """The words just before a quantity, back to the clause start."""
-        start = max(0, quantity.start - width)
-        text = self.view[start : quantity.start]
-        cut = max((m.end() for m in _CLAUSE_END.finditer(text)), default=0)
-        return text[cut:]
-
-    def between(self, a: int, b: int) -> str:
-        return self.view[max(a, 0) : max(b, 0)]
 
 
 def percent_after(doc: Document, pos: int, limit: int, kinds=("percent",)) -> Quantity | None:

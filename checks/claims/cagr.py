@@ -10,16 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checks.claims.base import (
-    AMOUNT_KINDS,
-    RELATION_COLUMNS,
-    Claim,
-    Document,
-    fmt,
-    percent_after,
-    relation_row,
-    same_unit,
-)
+from checks.claims.base import RELATION_COLUMNS, Claim, fmt, percent_after, relation_row, same_unit
+from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Interval, Period, Quantity
 
 NAME = "cagr"

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checks.claims.base import AMOUNT_KINDS, Document, same_unit
+from checks.claims.base import same_unit
+from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Quantity
 
 UP = "增长|增加|提高|上升|上涨|扩大|提升|高出|多出|增|高|多"

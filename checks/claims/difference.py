@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, Document, relation_row
+from checks.claims.base import RELATION_COLUMNS, Claim, relation_row
 from checks.claims.comparison import Comparison, comparisons
+from checks.document import Document
 from checks.quantities import Interval
 
 NAME = "difference"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, Document, interval_text, relation_row
+from checks.claims.base import RELATION_COLUMNS, Claim, interval_text, relation_row
 from checks.claims.comparison import movements
+from checks.document import Document
 from checks.quantities import INF, Interval
 
 NAME = "direction"

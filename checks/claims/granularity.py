@@ -10,7 +10,8 @@ import math
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, Document, fmt
+from checks.claims.base import RELATION_COLUMNS, Claim, fmt
+from checks.document import Document
 from checks.quantities import Interval, Quantity
 
 NAME = "granularity"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, Document, fmt, relation_row
+from checks.claims.base import RELATION_COLUMNS, Claim, fmt, relation_row
 from checks.claims.comparison import Comparison, comparisons
+from checks.document import Document
 from checks.quantities import Interval
 
 NAME = "growth"

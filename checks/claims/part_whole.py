@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import AMOUNT_KINDS, Claim, Document, amount_text, interval_text, same_unit
+from checks.claims.base import Claim, amount_text, interval_text, same_unit
+from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Quantity
 
 NAME = "part_whole"

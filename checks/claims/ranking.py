@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import AMOUNT_KINDS, Claim, Document, same_unit
+from checks.claims.base import Claim, same_unit
+from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Quantity
 
 NAME = "ranking"

@@ -11,15 +11,14 @@ import re
 from collections.abc import Iterator
 
 from checks.claims.base import (
-    AMOUNT_KINDS,
     RELATION_COLUMNS,
     Claim,
-    Document,
     fmt,
     has_total_marker,
     relation_row,
     same_unit,
 )
+from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Interval, Quantity
 
 NAME = "share"

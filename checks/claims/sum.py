@@ -17,16 +17,15 @@ import yaml
 
 from checks import paths
 from checks.claims.base import (
-    AMOUNT_KINDS,
     RELATION_COLUMNS,
     Claim,
-    Document,
     amount_text,
     has_total_marker,
     interval_text,
     relation_row,
     same_unit,
 )
+from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Interval, Quantity
 
 NAME = "sum"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks.claims.base import Document
+from checks.document import Document
 from checks.keys.lexicon import Lexicon, Section
 from checks.quantities import Period, Quantity
 
