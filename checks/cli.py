@@ -1,8 +1,9 @@
-"""The command line: a thin layer over checks.pipeline and checks.report."""
+"""The command line: a thin layer over checks.pipeline, checks.gate and checks.report."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -24,31 +25,74 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"figcheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
     check = commands.add_parser("check", help="check sources and report claims that do not add up")
-    check.add_argument("paths", nargs="*", help=f"files or folders (default: {paths.SOURCES})")
+    _inputs(check)
     check.add_argument("--json", type=Path, metavar="FILE", help="write the JSON report")
     check.add_argument("--html", type=Path, metavar="FILE", help="write the HTML report")
+    check.add_argument("--junit", type=Path, metavar="FILE", help="write JUnit XML, a case a claim")
+    check.add_argument("--sarif", type=Path, metavar="FILE", help="write SARIF 2.1.0")
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "never"),
         default="error",
-        help="exit 1 when a finding reaches this level (default: error)",
+        help="exit 1 when an unacknowledged finding reaches this level (default: error)",
     )
     check.add_argument(
+        "--strict-acknowledged",
+        action="store_true",
+        help="also exit 1 when an acknowledgement matches no finding any more",
+    )
+    check.add_argument("-v", "--verbose", action="store_true", help="list consistent claims too")
+
+    acknowledge = commands.add_parser("acknowledge", help="accept a reviewed finding")
+    acknowledge.add_argument("claim_id", metavar="CLAIM_ID")
+    acknowledge.add_argument("--reason", required=True, help="why the finding is acceptable")
+    acknowledge.add_argument("--by", default=None, help="who accepts it (default: your user name)")
+    _inputs(acknowledge)
+
+    explain = commands.add_parser("explain", help="print one claim in full")
+    explain.add_argument("claim_id", metavar="CLAIM_ID")
+    _inputs(explain)
+
+    extract = commands.add_parser("extract", help="write the claims table as CSV")
+    _inputs(extract)
+    extract.add_argument("--csv", type=Path, metavar="FILE", required=True, help="the CSV file")
+    return parser
+
+
+def _inputs(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "paths", nargs="*", help=f"files, folders or - for stdin (default: {paths.SOURCES})"
+    )
+    command.add_argument(
         "--suites",
         type=Path,
         default=paths.EXPECTATIONS,
         metavar="DIR",
         help="folder of GX suites (default: expectations/)",
     )
-    check.add_argument("-v", "--verbose", action="store_true", help="list consistent claims too")
-    return parser
+    command.add_argument(
+        "--acknowledged",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="acknowledged findings (default: data/acknowledged.yaml)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    unknown = [word for word in extra if word.startswith("-") and word != "-"]
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if extra:  # paths given after options: "acknowledge ID --reason … data/sources"
+        if not hasattr(args, "paths"):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.paths = [*args.paths, *extra]
     try:
-        return _check(args)
+        return COMMANDS[args.command](args)
     except FigcheckError as exc:
         print(f"figcheck: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -57,28 +101,117 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _check(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace):
+    """The checked run with acknowledgements applied, and the stale entries."""
+    from checks.gate import apply_acknowledgements, load_acknowledgements
     from checks.pipeline import run
+
+    _refuse_overwriting_inputs(args)
+    known = load_acknowledgements(args.acknowledged)
+    result = run(args.paths or [str(paths.SOURCES)], suites_dir=args.suites)
+    return result, known, apply_acknowledgements(result.claims, known)
+
+
+def _check(args: argparse.Namespace) -> int:
     from checks.report.files import write_atomically
     from checks.report.summary import gate_fails
     from checks.report.terminal import make_console, print_report
 
-    _refuse_overwriting_inputs(args)
-    result = run(args.paths or [str(paths.SOURCES)], suites_dir=args.suites)
-    if args.json:
+    result, _, stale = _run(args)
+    for target, render in _writers(args):
+        if target is not None:
+            write_atomically(target, render(result, args))
+    print_report(result, make_console(), verbose=args.verbose, stale=stale)
+    failed = gate_fails(result.claims, args.fail_on) or (args.strict_acknowledged and stale)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _writers(args: argparse.Namespace):
+    def json_report(result, _):
         from checks.report.json_report import to_json
 
-        write_atomically(args.json, to_json(result))
-    if args.html:
+        return to_json(result)
+
+    def html_report(result, _):
         from checks.report.html import render_html
 
-        write_atomically(args.html, render_html(result))
-    print_report(result, make_console(), verbose=args.verbose)
-    return EXIT_FINDINGS if gate_fails(result.claims, args.fail_on) else EXIT_OK
+        return render_html(result)
+
+    def junit_report(result, options):
+        from checks.report.junit import to_junit
+
+        return to_junit(result, options.fail_on)
+
+    def sarif_report(result, _):
+        from checks.report.sarif import to_sarif
+
+        return to_sarif(result)
+
+    return (
+        (args.json, json_report),
+        (args.html, html_report),
+        (args.junit, junit_report),
+        (args.sarif, sarif_report),
+    )
+
+
+def _acknowledge(args: argparse.Namespace) -> int:
+    from checks.gate import append_entry, fingerprint
+
+    result, known, _ = _run(args)
+    claim = _find(result.claims, args.claim_id)
+    if claim.verdict == "consistent":
+        raise FigcheckError(f"{args.claim_id}: the claim is consistent; nothing to acknowledge")
+    if fingerprint(claim) in known.by_fingerprint():
+        print(f"figcheck: {args.claim_id} is already acknowledged in {known.path}")
+        return EXIT_OK
+    entry = append_entry(known, claim, args.reason, args.by or _user())
+    print(f"figcheck: acknowledged {entry['claim']} as {entry['fingerprint']} in {known.path}")
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from checks.report.explain import print_explanation
+    from checks.report.terminal import make_console
+    from checks.validate import load_suite
+
+    result, _, _ = _run(args)
+    claim = _find(result.claims, args.claim_id)
+    suite = load_suite(args.suites / f"{claim.suite_name}.json")
+    print_explanation(claim, suite, make_console())
+    return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from checks.report.csv_table import to_csv
+    from checks.report.files import write_atomically
+
+    result, _, _ = _run(args)
+    write_atomically(args.csv, to_csv(result))
+    print(f"figcheck: wrote {len(result.claims)} claims to {args.csv}")
+    return EXIT_OK
+
+
+def _find(claims, claim_id: str):
+    for claim in claims:
+        if claim.id == claim_id:
+            return claim
+    raise FigcheckError(f"{claim_id}: no such claim (figcheck extract lists every claim id)")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER", "unknown")
 
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
-    inputs = {os.path.realpath(p) for p in args.paths}
-    for output in (args.json, args.html):
+    inputs = {os.path.realpath(p) for p in args.paths if p != "-"}
+    outputs = [getattr(args, name, None) for name in ("json", "html", "junit", "sarif", "csv")]
+    for output in outputs:
         if output is not None and os.path.realpath(output) in inputs:
             raise FigcheckError(f"{output}: refusing to overwrite an input file")
+
+
+COMMANDS = {"check": _check, "acknowledge": _acknowledge, "explain": _explain, "extract": _extract}

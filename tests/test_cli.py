@@ -37,10 +37,16 @@ def test_vendored_contract_matches_the_shared_one():
     assert json.loads(VENDORED_SCHEMA.read_text()) == json.loads(SHARED_SCHEMA.read_text())
 
 
-def test_seeds_exit_1_and_the_json_follows_the_contract(tmp_path, capsys):
+def test_seeds_pass_the_gate_only_with_their_acknowledgements(tmp_path):
+    assert main(["check", str(SOURCES)]) == 0  # data/acknowledged.yaml accepts both errors
+    assert main(["check", str(SOURCES), "--acknowledged", str(tmp_path / "none.yaml")]) == 1
+
+
+def test_seeds_json_follows_the_contract(tmp_path, capsys):
     report = tmp_path / "report.json"
     html = tmp_path / "report.html"
-    assert main(["check", str(SOURCES), "--json", str(report), "--html", str(html)]) == 1
+    args = ["check", str(SOURCES), "--json", str(report), "--html", str(html)]
+    assert main([*args, "--acknowledged", str(tmp_path / "none.yaml")]) == 1
     document = json.loads(report.read_text(encoding="utf-8"))
     jsonschema.validate(document, schema())
     assert document["summary"]["claims"] == len(document["claims"])
@@ -67,7 +73,8 @@ def test_fail_on_sets_the_gate(tmp_path):
     path = write(tmp_path, "warn.txt", WARNING)
     assert main(["check", path]) == 0
     assert main(["check", path, "--fail-on", "warning"]) == 1
-    assert main(["check", str(SOURCES), "--fail-on", "never"]) == 0
+    none = str(path) + ".none.yaml"
+    assert main(["check", str(SOURCES), "--fail-on", "never", "--acknowledged", none]) == 0
 
 
 @pytest.mark.parametrize(

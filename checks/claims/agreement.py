@@ -18,7 +18,7 @@ from itertools import combinations
 from checks.claims.base import Claim, fmt
 from checks.claims.corpus import Corpus
 from checks.keys import Lexicon, Statement
-from checks.quantities import Interval
+from checks.quantities import Interval, Quantity
 
 NAME = "agreement"
 
@@ -192,14 +192,14 @@ def _claim(relation: str, members: list[Statement], reasons: list[str], sources)
         "|".join(f"{s.source_id}:{s.quantity.start}" for s in members).encode()
     ).hexdigest()[:10]
     claim.fixed_id = f"agreement:{first.key.measure}:{first.key.period}:{relation}:{digest}"
-    claim.row = derive(claim, members)
+    claim.row = derive(claim)
     return claim
 
 
-def _scale(members: list[Statement]) -> float:
-    if members[0].quantity.kind == "percent":
+def _scale(quantities: list[Quantity]) -> float:
+    if quantities[0].kind == "percent":
         return 1.0  # percentage points
-    return max(abs(s.quantity.value) for s in members) or 1.0
+    return max(abs(q.value) for q in quantities) or 1.0
 
 
 def spread(intervals: list[Interval]) -> float:
@@ -207,17 +207,17 @@ def spread(intervals: list[Interval]) -> float:
     return max(0.0, max(i.lo for i in intervals) - min(i.hi for i in intervals))
 
 
-def derive(claim: Claim, members: list[Statement]) -> dict[str, float | None]:
-    relation, strict = claim.facts["relation"], claim.facts["strict"]
-    if relation == "complement":
-        strict_gap = max(0.0, sum(s.quantity.strict.lo for s in members) - 100)
-        lenient_gap = max(0.0, sum(s.quantity.lenient.lo for s in members) - 100)
+def derive(claim: Claim) -> dict[str, float | None]:
+    quantities = list(claim.inputs.values())
+    if claim.facts["relation"] == "complement":
+        strict_gap = max(0.0, sum(q.strict.lo for q in quantities) - 100)
+        lenient_gap = max(0.0, sum(q.lenient.lo for q in quantities) - 100)
     else:
-        scale = _scale(members)
-        strict_gap = spread([s.quantity.strict for s in members]) / scale
-        lenient_gap = spread([s.quantity.lenient for s in members]) / scale
-    row: dict[str, float | None] = {"statements": float(len(members))}
-    if strict:
+        scale = _scale(quantities)
+        strict_gap = spread([q.strict for q in quantities]) / scale
+        lenient_gap = spread([q.lenient for q in quantities]) / scale
+    row: dict[str, float | None] = {"statements": float(len(quantities))}
+    if claim.facts["strict"]:
         row |= {"strict_gap": strict_gap, "strict_lenient_gap": lenient_gap}
     else:
         row["loose_gap"] = lenient_gap

@@ -38,6 +38,7 @@ class Claim:
     suite: str = ""  # the suite that judges it; the type's own suite when empty
     input_sources: dict[str, Source] | None = None  # set when inputs come from several passages
     fixed_id: str = ""
+    acknowledgement: dict | None = None  # the editor's entry when this finding was accepted
 
     @property
     def suite_name(self) -> str:

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from checks.errors import InputError
 from checks.read.decode import decode_bytes
+from checks.read.extract import html_text, pdf_text
 from checks.read.view import matching_view
 
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_BYTES = 50 * 1024 * 1024
+STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Source:
     text: str  # the decoded original: every span indexes this
     view: str  # same length as text: Simplified script, ASCII digits and punctuation
     encoding: str
+    extractor: str = "text"  # text, html (trafilatura) or pdf (pypdf): spans index its output
 
     @property
     def chars(self) -> int:
@@ -32,7 +35,9 @@ def collect_paths(paths: Iterable[str]) -> list[Path]:
     found: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if given == STDIN:
+            found.append(path)
+        elif path.is_dir():
             files = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
             )
@@ -47,24 +52,45 @@ def collect_paths(paths: Iterable[str]) -> list[Path]:
 
 
 def read_source(path: Path, source_id: str | None = None) -> Source:
-    """Read and decode one file. Raise InputError with a one-line reason on failure."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size} bytes exceeds the {MAX_BYTES}-byte limit")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: looks like a binary file, not text")
-    text, encoding = decode_bytes(data, str(path))
+    """Read, decode and extract one input. Raise InputError with a one-line reason on failure."""
+    data = _read_stdin() if str(path) == STDIN else _read_file(path)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        text, encoding, extractor = pdf_text(data, str(path)), "pdf", "pdf"
+    else:
+        if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(f"{path}: looks like a binary file, not text")
+        text, encoding = decode_bytes(data, str(path))
+        extractor = "text"
+        if suffix in (".html", ".htm"):
+            text, extractor = html_text(text, str(path)), "html"
     return Source(
-        id=source_id or path.stem,
+        id=source_id or ("stdin" if str(path) == STDIN else path.stem),
         path=str(path),
         text=text,
         view=matching_view(text),
         encoding=encoding,
+        extractor=extractor,
     )
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size} bytes exceeds the {MAX_BYTES}-byte limit")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _read_stdin() -> bytes:
+    import sys
+
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"standard input exceeds the {MAX_BYTES}-byte limit")
+    return data
 
 
 def unique_ids(paths: list[Path]) -> list[str]:
@@ -72,7 +98,7 @@ def unique_ids(paths: list[Path]) -> list[str]:
     seen: dict[str, int] = {}
     ids = []
     for path in paths:
-        stem = path.stem
+        stem = "stdin" if str(path) == STDIN else path.stem
         seen[stem] = seen.get(stem, 0) + 1
         ids.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
     return ids

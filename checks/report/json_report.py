@@ -23,7 +23,7 @@ def report_dict(run: Run) -> dict:
                 "path": s.path,
                 "chars": s.chars,
                 "encoding": s.encoding,
-                "extractor": "text",
+                "extractor": s.extractor,
                 **{k: v for k, v in run.metadata.get(s.id, {}).items() if k != "notes"},
             }
             for s in run.sources

@@ -19,6 +19,7 @@ def summarize(claims: list[Claim]) -> dict:
         "errors": severities.get("error", 0),
         "warnings": severities.get("warning", 0),
         "infos": severities.get("info", 0),
+        "acknowledged": sum(1 for c in claims if c.acknowledgement and c.verdict != "consistent"),
         "by_type": {
             claim_type: dict(Counter(c.verdict for c in claims if c.type == claim_type))
             for claim_type in sorted({c.type for c in claims})
@@ -34,10 +35,13 @@ def findings(claims: list[Claim]) -> list[Claim]:
     )
 
 
-def gate_fails(claims: list[Claim], fail_on: str) -> bool:
-    if fail_on == "never":
+def reaches(claim: Claim, fail_on: str) -> bool:
+    """Whether a finding is at or above the gate's level (acknowledged or not)."""
+    if fail_on == "never" or claim.verdict == "consistent" or not claim.severity:
         return False
-    threshold = _LEVELS[fail_on]
-    return any(
-        c.severity and _LEVELS[c.severity] >= threshold for c in claims if c.verdict != "consistent"
-    )
+    return _LEVELS[claim.severity] >= _LEVELS[fail_on]
+
+
+def gate_fails(claims: list[Claim], fail_on: str) -> bool:
+    """Only findings an editor has not acknowledged fail the gate."""
+    return any(reaches(c, fail_on) and not c.acknowledgement for c in claims)

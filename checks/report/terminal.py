@@ -34,7 +34,9 @@ def make_console(file=None) -> Console:
     )
 
 
-def print_report(run: Run, console: Console, verbose: bool = False) -> None:
+def print_report(
+    run: Run, console: Console, verbose: bool = False, stale: list[dict] | None = None
+) -> None:
     for source in run.sources:
         meta = run.metadata.get(source.id, {})
         title = f" {meta['title']}" if meta.get("title") else ""
@@ -46,7 +48,18 @@ def print_report(run: Run, console: Console, verbose: bool = False) -> None:
         _print_block("Across sources", "", across, console, verbose)
     if run.series:
         _print_series(run, console)
+    if stale:
+        _print_stale(stale, console)
     _print_summary(run, console)
+
+
+def _print_stale(stale: list[dict], console: Console) -> None:
+    console.rule(Text("Stale acknowledgements", style="bold"), align="left")
+    for entry in stale:
+        console.print(
+            Text(f"  ? {entry['fingerprint']} ({entry.get('claim', '')}): matches no finding now")
+        )
+    console.print()
 
 
 def _print_series(run: Run, console: Console) -> None:
@@ -111,11 +124,10 @@ def _print_claim(claim: Claim, console: Console) -> None:
     head.append(MARKS.get(level, "✓ CONSISTENT"), style=STYLES.get(level, ""))
     head.append(f"  {claim.type}  ", style="bold")
     head.append(claim.id, style="dim")
+    if claim.acknowledgement:
+        head.append(f"  (acknowledged: {claim.acknowledgement['reason']})", style="cyan")
     console.print(head)
-    several = claim.input_sources is not None
-    for source_id, found in passages(claim):
-        prefix = Text(f"    {source_id}: " if several else "    ", style="dim")
-        console.print(prefix + _quote(found, plain=console.no_color))
+    print_passages(claim, console)
     console.print(Text(f"    {claim.explanation}"))
     for failure in claim.failed_rules:
         console.print(
@@ -125,6 +137,14 @@ def _print_claim(claim: Claim, console: Console) -> None:
                 style="dim",
             )
         )
+
+
+def print_passages(claim: Claim, console: Console) -> None:
+    """Each passage quoted, the numbers the claim uses highlighted («» when plain)."""
+    several = claim.input_sources is not None
+    for source_id, found in passages(claim):
+        prefix = Text(f"    {source_id}: " if several else "    ", style="dim")
+        console.print(prefix + _quote(found, plain=console.no_color))
 
 
 def _quote(found: Passage, plain: bool) -> Text:
@@ -157,5 +177,6 @@ def _print_summary(run: Run, console: Console) -> None:
     console.print(table)
     console.print(
         f"{len(run.sources)} sources, {summary['claims']} claims: "
-        f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} infos"
+        f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} infos; "
+        f"{summary['acknowledged']} acknowledged"
     )
