@@ -105,11 +105,14 @@ def _run(args: argparse.Namespace):
     """The checked run with acknowledgements applied, and the stale entries."""
     from checks.gate import apply_acknowledgements, load_acknowledgements
     from checks.pipeline import run
+    from checks.report.terminal import ProgressBar
 
     _refuse_overwriting_inputs(args)
     known = load_acknowledgements(args.acknowledged)
-    result = run(args.paths or [str(paths.SOURCES)], suites_dir=args.suites)
-    return result, known, apply_acknowledgements(result.claims, known)
+    given = args.paths or [str(paths.SOURCES)]
+    result = run(given, suites_dir=args.suites, progress=ProgressBar())
+    result.stale = apply_acknowledgements(result.claims, known)
+    return result, known, result.stale
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -117,6 +120,8 @@ def _check(args: argparse.Namespace) -> int:
     from checks.report.summary import gate_fails
     from checks.report.terminal import make_console, print_report
 
+    if not args.paths and args.html is None:  # the bundled data: an analyst's report too
+        args.html = paths.HOME / "reports" / "report.html"
     result, _, stale = _run(args)
     for target, render in _writers(args):
         if target is not None:
@@ -135,7 +140,7 @@ def _writers(args: argparse.Namespace):
     def html_report(result, _):
         from checks.report.html import render_html
 
-        return render_html(result)
+        return render_html(result, result.stale)
 
     def junit_report(result, options):
         from checks.report.junit import to_junit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +10,7 @@ import yaml
 
 from checks import paths
 from checks.claims import CLAIM_TYPES, CORPUS_TYPES, Claim, Document, explain, extract_document
-from checks.claims.cagr import Cagr
+from checks.claims.cagr import Cagr, StatedRate
 from checks.claims.corpus import Corpus
 from checks.claims.series import SeriesLine, build_series
 from checks.errors import InputError
@@ -28,26 +28,38 @@ class Run:
     metadata: dict[str, dict] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
     series: list[SeriesLine] = field(default_factory=list)
+    numbers: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # for coverage
+    rates: list[StatedRate] = field(default_factory=list)  # stated compound rates, for charts
+    stale: list[dict] = field(default_factory=list)  # acknowledgements matching no finding
 
 
 SUITES = (*CLAIM_TYPES, "series")
 RATE_FINDER = Cagr()
 
 
+COUNTED_KINDS = frozenset({"money", "count", "people", "percent", "pp", "multiple"})
+
+
 def run(
     given: Iterable[str],
     suites_dir: Path = paths.EXPECTATIONS,
     metadata_file: Path | None = paths.DATA / "sources.yaml",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Run:
     suites = load_suites(suites_dir, sorted(set(SUITES) & _suite_files(suites_dir)))
     metadata = load_metadata(metadata_file)
     lexicon = load_lexicon()
     files = collect_paths(given)
-    sources, claims = [], []
+    sources, claims, numbers = [], [], {}
     corpus = Corpus({}, [], lexicon)
-    for path, source_id in zip(files, unique_ids(files), strict=True):
+    for done, (path, source_id) in enumerate(zip(files, unique_ids(files), strict=True)):
+        if progress is not None:
+            progress(done, len(files))
         source = read_source(path, source_id)
         doc = Document(source)
+        numbers[source.id] = [
+            (t.start, t.end) for t in doc.tokens if getattr(t, "kind", None) in COUNTED_KINDS
+        ]
         found = extract_document(doc)
         sources.append(source)
         claims.extend(found)
@@ -60,7 +72,10 @@ def run(
     validate_claims(claims, suites)
     for claim in claims:
         claim.explanation = f"{explain(claim)}: {verdict_phrase(claim)}"
-    return Run(sources, claims, metadata, corpus.statements, build_series(corpus.statements))
+    if progress is not None:
+        progress(len(files), len(files))
+    series = build_series(corpus.statements)
+    return Run(sources, claims, metadata, corpus.statements, series, numbers, corpus.rates)
 
 
 def _suite_files(folder: Path) -> set[str]:

@@ -60,7 +60,7 @@ def test_seeds_json_follows_the_contract(tmp_path, capsys):
             assert texts[evidence["source"]][start:end] == evidence["quote"]
     out = capsys.readouterr().out
     assert "granularity" in out and "«1930家»" in out and "1819" in out
-    assert "<script" not in html.read_text(encoding="utf-8")
+    assert "<script src" not in html.read_text(encoding="utf-8")
 
 
 def test_consistent_text_exits_0(tmp_path, capsys):

@@ -30,6 +30,7 @@ def report_dict(run: Run) -> dict:
         ],
         "claims": [_claim(c) for c in run.claims],
         "series": [_series(line, run) for line in run.series],
+        "stale_acknowledgements": run.stale,
         "summary": summarize(run.claims),
     }
 

@@ -45,3 +45,19 @@ def reaches(claim: Claim, fail_on: str) -> bool:
 def gate_fails(claims: list[Claim], fail_on: str) -> bool:
     """Only findings an editor has not acknowledged fail the gate."""
     return any(reaches(c, fail_on) and not c.acknowledgement for c in claims)
+
+
+def coverage(run) -> dict[str, tuple[int, int]]:
+    """Per source: how many of its numbers took part in at least one claim, of how many."""
+    used: dict[str, set[int]] = {source_id: set() for source_id in run.numbers}
+    for claim in run.claims:
+        for role, quantity in claim.inputs.items():
+            used.setdefault(claim.source_of(role).id, set()).add(quantity.start)
+    return {
+        source_id: (len(used[source_id] & {start for start, _ in spans}), len(spans))
+        for source_id, spans in run.numbers.items()
+    }
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part / whole * 100:.0f}%" if whole else "—"

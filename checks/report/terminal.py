@@ -13,7 +13,7 @@ from rich.text import Text
 from checks.claims import Claim
 from checks.pipeline import Run
 from checks.report.passages import Passage, passages
-from checks.report.summary import VERDICTS, findings, summarize
+from checks.report.summary import VERDICTS, coverage, findings, percent, summarize
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan", "consistent": "green"}
 MARKS = {"error": "✗ ERROR", "warning": "! WARNING", "info": "? INFO"}
@@ -51,6 +51,58 @@ def print_report(
     if stale:
         _print_stale(stale, console)
     _print_summary(run, console)
+
+
+def _print_coverage(run: Run, console: Console) -> None:
+    """Coverage: the share of each source's numbers that took part in a checked claim."""
+    table = Table(title="Coverage: numbers that took part in at least one claim")
+    for column in ("source", "claims", "errors", "warnings", "numbers used", "coverage"):
+        table.add_column(column, justify="left" if column == "source" else "right")
+    counts = coverage(run)
+    for source in run.sources:
+        mine = [c for c in run.claims if source.id in {e.source for e in c.evidence}]
+        used, total = counts.get(source.id, (0, 0))
+        table.add_row(
+            source.id,
+            str(len(mine)),
+            str(sum(c.severity == "error" for c in mine)),
+            str(sum(c.severity == "warning" for c in mine)),
+            f"{used}/{total}",
+            percent(used, total),
+        )
+    console.print(table)
+
+
+class ProgressBar:
+    """A rich progress bar on stderr, only when stderr is a terminal and the run is not tiny."""
+
+    def __init__(self, minimum: int = 4) -> None:
+        self.minimum, self._progress, self._task = minimum, None, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._progress is None:
+            if total < self.minimum or not sys.stderr.isatty():
+                return
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TimeRemainingColumn,
+            )
+
+            self._progress = Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(file=sys.stderr),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("checking", total=total)
+        self._progress.update(self._task, completed=done)
+        if done >= total:
+            self._progress.stop()
 
 
 def _print_stale(stale: list[dict], console: Console) -> None:
@@ -160,6 +212,7 @@ def _quote(found: Passage, plain: bool) -> Text:
 
 def _print_summary(run: Run, console: Console) -> None:
     summary = summarize(run.claims)
+    _print_coverage(run, console)
     table = Table(title="figcheck summary", show_lines=False)
     table.add_column("claim type")
     for verdict in VERDICTS:
