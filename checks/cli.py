@@ -79,6 +79,27 @@ def _inputs(command: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="acknowledged findings (default: data/acknowledged.yaml)",
     )
+    command.add_argument(
+        "--max-mb",
+        type=float,
+        default=_env_float("FIGCHECK_MAX_MB", 50),
+        metavar="MB",
+        help="refuse inputs larger than this (default: 50, or $FIGCHECK_MAX_MB)",
+    )
+    command.add_argument(
+        "--time-budget",
+        type=float,
+        default=_env_float("FIGCHECK_TIME_BUDGET", 30),
+        metavar="SECONDS",
+        help="per-document time limit (default: 30, or $FIGCHECK_TIME_BUDGET)",
+    )
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("figcheck: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # figcheck check | head
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for a user; FIGCHECK_DEBUG=1 shows it
+        if os.environ.get("FIGCHECK_DEBUG"):
+            raise
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        print(f"figcheck: internal error: {type(exc).__name__}: {detail}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _run(args: argparse.Namespace):
@@ -110,7 +139,13 @@ def _run(args: argparse.Namespace):
     _refuse_overwriting_inputs(args)
     known = load_acknowledgements(args.acknowledged)
     given = args.paths or [str(paths.SOURCES)]
-    result = run(given, suites_dir=args.suites, progress=ProgressBar())
+    result = run(
+        given,
+        suites_dir=args.suites,
+        progress=ProgressBar(),
+        max_bytes=int(args.max_mb * 2**20),
+        time_budget=args.time_budget,
+    )
     result.stale = apply_acknowledgements(result.claims, known)
     return result, known, result.stale
 

@@ -11,6 +11,8 @@ from checks.read import Source
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CLAUSE_END = re.compile(r"[,、:;。!?\n()]")
+MAX_SENTENCE = 500  # characters; real sentences are far shorter
+PARAGRAPH_WINDOW = 1500  # characters looked back for a paragraph's year or category
 AMOUNT_KINDS = frozenset({"money", "count", "people", "number"})
 
 
@@ -28,15 +30,35 @@ class Document:
         bounds, start = [], 0
         for match in _SENTENCE_END.finditer(self.view):
             if match.start() > start:
-                bounds.append((start, match.start()))
+                bounds.extend(self._capped(start, match.start()))
             start = match.end()
         if start < len(self.view):
-            bounds.append((start, len(self.view)))
+            bounds.extend(self._capped(start, len(self.view)))
         return bounds
 
+    def _capped(self, start: int, end: int) -> list[tuple[int, int]]:
+        """A run-on "sentence" is cut at clause marks, so work per sentence stays bounded."""
+        pieces = []
+        while end - start > MAX_SENTENCE:
+            window = self.view[start : start + MAX_SENTENCE]
+            cuts = [m.end() for m in _CLAUSE_END.finditer(window)]
+            cut = start + (cuts[-1] if cuts and cuts[-1] > MAX_SENTENCE // 2 else MAX_SENTENCE)
+            pieces.append((start, cut))
+            start = cut
+        return [*pieces, (start, end)]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
     def sentence_at(self, pos: int) -> int:
-        index = bisect_right([s for s, _ in self.sentences], pos) - 1
+        index = bisect_right(self._sentence_starts, pos) - 1
         return max(index, 0)
+
+    def paragraph_start(self, pos: int) -> int:
+        """The start of the paragraph holding `pos`, looking back at most PARAGRAPH_WINDOW."""
+        floor = max(0, pos - PARAGRAPH_WINDOW)
+        return max(self.view.rfind("\n", floor, pos) + 1, floor)
 
     def tokens_in(self, start: int, end: int) -> list[Quantity | Period]:
         first = bisect_right(self._starts, start - 1)

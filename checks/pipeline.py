@@ -16,8 +16,9 @@ from checks.claims.series import SeriesLine, build_series
 from checks.errors import InputError
 from checks.keys import Statement, load_lexicon, statements
 from checks.keys.statements import publication_year
+from checks.limits import TIME_BUDGET, budget
 from checks.read import Source, collect_paths, read_source
-from checks.read.source import unique_ids
+from checks.read.source import MAX_BYTES, unique_ids
 from checks.validate import load_suites, validate_claims
 
 
@@ -45,6 +46,8 @@ def run(
     suites_dir: Path = paths.EXPECTATIONS,
     metadata_file: Path | None = paths.DATA / "sources.yaml",
     progress: Callable[[int, int], None] | None = None,
+    max_bytes: int = MAX_BYTES,
+    time_budget: float = TIME_BUDGET,
 ) -> Run:
     suites = load_suites(suites_dir, sorted(set(SUITES) & _suite_files(suites_dir)))
     metadata = load_metadata(metadata_file)
@@ -55,18 +58,21 @@ def run(
     for done, (path, source_id) in enumerate(zip(files, unique_ids(files), strict=True)):
         if progress is not None:
             progress(done, len(files))
-        source = read_source(path, source_id)
-        doc = Document(source)
+        with budget(time_budget, str(path)):
+            source = read_source(path, source_id, max_bytes)
+            doc = Document(source)
+            found = extract_document(doc)
+            published = publication_year(source.view, metadata.get(source.id, {}).get("date"))
+            keyed = statements(doc, lexicon, published)
+            rates = RATE_FINDER.stated_rates(doc, found)
         numbers[source.id] = [
             (t.start, t.end) for t in doc.tokens if getattr(t, "kind", None) in COUNTED_KINDS
         ]
-        found = extract_document(doc)
         sources.append(source)
         claims.extend(found)
-        published = publication_year(source.view, metadata.get(source.id, {}).get("date"))
         corpus.sources[source.id] = source
-        corpus.statements.extend(statements(doc, lexicon, published))
-        corpus.rates.extend(RATE_FINDER.stated_rates(doc, found))
+        corpus.statements.extend(keyed)
+        corpus.rates.extend(rates)
     for corpus_type in CORPUS_TYPES:
         claims.extend(corpus_type.find_across(corpus))
     validate_claims(claims, suites)

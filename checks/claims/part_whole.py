@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from checks.claims.base import Claim, amount_text, interval_text, same_unit
-from checks.document import AMOUNT_KINDS, Document
+from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
 from checks.quantities import Quantity
 
 NAME = "part_whole"
@@ -47,8 +47,14 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
 
 
 def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
-    stop = _FULL_STOP.search(doc.view, pos)
-    end = stop.start() if stop else len(doc.view)
+    """Up to the full stop, the next 其中 (whose parts are its own) or MAX_SENTENCE characters."""
+    limit = min(len(doc.view), pos + MAX_SENTENCE)
+    stops = [
+        m.start()
+        for m in (_FULL_STOP.search(doc.view, pos, limit), _WHERE.search(doc.view, pos, limit))
+        if m
+    ]
+    end = min(stops, default=limit)
     return [q for q in doc.quantities_in(pos, end) if same_unit(q, whole) and not q.is_range]
 
 

@@ -175,8 +175,7 @@ def _kind(lexicon: Lexicon, measure: str) -> str:
 
 
 def _period(doc: Document, q: Quantity, s_start: int, published: int | None, weak: list[str]):
-    paragraph_start = doc.view.rfind("\n", 0, q.start) + 1
-    for token in reversed(doc.tokens_in(paragraph_start, q.start)):
+    for token in reversed(doc.tokens_in(doc.paragraph_start(q.start), q.start)):
         if isinstance(token, Period) and token.first is None and token.start >= s_start:
             return None  # 近10年共计23件: a total over several years has no single year
         if isinstance(token, Period) and token.first is not None:
@@ -208,8 +207,7 @@ def _nearest(section: Section, doc: Document, start: int, end: int, masked) -> s
 
 
 def _category(doc: Document, section: Section, q: Quantity, s_start: int, s_end: int) -> str:
-    paragraph_start = doc.view.rfind("\n", 0, q.start) + 1
-    before = _nearest(section, doc, paragraph_start, q.start, [])
+    before = _nearest(section, doc, doc.paragraph_start(q.start), q.start, [])
     if before:
         return before
     after = section.find_all(doc.view, q.end, s_end)

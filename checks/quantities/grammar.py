@@ -72,7 +72,7 @@ CURRENCY_WORDS = {
 }
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?"
-_CN = rf"[一二两三四五六七八九十零〇][{CN_DIGITS}]*"
+_CN = rf"[一二两三四五六七八九十零〇][{CN_DIGITS}]{{0,15}}"  # bounded: no backtracking blow-up
 _MAG = _alternation(MAGNITUDES)
 _UNIT = _alternation(UNITS)
 _YEAR = r"(?:19|20)\d{2}"

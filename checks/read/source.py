@@ -46,14 +46,18 @@ def collect_paths(paths: Iterable[str]) -> list[Path]:
             found.extend(files)
         elif path.is_file():
             found.append(path)
+        elif path.is_symlink():
+            raise InputError(f"{given}: a broken or looping symbolic link")
+        elif path.exists():
+            raise InputError(f"{given}: not a regular file or folder")
         else:
             raise InputError(f"{given}: no such file or folder")
     return found
 
 
-def read_source(path: Path, source_id: str | None = None) -> Source:
+def read_source(path: Path, source_id: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
     """Read, decode and extract one input. Raise InputError with a one-line reason on failure."""
-    data = _read_stdin() if str(path) == STDIN else _read_file(path)
+    data = _read_stdin(max_bytes) if str(path) == STDIN else _read_file(path, max_bytes)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         text, encoding, extractor = pdf_text(data, str(path)), "pdf", "pdf"
@@ -74,22 +78,33 @@ def read_source(path: Path, source_id: str | None = None) -> Source:
     )
 
 
-def _read_file(path: Path) -> bytes:
+def _too_big(name: str, size: int, max_bytes: int) -> InputError:
+    return InputError(
+        f"{name}: {size / 2**20:.1f} MB exceeds the {max_bytes / 2**20:.0f} MB limit "
+        "(raise it with --max-mb)"
+    )
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size} bytes exceeds the {MAX_BYTES}-byte limit")
-        return path.read_bytes()
+        if size > max_bytes:
+            raise _too_big(str(path), size, max_bytes)
+        with open(path, "rb") as handle:  # read-only: inputs are never written
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:  # the file grew, or stat lied (a FIFO, /proc)
+        raise _too_big(str(path), len(data), max_bytes)
+    return data
 
 
-def _read_stdin() -> bytes:
+def _read_stdin(max_bytes: int) -> bytes:
     import sys
 
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputError(f"standard input exceeds the {MAX_BYTES}-byte limit")
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_big("standard input", len(data), max_bytes)
     return data
 
 

@@ -14,6 +14,11 @@ _EXTRA = {
     0x00A0: " ",
     0x2009: " ",
     0x202F: " ",
+    0x200B: " ",  # zero-width space, joiners and BOM: "21\u200b676" must read as 21 676
+    0x200C: " ",
+    0x200D: " ",
+    0x2060: " ",
+    0xFEFF: " ",
 }
 _FULLWIDTH = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | _EXTRA
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -11,15 +12,23 @@ from checks.errors import InputError
 
 def write_atomically(path: Path, text: str) -> None:
     path = Path(path)
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.chmod(temporary, _mode(path))  # mkstemp makes 0600; keep the file's usual mode
         os.replace(temporary, path)
+        temporary = None
     except OSError as exc:
-        raise InputError(f"{path}: cannot write report ({exc.strerror or exc})") from None
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        if temporary is not None:  # interrupted before the rename: the old file stays intact
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _mode(path: Path) -> int:
