@@ -7,6 +7,7 @@ opens from file:// with networking off. Every text from a source is escaped by t
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -25,13 +26,24 @@ MAX_TABLES = 60
 _LEVELS = {"error": 3, "warning": 2, "info": 1, "consistent": 0}
 
 
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: object) -> str:
+    """Escaping is the template's job; this also shows bidi controls instead of obeying them,
+    so a right-to-left override in a source cannot reorder what an analyst reads."""
+    return _BIDI.sub(lambda m: f"⟦U+{ord(m.group(0)):04X}⟧", str(text))
+
+
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("checks", "report/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=lambda value: value if isinstance(value, Markup) else visible(value),
     )
+    return environment
 
 
 def render_html(run: Run, stale: list[dict] | None = None) -> str:
