@@ -11,6 +11,15 @@ from checks.read import Source
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CLAUSE_END = re.compile(r"[,、:;。!?\n()]")
+# "比上年增加约2000家", "减少208万人": an amount after a change verb is a change, not a level.
+_CHANGE_BEFORE = re.compile(
+    r"(?:增加|减少|增长|下降|提高|降低|上升|回落|扩大|缩小|增|减|多|少)了?\s*$"
+)
+# Measure words a label can end with; two different ones are two different quantities.
+_MEASURE_WORD = re.compile(
+    r"(营业收入|主营业务收入|收入|营收|净利润|利润|产值|增加值|销售额|出口额|进口额|总额|规模|"
+    r"投入|支出|费用|成本|资产|人次|人数|床位|数量|产量|销量)[^\u4e00-\u9fff]*$"
+)
 MAX_SENTENCE = 500  # characters; real sentences are far shorter
 PARAGRAPH_WINDOW = 1500  # characters looked back for a paragraph's year or category
 AMOUNT_KINDS = frozenset({"money", "count", "people", "number"})
@@ -91,3 +100,22 @@ class Document:
 
     def between(self, a: int, b: int) -> str:
         return self.view[max(a, 0) : max(b, 0)]
+
+    def is_change(self, quantity: Quantity) -> bool:
+        """Whether a figure is the size of a change (增加6个) rather than a level."""
+        return bool(_CHANGE_BEFORE.search(self.between(quantity.start - 6, quantity.start)))
+
+    def measure_word(self, quantity: Quantity) -> str:
+        """The measure word that ends a figure's label (营业收入, 净利润 …), or ''."""
+        found = _MEASURE_WORD.search(self.label(quantity, 24))
+        return found.group(1) if found else ""
+
+    def is_share_of_something(self, quantity: Quantity) -> bool:
+        """ "…134.60亿元,同比增长9.46%,占公司营业收入的38.53%": a part, never the whole itself."""
+        start, end = self.sentences[self.sentence_at(quantity.start)]
+        following = self.between(quantity.end, min(end, quantity.end + 30))
+        nearest = [
+            q for q in self.quantities_in(quantity.end, quantity.end + 30) if q.kind in AMOUNT_KINDS
+        ]
+        stop = (nearest[0].start - quantity.end) if nearest else len(following)
+        return "占" in following[:stop]

@@ -29,8 +29,8 @@ class Granularity:
     def find(self, doc: Document) -> Iterator[Claim]:
         quantities = [t for t in doc.tokens if isinstance(t, Quantity)]
         for i, token in enumerate(quantities):
-            if not token.whole:
-                continue
+            if not token.whole or doc.is_change(token):
+                continue  # 增加6个,同比增长10.9%: the rate is the level's, not the change's
             pair = _rate_after(doc, token, quantities[i + 1 : i + 2]) or _rate_before(
                 doc, token, quantities[i - 1 : i] if i else []
             )

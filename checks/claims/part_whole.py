@@ -42,7 +42,11 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
     start = doc.sentences[index][0]
     if not doc.between(start, pos).strip(" ,"):
         start = doc.sentences[max(index - 1, 0)][0]
-    amounts = [q for q in doc.quantities_in(start, pos) if q.kind in AMOUNT_KINDS - {"number"}]
+    amounts = [
+        q
+        for q in doc.quantities_in(start, pos)
+        if q.kind in AMOUNT_KINDS - {"number"} and not doc.is_change(q)
+    ]
     return amounts[-1] if amounts and not amounts[-1].is_range else None
 
 
@@ -55,7 +59,15 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
         if m
     ]
     end = min(stops, default=limit)
-    return [q for q in doc.quantities_in(pos, end) if same_unit(q, whole) and not q.is_range]
+    measure = doc.measure_word(whole)
+    return [
+        q
+        for q in doc.quantities_in(pos, end)
+        if same_unit(q, whole)
+        and not q.is_range
+        and not doc.is_change(q)
+        and doc.measure_word(q) in ("", measure)  # 净利润 is no whole of 营业收入 segments
+    ]
 
 
 def derive(claim: Claim) -> dict[str, float | None]:

@@ -71,7 +71,7 @@ def _part(doc: Document, pos: int) -> Quantity | None:
     if not before or before[-1].kind not in AMOUNT_KINDS or before[-1].is_range:
         return None
     part = before[-1]
-    if len(re.findall(r"[,,;]", doc.between(part.end, pos))) > 1:
+    if len(re.findall(r"[,,;]", doc.between(part.end, pos))) > 1 or doc.is_change(part):
         return None
     return part
 
@@ -81,10 +81,11 @@ def _whole(doc: Document, part: Quantity, named: str) -> Quantity | None:
     index = doc.sentence_at(part.start)
     floor = doc.sentences[max(index - 1, 0)][0]
     for candidate in reversed(doc.quantities_in(floor, part.start)):
-        if not same_unit(candidate, part) or candidate.is_range:
+        if not same_unit(candidate, part) or candidate.is_range or doc.is_change(candidate):
             continue
         label = doc.label(candidate)
-        if named and _names_match(named, label):
+        if named and _names_match(named, label) and not doc.is_share_of_something(candidate):
+            # "国际市场营业收入134.60亿元,占公司营业收入的38.53%" is a part of 营业收入, not it
             return candidate
         if not named and (has_total_marker(label) or _followed_by_where(doc, candidate)):
             return candidate

@@ -1,0 +1,52 @@
+"""Composed texts in the style of articles figcheck has not seen: a statistical bulletin, an annual
+report and a regulator's summary. Their figures are true, so nothing may be flagged; the same
+texts with one figure changed must be caught. These texts found real false alarms: a change
+(增加6个) read as a level, 净利润 taken as the whole of 营业收入 segments, and a regional revenue
+taken for the company's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.pipeline import run
+
+UNSEEN = Path(__file__).parent / "unseen"
+
+
+@pytest.fixture(scope="module")
+def checked():
+    return run([str(UNSEEN)])
+
+
+def test_true_texts_raise_no_finding(checked):
+    flagged = [(c.id, c.explanation) for c in checked.claims if c.verdict != "consistent"]
+    assert flagged == []
+
+
+def test_the_relations_in_them_are_still_checked(checked):
+    types = {c.type for c in checked.claims}
+    assert {"part_whole", "share", "growth", "cagr", "difference", "direction"} <= types
+    assert len(checked.claims) >= 15
+
+
+@pytest.mark.parametrize(
+    ("file", "true", "false", "claim_type"),
+    [
+        ("regulator.txt", "占78.7%", "占88.7%", "share"),
+        ("regulator.txt", "增加6个", "增加9个", "difference"),
+        ("annual_report.txt", "增长23.52%", "增长25.52%", "growth"),
+        ("annual_report.txt", "约为13.6%", "约为18.6%", "cagr"),
+        ("bulletin.txt", "其中城镇常住人口93267万人", "其中城镇常住人口193267万人", "part_whole"),
+    ],
+)
+def test_one_changed_figure_is_caught(tmp_path, file, true, false, claim_type):
+    text = (UNSEEN / file).read_text(encoding="utf-8")
+    assert true in text
+    path = tmp_path / file
+    path.write_text(text.replace(true, false), encoding="utf-8")
+    flagged = [c for c in run([str(path)]).claims if c.verdict != "consistent"]
+    assert [c.type for c in flagged] == [claim_type]
+    assert flagged[0].severity == "error"
