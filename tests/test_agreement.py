@@ -176,3 +176,17 @@ class TestSeries:
         (claim,) = [c for c in result.claims if c.suite_name == "series"]
         assert claim.verdict == "consistent"
         assert [p.key.year for p in result.series[0].points] == [2012, 2023]
+
+
+class TestEstimates:
+    A = "2023年我国医疗器械市场规模达10358亿元。"
+    B = "2023年我国医疗器械市场规模达9000亿元。"
+
+    def test_two_publishers_estimating_a_market_differently_is_a_warning(self, check_corpus):
+        claim = only(check_corpus({"a": self.A, "b": self.B}).claims, "agreement")
+        assert (claim.verdict, claim.severity) == ("inconsistent", "warning")
+        assert "estimate this measure differently" in claim.explanation
+
+    def test_one_article_contradicting_itself_is_still_an_error(self, check_text):
+        claim = only(check_text(self.A + "行业持续发展。" + self.B), "agreement")
+        assert (claim.verdict, claim.severity) == ("inconsistent", "error")

@@ -31,7 +31,7 @@ class Agreement:
         statements, sources, lexicon = corpus.statements, corpus.sources, corpus.lexicon
         found: dict[str, Claim] = {}
         groups = (
-            _same_key(statements),
+            _same_key(statements, lexicon),
             _related_keys(statements, lexicon),
             _complements(statements, lexicon),
         )
@@ -48,13 +48,18 @@ class Agreement:
 Group = tuple[str, list[Statement], list[str]]
 
 
-def _same_key(statements: list[Statement]) -> Iterator[Group]:
+def _same_key(statements: list[Statement], lexicon: Lexicon) -> Iterator[Group]:
     groups: dict = defaultdict(list)
     for statement in statements:
         groups[statement.key].append(statement)
-    for members in groups.values():
-        if len(members) > 1:
-            yield "same", members, _weak_reasons(members)
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        reasons = _weak_reasons(members)
+        publishers = {m.source_id for m in members}
+        if len(publishers) > 1 and lexicon.measures.entries[key.measure].estimates_vary:
+            reasons.insert(0, "sources may estimate this measure differently")
+        yield "same", members, reasons
 
 
 def _years(statement: Statement) -> Iterable[int]:

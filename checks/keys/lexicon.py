@@ -22,6 +22,7 @@ class Entry:
     related: tuple[str, ...] = ()
     complement: str = ""
     product: bool = True  # False: population, spending … carry no category or modality
+    estimates_vary: bool = False  # publishers estimate it differently (market sizes)
 
 
 @dataclass
@@ -113,6 +114,7 @@ def _section(table: dict) -> Section:
             related=tuple(spec.get("related") or ()),
             complement=spec.get("complement", ""),
             product=bool(spec.get("product", True)),
+            estimates_vary=bool(spec.get("estimates_vary", False)),
         )
         for alias in spec.get("aliases") or ():
             alias_to_id[to_simplified(str(alias))] = entry_id
