@@ -15,10 +15,20 @@ _CLAUSE_END = re.compile(r"[,、:;。!?\n()]")
 _CHANGE_BEFORE = re.compile(
     r"(?:增加|减少|增长|下降|提高|降低|上升|回落|扩大|缩小|增|减|多|少)了?\s*$"
 )
-# Measure words a label can end with; two different ones are two different quantities.
-_MEASURE_WORD = re.compile(
-    r"(营业收入|主营业务收入|收入|营收|净利润|利润|产值|增加值|销售额|出口额|进口额|总额|规模|"
-    r"投入|支出|费用|成本|资产|人次|人数|床位|数量|产量|销量)[^\u4e00-\u9fff]*$"
+# Families of measures: a figure of one family is never a part of a whole of another
+# (净利润 is no part of 营业收入, 出口值 no part of 产值). Unknown families never exclude.
+_FAMILIES = (
+    ("profit", "净利润|利润"),
+    ("exports", "出口"),
+    ("imports", "进口"),
+    ("balance", "逆差|顺差"),
+    ("revenue", "营业收入|主营业务收入|收入|营收|销售额|产值"),
+    ("spending", "支出|费用|投入"),
+)
+_FAMILY = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _FAMILIES))
+# "较2022年的1,090亿元": a value named only to compare with
+_REFERENCE_BEFORE = re.compile(
+    r"(?:比|较|相比|相较|与)(?:于)?\s*(?:\d{4} ?年|上年|去年|前年)?(?:末|底|同期)?的?\s*$"
 )
 MAX_SENTENCE = 500  # characters; real sentences are far shorter
 PARAGRAPH_WINDOW = 1500  # characters looked back for a paragraph's year or category
@@ -105,10 +115,14 @@ class Document:
         """Whether a figure is the size of a change (增加6个) rather than a level."""
         return bool(_CHANGE_BEFORE.search(self.between(quantity.start - 6, quantity.start)))
 
-    def measure_word(self, quantity: Quantity) -> str:
-        """The measure word that ends a figure's label (营业收入, 净利润 …), or ''."""
-        found = _MEASURE_WORD.search(self.label(quantity, 24))
-        return found.group(1) if found else ""
+    def measure_family(self, quantity: Quantity) -> str:
+        """The family of the last measure word in a figure's label: revenue, profit … or ''."""
+        found = [m.lastgroup for m in _FAMILY.finditer(self.label(quantity, 24))]
+        return found[-1] if found else ""
+
+    def is_reference(self, quantity: Quantity) -> bool:
+        """Whether a figure is only a point of comparison (比2022年的…, 较上年的…)."""
+        return bool(_REFERENCE_BEFORE.search(self.between(quantity.start - 12, quantity.start)))
 
     def is_share_of_something(self, quantity: Quantity) -> bool:
         """ "…134.60亿元,同比增长9.46%,占公司营业收入的38.53%": a part, never the whole itself."""

@@ -111,3 +111,13 @@ def test_population_measures_carry_no_product_category():
 )
 def test_publication_year(view, stated, year):
     assert publication_year(view, stated) == year
+
+
+def test_a_province_named_only_as_全省_is_private_to_its_document():
+    found = keyed("2023年全省医疗器械生产企业达3125家。")
+    assert found["达3125家"].key.region == "local:doc"
+
+
+def test_taiwan_is_its_own_region():
+    found = keyed("2023年全台医疗器械市场规模达1165亿元。")
+    assert found["达1165亿元"].key.region == "TW"

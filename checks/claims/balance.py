@@ -22,9 +22,14 @@ from checks.quantities import INF, Interval, Quantity
 
 NAME = "balance"
 _KEYWORD = re.compile(r"逆差|顺差|(?:基本|大致|总体)(?:实现)?(?:平衡|持平)")
-_IMPORT = re.compile(r"进口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
+_MONEY_WORDS = r"(?:新台币|人民币|美元|港币|港元|欧元)?"
+_IMPORT = re.compile(
+    rf"进口(?:值|额|总额|金额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*{_MONEY_WORDS}\s*$"
+)
 _PARTNER = re.compile(r"对([^\s,,、()()]{1,6}?)(?:的)?(?:进口|出口)[^,,、]*$")
-_EXPORT = re.compile(r"(?<!进)出口(?:额|总额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*$")
+_EXPORT = re.compile(
+    rf"(?<!进)出口(?:值|额|总额|金额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*{_MONEY_WORDS}\s*$"
+)
 
 
 class Balance:

@@ -45,7 +45,7 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
     amounts = [
         q
         for q in doc.quantities_in(start, pos)
-        if q.kind in AMOUNT_KINDS - {"number"} and not doc.is_change(q)
+        if q.kind in AMOUNT_KINDS - {"number"} and not doc.is_change(q) and not doc.is_reference(q)
     ]
     return amounts[-1] if amounts and not amounts[-1].is_range else None
 
@@ -59,14 +59,16 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
         if m
     ]
     end = min(stops, default=limit)
-    measure = doc.measure_word(whole)
+    family = doc.measure_family(whole)
     return [
         q
         for q in doc.quantities_in(pos, end)
         if same_unit(q, whole)
         and not q.is_range
         and not doc.is_change(q)
-        and doc.measure_word(q) in ("", measure)  # 净利润 is no whole of 营业收入 segments
+        and (
+            not family or doc.measure_family(q) in ("", family)
+        )  # 净利润 is no whole of 营业收入 segments
     ]
 
 

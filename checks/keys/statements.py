@@ -92,12 +92,13 @@ def _statement(doc: Document, lexicon: Lexicon, q: Quantity, published: int | No
     masked = [(a, b) for a, b, _ in lexicon.measures.find_all(doc.view, s_start, q.start)]
     product = lexicon.measures.entries[measure].product
     respective = _respectively(doc, lexicon, q, s_start)
+    region = respective.get("region") or _nearest(lexicon.regions, doc, s_start, q.start, masked)
+    if region == "local":
+        region = f"local:{doc.source.id}"
     key = Key(
         measure=measure,
         category=_category(doc, lexicon.categories, q, s_start, s_end) if product else "",
-        region=respective.get("region")
-        or _nearest(lexicon.regions, doc, s_start, q.start, masked)
-        or "CN",
+        region=region or "CN",
         partner=respective.get("partner") or _nearest(lexicon.partners, doc, s_start, q.start, []),
         modality=_modality(doc, lexicon.modalities, q, clause_start) if product else "",
         klass=_nearest(lexicon.classes, doc, s_start, q.start, []) if product else "",
