@@ -8,13 +8,10 @@ from functools import cached_property
 
 from checks.quantities import Period, Quantity, scan
 from checks.read import Source
+from checks.vocabulary import CHANGE_BEFORE
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CLAUSE_END = re.compile(r"[,、:;。!?\n()]")
-# "比上年增加约2000家", "减少208万人": an amount after a change verb is a change, not a level.
-_CHANGE_BEFORE = re.compile(
-    r"(?:增加|减少|增长|下降|提高|降低|上升|回落|扩大|缩小|增|减|多|少)了?\s*$"
-)
 # Families of measures: a figure of one family is never a part of a whole of another
 # (净利润 is no part of 营业收入, 出口值 no part of 产值). Unknown families never exclude.
 _FAMILIES = (
@@ -113,7 +110,7 @@ class Document:
 
     def is_change(self, quantity: Quantity) -> bool:
         """Whether a figure is the size of a change (增加6个) rather than a level."""
-        return bool(_CHANGE_BEFORE.search(self.between(quantity.start - 6, quantity.start)))
+        return bool(CHANGE_BEFORE.search(self.between(quantity.start - 6, quantity.start)))
 
     def measure_family(self, quantity: Quantity) -> str:
         """The family of the last measure word in a figure's label: revenue, profit … or ''."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from checks.claims.base import RELATION_COLUMNS, Claim, fmt, percent_after, relation_row, same_unit
 from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Interval, Period, Quantity
+from checks.vocabulary import FROM_BEFORE, TO_AFTER
 
 NAME = "cagr"
 _KEYWORD = re.compile(
@@ -21,8 +22,6 @@ _KEYWORD = re.compile(
 )
 # Only connective words may separate the end value from its rate: "…12700亿元,年复合增长率14%".
 _ADJACENT = re.compile(r"[,\s]*(?:期间|其间|整体|同期|总体|年均)?[,\s]*(?:以|的|达|为)?\s*")
-_FROM_TO = re.compile(r"(?:从|由)\s*$")
-_TO = re.compile(r"^\s*(?:增长|增加|提高|上升|扩大|提升|增|下降|减少|降低|降)?了?(?:到|至)\s*$")
 _RATE_BEFORE = re.compile(r"以\s*$|的$")
 
 
@@ -145,11 +144,11 @@ def _endpoints_of_range(
     if len(ranges) != 1 or len(amounts) != 2 or not same_unit(*amounts):
         return None
     first, last = amounts
-    if first.start < ranges[0].end or not _FROM_TO.search(
+    if first.start < ranges[0].end or not FROM_BEFORE.search(
         doc.between(first.start - 3, first.start)
     ):
         return None
-    if not _TO.match(doc.between(first.end, last.start)):
+    if not re.fullmatch(TO_AFTER.pattern + r"\s*", doc.between(first.end, last.start)):
         return None
     return (first, ranges[0].first), (last, ranges[0].last)
 

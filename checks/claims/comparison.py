@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from checks.claims.base import same_unit
 from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Quantity
+from checks.vocabulary import DOWN, UP
 
-UP = "增长|增加|提高|上升|上涨|扩大|提升|成长|高出|多出|增|高|多"
-DOWN = "下降|减少|降低|下滑|回落|缩小|下跌|衰退|低于|降|减|低|少"
 _VERB = rf"(?P<verb>{UP}|{DOWN})"
 _YEAR_OF = r"(?:\d{4} ?年(?:末|底|度)?(?:同期)?的?|(?:上|去)年(?:末|底|同期)?的?)?"
 _COMPARE = re.compile(r"(?:相比于|相较于|相比|相较|较之|比|较)\s*")

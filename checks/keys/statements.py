@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from checks.document import Document
 from checks.keys.lexicon import Lexicon, Section
 from checks.quantities import Period, Quantity
+from checks.vocabulary import FROM_BEFORE, TO_AFTER
 
 LEVEL_KINDS = frozenset({"money", "count", "people", "percent"})
 _CLAUSE_BREAK = re.compile(r"[,、;:()]")
 _JOINED_AFTER = re.compile(r"^[^,,;。]{0,12}?(?:跻身|入选|入围|进入|上榜|位列)")
 _SUBJECT_BREAK = re.compile(r"[,、;:]")
 _NEW_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,}")
-_FROM_VALUE = re.compile(r"(?:从|由)\s*$")
-_TO_AFTER = re.compile(r"^\s*(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|降|增)?了?(?:到|至)")
 _RELATIVE_YEAR = re.compile(r"(?:上年|去年|前年|同期)(?:末|底|同期)?的?\s*$")
 _PUBLICATION = re.compile(r"(20\d{2}|19\d{2}) ?[-年/.] ?(\d{1,2})")
 
@@ -135,7 +134,7 @@ def _is_earlier_value(doc: Document, q: Quantity, s_start: int) -> bool:
     after = doc.between(q.end, q.end + 6)
     if _RELATIVE_YEAR.search(doc.between(max(s_start, q.start - 6), q.start)):
         return True
-    return bool(_FROM_VALUE.search(before) and _TO_AFTER.match(after))
+    return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after))
 
 
 def _measure(doc, lexicon: Lexicon, q: Quantity, s_start: int, s_end: int, weak: list[str]):

@@ -1,0 +1,18 @@
+"""Words of movement shared by every stage: one list of rise and fall verbs, used everywhere.
+
+Claims (growth, direction, cagr), keys (an earlier value is no level) and the document model
+(a change is no level) all read these, so a verb added here is understood everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+UP = "增长|增加|提高|上升|上涨|扩大|提升|成长|高出|多出|增|高|多"
+DOWN = "下降|减少|降低|下滑|回落|缩小|下跌|衰退|低于|降|减|低|少"
+# 从/由 right before a value: the start of "从A增至B"
+FROM_BEFORE = re.compile(r"(?:从|由)\s*$")
+# what may follow A in "从A增至B": an optional direction verb, then 到/至
+TO_AFTER = re.compile(rf"^\s*(?P<verb>{UP}|{DOWN})?了?(?:到|至)")
+# a verb right before an amount: "增加约2000家" is the size of a change
+CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN})了?\s*$")
