@@ -18,7 +18,14 @@ from checks.claims import Claim
 from checks.pipeline import Run
 from checks.report.passages import passages
 from checks.report.power import describe, detection_power
-from checks.report.summary import VERDICTS, coverage, findings, percent, summarize
+from checks.report.summary import (
+    VERDICTS,
+    claims_by_source,
+    coverage,
+    findings,
+    percent,
+    summarize,
+)
 
 EMBED_LIMIT = 2_000_000  # characters of source text embedded in full; larger runs get passages
 MAX_CHARTS = 12
@@ -80,10 +87,11 @@ def _level(claim: Claim) -> str:
 
 def _sources(run: Run, keys: dict[str, str]) -> list[dict]:
     cover = coverage(run)
+    quoting = claims_by_source(run.claims)
     rows = []
     for source in run.sources:
         meta = run.metadata.get(source.id, {})
-        mine = [c for c in run.claims if source.id in {e.source for e in c.evidence}]
+        mine = quoting.get(source.id, [])
         used, total = cover.get(source.id, (0, 0))
         rows.append(
             {

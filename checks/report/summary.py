@@ -61,3 +61,25 @@ def coverage(run) -> dict[str, tuple[int, int]]:
 
 def percent(part: int, whole: int) -> str:
     return f"{part / whole * 100:.0f}%" if whole else "—"
+
+
+def claims_by_source(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """Every claim under each source it quotes, in one pass (never sources × claims)."""
+    grouped: dict[str, list[Claim]] = {}
+    for claim in claims:
+        homes = (
+            {claim.source.id}
+            if claim.input_sources is None
+            else {s.id for s in claim.input_sources.values()}
+        )
+        for home in homes:
+            grouped.setdefault(home, []).append(claim)
+    return grouped
+
+
+def home(claim: Claim) -> str | None:
+    """The one source a claim lives in, or None when its passages span several sources."""
+    if claim.input_sources is None:
+        return claim.source.id
+    homes = {s.id for s in claim.input_sources.values()}
+    return homes.pop() if len(homes) == 1 else None

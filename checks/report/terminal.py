@@ -13,7 +13,15 @@ from rich.text import Text
 from checks.claims import Claim
 from checks.pipeline import Run
 from checks.report.passages import Passage, passages
-from checks.report.summary import VERDICTS, coverage, findings, percent, summarize
+from checks.report.summary import (
+    VERDICTS,
+    claims_by_source,
+    coverage,
+    findings,
+    home,
+    percent,
+    summarize,
+)
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan", "consistent": "green"}
 MARKS = {"error": "✗ ERROR", "warning": "! WARNING", "info": "? INFO"}
@@ -37,13 +45,16 @@ def make_console(file=None) -> Console:
 def print_report(
     run: Run, console: Console, verbose: bool = False, stale: list[dict] | None = None
 ) -> None:
+    homes: dict[str | None, list[Claim]] = {}
+    for claim in run.claims:
+        homes.setdefault(home(claim), []).append(claim)
     for source in run.sources:
         meta = run.metadata.get(source.id, {})
         title = f" {meta['title']}" if meta.get("title") else ""
         header = f"{_shown_path(source.path)} · {source.chars} characters"
-        claims = [c for c in run.claims if _home(c) == source.id]
+        claims = homes.get(source.id, [])
         _print_block(f"{source.id}{title}", header, claims, console, verbose)
-    across = [c for c in run.claims if _home(c) is None]
+    across = homes.get(None, [])
     if across:
         _print_block("Across sources", "", across, console, verbose)
     if run.series:
@@ -59,8 +70,9 @@ def _print_coverage(run: Run, console: Console) -> None:
     for column in ("source", "claims", "errors", "warnings", "numbers used", "coverage"):
         table.add_column(column, justify="left" if column == "source" else "right")
     counts = coverage(run)
+    quoting = claims_by_source(run.claims)
     for source in run.sources:
-        mine = [c for c in run.claims if source.id in {e.source for e in c.evidence}]
+        mine = quoting.get(source.id, [])
         used, total = counts.get(source.id, (0, 0))
         table.add_row(
             source.id,
@@ -153,14 +165,6 @@ def _print_block(
             Text(f"  ✓ {len(consistent)} consistent (--verbose lists them)", style="green")
         )
     console.print()
-
-
-def _home(claim: Claim) -> str | None:
-    """The one source a claim lives in, or None when its passages span several sources."""
-    if claim.input_sources is None:
-        return claim.source.id
-    homes = {s.id for s in claim.input_sources.values()}
-    return homes.pop() if len(homes) == 1 else None
 
 
 def _shown_path(path: str) -> str:
