@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="also exit 1 when an acknowledgement matches no finding any more",
     )
     check.add_argument("-v", "--verbose", action="store_true", help="list consistent claims too")
+    check.add_argument(
+        "--max-findings",
+        type=int,
+        default=200,
+        metavar="N",
+        help="print at most N findings in full, the most severe first (default: 200)",
+    )
 
     acknowledge = commands.add_parser("acknowledge", help="accept a reviewed finding")
     acknowledge.add_argument("claim_id", metavar="CLAIM_ID")
@@ -161,7 +168,9 @@ def _check(args: argparse.Namespace) -> int:
     for target, render in _writers(args):
         if target is not None:
             write_atomically(target, render(result, args))
-    print_report(result, make_console(), verbose=args.verbose, stale=stale)
+    print_report(
+        result, make_console(), verbose=args.verbose, stale=stale, max_findings=args.max_findings
+    )
     failed = gate_fails(result.claims, args.fail_on) or (args.strict_acknowledged and stale)
     return EXIT_FINDINGS if failed else EXIT_OK
 

@@ -129,3 +129,12 @@ def test_python_dash_m_and_plain_output_for_ci_logs(tmp_path):
     assert "\x1b[" not in done.stdout  # no ANSI escapes when not a terminal
     assert "! WARNING" in done.stdout and "«309万台»" in done.stdout
     assert done.stderr == ""
+
+
+def test_max_findings_prints_the_most_severe_in_full_and_counts_the_rest(capsys):
+    none = str(SOURCES / "none.yaml")
+    main(["check", str(SOURCES), "--max-findings", "1", "--acknowledged", none])
+    out = capsys.readouterr().out
+    assert out.count("✗ ERROR") + out.count("! WARNING") == 1
+    assert "✗ ERROR" in out  # errors come first
+    assert "more findings here" in out and "--max-findings" in out

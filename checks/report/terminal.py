@@ -43,8 +43,15 @@ def make_console(file=None) -> Console:
 
 
 def print_report(
-    run: Run, console: Console, verbose: bool = False, stale: list[dict] | None = None
+    run: Run,
+    console: Console,
+    verbose: bool = False,
+    stale: list[dict] | None = None,
+    max_findings: int | None = None,
 ) -> None:
+    """Findings in full, the most severe `max_findings` of them; the rest are counted."""
+    ranked = findings(run.claims)
+    shown = None if max_findings is None else {c.id for c in ranked[:max_findings]}
     homes: dict[str | None, list[Claim]] = {}
     for claim in run.claims:
         homes.setdefault(home(claim), []).append(claim)
@@ -53,10 +60,10 @@ def print_report(
         title = f" {meta['title']}" if meta.get("title") else ""
         header = f"{_shown_path(source.path)} · {source.chars} characters"
         claims = homes.get(source.id, [])
-        _print_block(f"{source.id}{title}", header, claims, console, verbose)
+        _print_block(f"{source.id}{title}", header, claims, console, verbose, shown)
     across = homes.get(None, [])
     if across:
-        _print_block("Across sources", "", across, console, verbose)
+        _print_block("Across sources", "", across, console, verbose, shown)
     if run.series:
         _print_series(run, console)
     if stale:
@@ -147,7 +154,12 @@ def _print_series(run: Run, console: Console) -> None:
 
 
 def _print_block(
-    title: str, header: str, claims: list[Claim], console: Console, verbose: bool
+    title: str,
+    header: str,
+    claims: list[Claim],
+    console: Console,
+    verbose: bool,
+    shown: set[str] | None = None,
 ) -> None:
     """One source (or the cross-source claims): findings first, consistent ones counted."""
     counts = Counter(c.verdict for c in claims)
@@ -158,8 +170,14 @@ def _print_block(
         f"{len(claims)} claims: " + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
     )
     consistent = [c for c in claims if c.verdict == "consistent"]
-    for claim in findings(claims) + (consistent if verbose else []):
+    flagged = findings(claims)
+    detailed = [c for c in flagged if shown is None or c.id in shown]
+    for claim in detailed + (consistent if verbose else []):
         _print_claim(claim, console)
+    if len(detailed) < len(flagged):
+        hidden = len(flagged) - len(detailed)
+        note = f"  … {hidden} more findings here (raise --max-findings, or see --json / --html)"
+        console.print(Text(note, style="yellow"))
     if consistent and not verbose:
         console.print(
             Text(f"  ✓ {len(consistent)} consistent (--verbose lists them)", style="green")
