@@ -122,7 +122,7 @@ class Document:
         return bool(_REFERENCE_BEFORE.search(self.between(quantity.start - 12, quantity.start)))
 
     def is_share_of_something(self, quantity: Quantity) -> bool:
-        """ "…134.60亿元,同比增长9.46%,占公司营业收入的38.53%": a part, never the whole itself."""
+        """ "…88.2亿元,同比增长5.1%,占公司营业收入的41.7%": a part, never the whole itself."""
         start, end = self.sentences[self.sentence_at(quantity.start)]
         following = self.between(quantity.end, min(end, quantity.end + 30))
         nearest = [

@@ -20,7 +20,7 @@ _KEYWORD = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合年均增长率|复合年增长率|年均复合增速|年复合增速"
     r"|复合增长率|复合增速|CAGR|年均增长率|年均增速|年均增幅|年均增长)"
 )
-# Only connective words may separate the end value from its rate: "…12700亿元,年复合增长率14%".
+# Only connective words may separate the end value from its rate: "…5300亿元,年复合增长率9%".
 _ADJACENT = re.compile(r"[,\s]*(?:期间|其间|整体|同期|总体|年均)?[,\s]*(?:以|的|达|为)?\s*")
 _RATE_BEFORE = re.compile(r"以\s*$|的$")
 
@@ -51,7 +51,7 @@ class Cagr:
 
     def stated_rates(self, doc: Document, claims: list[Claim]) -> list[StatedRate]:
         """Every stated compound rate with its dated end value, for the series check: the
-        rates of this document's claims, and rates with one value and 近N年 (近7年复合增速)."""
+        rates of this document's claims, and rates with one value and 近N年 (近5年复合增速)."""
         rates = [
             StatedRate(
                 doc.source.id,
@@ -78,13 +78,13 @@ class StatedRate:
 
 
 def _single_endpoint_rates(doc: Document) -> Iterator[StatedRate]:
-    """2022年市场规模达9582亿元,近7年复合增速约17.5%: the span ends at the value's year."""
+    """2021年市场规模达6100亿元,近5年复合增速约12%: the span ends at the value's year."""
     for match in _KEYWORD.finditer(doc.view):
         rate = _stated_rate(doc, match)
         if rate is None:
             continue
         start = doc.sentences[doc.sentence_at(match.start())][0]
-        tokens = doc.tokens_in(start, match.end())  # 近7年 may share its 年 with 年复合增速
+        tokens = doc.tokens_in(start, match.end())  # 近5年 may share its 年 with 年复合增速
         spans = [t for t in tokens if isinstance(t, Period) and t.span_years]
         amounts = [t for t in tokens if isinstance(t, Quantity) and t.kind in AMOUNT_KINDS]
         if len(spans) != 1 or len(amounts) != 1:

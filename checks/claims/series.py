@@ -1,6 +1,6 @@
 """Series: dated values of one metric across sources, and the stated rates checked against them.
 
-Every stated compound rate (年复合增长率, 近7年复合增速…) is recomputed from every pair of values
+Every stated compound rate (年复合增长率, 近5年复合增速…) is recomputed from every pair of values
 that the series holds for its span, not only the pair in its own sentence. Values of a related or
 narrower category (医疗装备 within 医疗器械) take part loosely. Disagreements are warnings: other
 sources may define or date the figures differently. Claims are of type cagr, judged by the

@@ -1,6 +1,6 @@
 """share: a part, a whole and a stated 占…%.
 
-The whole is either named after 占 (占总诊疗人次的34.6%) and found by that name, or a preceding
+The whole is either named after 占 (占总诊疗人次的41.2%) and found by that name, or a preceding
 quantity marked as a total (总, 共计, 合计). With no such whole there is no claim: guessing the
 whole is how false alarms start.
 """
@@ -85,7 +85,7 @@ def _whole(doc: Document, part: Quantity, named: str) -> Quantity | None:
             continue
         label = doc.label(candidate)
         if named and _names_match(named, label) and not doc.is_share_of_something(candidate):
-            # "国际市场营业收入134.60亿元,占公司营业收入的38.53%" is a part of 营业收入, not it
+            # "海外营业收入88.2亿元,占公司营业收入的41.7%" is a part of 营业收入, not it
             return candidate
         if not named and (has_total_marker(label) or _followed_by_where(doc, candidate)):
             return candidate

@@ -151,21 +151,21 @@ def _measure(doc, lexicon: Lexicon, q: Quantity, s_start: int, s_end: int, weak:
     if _JOINED_AFTER.match(doc.between(q.end, after[0][0])):
         return after[0][2]  # 11家企业跻身全球100强
     if kind != "percent":
-        return None  # "2000多台加速器" and "20台左右的加速器" need not be one measure
+        return None  # "3000多台设备" and "15台左右的设备" need not be one measure
     weak.append("the measure is named after the figure")
     return after[0][2]  # 约80%的CT机……都是进口产品
 
 
 def _bound(doc: Document, alias_end: int, q: Quantity) -> bool:
-    """An alias names the figures of its own clause run: "总诊疗人次达49.4亿人次,基层…17.1亿人次"
-    gives 49.4 the measure, not 17.1, which follows another figure and another clause."""
+    """An alias names the figures of its own clause run: "总诊疗人次达52亿人次,基层…21亿人次"
+    gives 52 the measure, not 21, which follows another figure and another clause."""
     for other in doc.quantities_in(alias_end, q.start):
         if other.kind != q.kind:
             continue
         gap = doc.between(other.end, q.start)
         cuts = [m.end() for m in _SUBJECT_BREAK.finditer(gap)]
         if cuts and _NEW_SUBJECT.search(gap[cuts[-1] :]):
-            return False  # "X%的A、Y%的B" shares one alias; ",基层机构17.1亿人次" does not
+            return False  # "X%的A、Y%的B" shares one alias; ",基层机构21亿人次" does not
     return True
 
 

@@ -169,7 +169,7 @@ def _cn2an(text: str) -> float | None:
 
 
 def _last_digit_unit(text: str) -> float:
-    """Unit of the last printed digit: 0.01 for '1.49', 1 for '2966' and for '12700'."""
+    """Unit of the last printed digit: 0.01 for '3.25', 1 for '4817' and for '5300'."""
     cleaned = text.replace(",", "").replace(" ", "")
     if "." in cleaned:
         return 10.0 ** -len(cleaned.split(".", 1)[1])
@@ -177,7 +177,7 @@ def _last_digit_unit(text: str) -> float:
 
 
 def _last_nonzero_unit(printed: str) -> float:
-    """'2000多' spans 2000 to 3000 and '180余' spans 180 to 190: the last non-zero digit."""
+    """'3000多' spans 3000 to 4000 and '250余' spans 250 to 260: the last non-zero digit."""
     cleaned = printed.replace(",", "").replace(" ", "")
     if "." in cleaned or not cleaned.isdigit() or set(cleaned) == {"0"}:
         return _last_digit_unit(cleaned) if cleaned[:1].isdigit() else 1.0
@@ -185,7 +185,7 @@ def _last_nonzero_unit(printed: str) -> float:
 
 
 def _trailing_zero_unit(printed: str) -> float:
-    """'12700' may be rounded to hundreds; at least two significant figures are kept."""
+    """'5300' may be rounded to hundreds; at least two significant figures are kept."""
     cleaned = printed.replace(",", "").replace(" ", "")
     digits = len(cleaned.lstrip("0")) if cleaned.isdigit() else 2
     return min(_last_nonzero_unit(printed), 10.0 ** max(digits - 2, 0))

@@ -14,7 +14,7 @@ _EXTRA = {
     0x00A0: " ",
     0x2009: " ",
     0x202F: " ",
-    0x200B: " ",  # zero-width space, joiners and BOM: "21\u200b676" must read as 21 676
+    0x200B: " ",  # zero-width space, joiners and BOM: "35\u200b408" must read as 35 408
     0x200C: " ",
     0x200D: " ",
     0x2060: " ",
