@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from checks.document import Document
@@ -96,10 +94,6 @@ def has_total_marker(label: str) -> bool:
     return any(marker in label for marker in TOTAL_MARKERS)
 
 
-def keyword_matches(pattern: re.Pattern[str], doc: Document) -> Iterator[re.Match[str]]:
-    yield from pattern.finditer(doc.view)
-
-
 def fmt(value: float, digits: int = 2) -> str:
     """A number for explanations: thousands separators, trailing zeros dropped."""
     if value in (float("inf"), float("-inf")):
@@ -139,15 +133,3 @@ def relation_row(
         "gap": implied.gap(stated),
         "lenient_gap": implied_lenient.gap(stated_lenient),
     }
-
-
-def printed(doc_text: str, quantity: Quantity) -> str:
-    return doc_text[quantity.start : quantity.end]
-
-
-def unique(claims: Iterable[Claim]) -> list[Claim]:
-    """Drop claims that repeat an id (two keywords can find the same relation)."""
-    seen: dict[str, Claim] = {}
-    for claim in claims:
-        seen.setdefault(claim.id, claim)
-    return list(seen.values())

@@ -22,7 +22,6 @@ _KEYWORD = re.compile(
 )
 # Only connective words may separate the end value from its rate: "…5300亿元,年复合增长率9%".
 _ADJACENT = re.compile(r"[,\s]*(?:期间|其间|整体|同期|总体|年均)?[,\s]*(?:以|的|达|为)?\s*")
-_RATE_BEFORE = re.compile(r"以\s*$|的$")
 
 
 class Cagr:
