@@ -118,8 +118,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
     if stated is None and claim.facts["signed"]:
         side = Interval(-INF, 0.0) if sign < 0 else Interval(0.0, INF)
         scale = max(abs(implied.mid), 1.0)
-        row = relation_row(side, implied, side, net(exports.lenient, imports.lenient))
-        return row | {"gap": row["gap"] / scale, "lenient_gap": row["lenient_gap"] / scale}
+        return relation_row(side, implied, side, net(exports.lenient, imports.lenient), scale)
     if stated is None:
         total = exports.strict + imports.strict
         return {  # no amount is stated: only the imbalance rule can judge this claim
@@ -129,16 +128,13 @@ def derive(claim: Claim) -> dict[str, float | None]:
             "implied_hi": implied.hi,
             "imbalance": implied.gap(Interval.point(0)) / total.hi,
         }
-    scale = abs(stated.value) or 1.0
-    row = relation_row(
+    return relation_row(
         stated.strict.scale(sign),
         implied,
         stated.lenient.scale(sign),
         net(exports.lenient, imports.lenient),
+        abs(stated.value) or 1.0,
     )
-    row["gap"] /= scale  # relative to the stated balance, so one tolerance fits all sizes
-    row["lenient_gap"] /= scale
-    return row
 
 
 def explain(claim: Claim) -> str:

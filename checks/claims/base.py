@@ -122,14 +122,19 @@ def _magnitude_words(like: Quantity) -> tuple[float, str]:
 
 
 def relation_row(
-    stated: Interval, implied: Interval, stated_lenient: Interval, implied_lenient: Interval
+    stated: Interval,
+    implied: Interval,
+    stated_lenient: Interval,
+    implied_lenient: Interval,
+    scale: float = 1.0,
 ) -> dict[str, float | None]:
-    """The columns every relation suite checks: both intervals and their gaps."""
+    """The columns every relation suite checks: both intervals and their gaps. Amounts pass a
+    scale (the stated value), so their gaps are relative and one tolerance fits every size."""
     return {
         "stated_lo": stated.lo,
         "stated_hi": stated.hi,
         "implied_lo": implied.lo,
         "implied_hi": implied.hi,
-        "gap": implied.gap(stated),
-        "lenient_gap": implied_lenient.gap(stated_lenient),
+        "gap": implied.gap(stated) / scale,
+        "lenient_gap": implied_lenient.gap(stated_lenient) / scale,
     }

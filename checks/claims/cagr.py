@@ -160,7 +160,7 @@ def implied_rate(start: Interval, end: Interval, years: int) -> Interval:
 def derive(claim: Claim) -> dict[str, float | None]:
     start, end, rate = claim.inputs["from"], claim.inputs["to"], claim.inputs["rate"]
     years = claim.facts["to_year"] - claim.facts["from_year"]
-    if start.strict.lo <= 0 or end.strict.lo <= 0:
+    if years <= 0 or start.strict.lo <= 0 or end.strict.lo <= 0:
         return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi}
     implied = implied_rate(start.strict, end.strict, years)
     lenient = implied_rate(start.lenient, end.lenient, years).hull(

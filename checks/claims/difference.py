@@ -46,17 +46,15 @@ def _is_difference(found: Comparison) -> bool:
 def derive(claim: Claim) -> dict[str, float | None]:
     before, after, change = (claim.inputs[k] for k in ("before", "after", "change"))
     sign = -1.0 if claim.facts["falling"] else 1.0
-    row = relation_row(
+    # percentage points stay absolute; amounts are relative to the stated difference
+    scale = 1.0 if change.kind == "pp" else abs(change.value) or 1.0
+    return relation_row(
         change.strict.scale(sign),
         after.strict - before.strict,
         change.lenient.scale(sign),
         after.lenient - before.lenient,
+        scale,
     )
-    if change.kind != "pp":  # amounts: a gap relative to the stated difference
-        scale = abs(change.value) or 1.0
-        row["gap"] /= scale
-        row["lenient_gap"] /= scale
-    return row
 
 
 def explain(claim: Claim) -> str:

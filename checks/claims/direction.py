@@ -40,11 +40,10 @@ def stated_sign(falling: bool) -> Interval:
 def derive(claim: Claim) -> dict[str, float | None]:
     before, after = claim.inputs["before"], claim.inputs["after"]
     sign = stated_sign(claim.facts["falling"])
-    row = relation_row(sign, after.strict - before.strict, sign, after.lenient - before.lenient)
     scale = max(abs(before.value), abs(after.value), 1e-9)
-    row["gap"] /= scale  # relative, so one tolerance fits every size
-    row["lenient_gap"] /= scale
-    return row
+    return relation_row(
+        sign, after.strict - before.strict, sign, after.lenient - before.lenient, scale
+    )
 
 
 def explain(claim: Claim) -> str:

@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checks.claims.base import RELATION_COLUMNS, Claim, fmt, relation_row
-from checks.claims.cagr import StatedRate, implied_rate
+from checks.claims.base import RELATION_COLUMNS, Claim, fmt
+from checks.claims.cagr import StatedRate, derive  # the same arithmetic, other inputs
 from checks.claims.corpus import Corpus
 from checks.keys import Key, Statement
 from checks.quantities import Interval
@@ -146,18 +146,6 @@ def _claim(
     claim.fixed_id = f"series:{first.key.measure}:{rate.from_year}-{rate.to_year}:{digest}"
     claim.row = derive(claim)
     return claim
-
-
-def derive(claim: Claim) -> dict[str, float | None]:
-    start, end, rate = claim.inputs["from"], claim.inputs["to"], claim.inputs["rate"]
-    years = claim.facts["to_year"] - claim.facts["from_year"]
-    if years <= 0 or start.strict.lo <= 0 or end.strict.lo <= 0:
-        return {}
-    implied = implied_rate(start.strict, end.strict, years)
-    lenient = implied_rate(start.lenient, end.lenient, years).hull(
-        implied_rate(start.lenient, end.lenient, years + 1)
-    )
-    return relation_row(rate.strict, implied, rate.lenient, lenient)
 
 
 def explain(claim: Claim) -> str:

@@ -129,11 +129,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
     total, parts = claim.inputs["total"], _parts(claim)
     strict = sum((q.strict for q in parts[1:]), parts[0].strict)
     lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
-    row = relation_row(total.strict, strict, total.lenient, lenient)
-    scale = abs(total.value) or 1.0
-    row["gap"] /= scale  # relative to the total, so one tolerance fits all sizes
-    row["lenient_gap"] /= scale
-    return row
+    return relation_row(total.strict, strict, total.lenient, lenient, abs(total.value) or 1.0)
 
 
 def explain(claim: Claim) -> str:
