@@ -81,14 +81,15 @@ def _statement(doc: Document, lexicon: Lexicon, q: Quantity, published: int | No
     if _is_earlier_value(doc, q, s_start):
         return None
     weak: list[str] = []
-    measure = _measure(doc, lexicon, q, s_start, s_end, weak)
+    aliases_before = lexicon.measures.find_all(doc.view, s_start, q.start)
+    measure = _measure(doc, lexicon, q, aliases_before, s_end, weak)
     if measure is None:
         return None
     period = _period(doc, q, s_start, published, weak)
     if period is None:
         return None
     clause_start = _clause_start(doc, q, s_start)
-    masked = [(a, b) for a, b, _ in lexicon.measures.find_all(doc.view, s_start, q.start)]
+    masked = [(a, b) for a, b, _ in aliases_before]
     product = lexicon.measures.entries[measure].product
     respective = _respectively(doc, lexicon, q, s_start)
     region = respective.get("region") or _nearest(lexicon.regions, doc, s_start, q.start, masked)
@@ -137,15 +138,14 @@ def _is_earlier_value(doc: Document, q: Quantity, s_start: int) -> bool:
     return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after))
 
 
-def _measure(doc, lexicon: Lexicon, q: Quantity, s_start: int, s_end: int, weak: list[str]):
-    kind = q.kind
-    matches = lexicon.measures
-    before = [
-        m for m in matches.find_all(doc.view, s_start, q.start) if _kind(lexicon, m[2]) == kind
-    ]
+def _measure(doc, lexicon: Lexicon, q: Quantity, aliases_before, s_end: int, weak: list[str]):
+    """The nearest alias of the figure's unit kind before it, else one joined to it after."""
+    entries, kind = lexicon.measures.entries, q.kind
+    before = [m for m in aliases_before if entries[m[2]].kind == kind]
     if before:
         return before[-1][2] if _bound(doc, before[-1][1], q) else None
-    after = [m for m in matches.find_all(doc.view, q.end, s_end) if _kind(lexicon, m[2]) == kind]
+    found_after = lexicon.measures.find_all(doc.view, q.end, s_end)
+    after = [m for m in found_after if entries[m[2]].kind == kind]
     if not after:
         return None
     if _JOINED_AFTER.match(doc.between(q.end, after[0][0])):
@@ -167,11 +167,6 @@ def _bound(doc: Document, alias_end: int, q: Quantity) -> bool:
         if cuts and _NEW_SUBJECT.search(gap[cuts[-1] :]):
             return False  # "X%的A、Y%的B" shares one alias; ",基层机构21亿人次" does not
     return True
-
-
-def _kind(lexicon: Lexicon, measure: str) -> str:
-    kind = lexicon.measures.entries[measure].kind
-    return "people" if kind == "people" else kind
 
 
 def _period(doc: Document, q: Quantity, s_start: int, published: int | None, weak: list[str]):
