@@ -35,7 +35,7 @@ class Run:
     stale: list[dict] = field(default_factory=list)  # acknowledgements matching no finding
 
 
-SUITES = (*CLAIM_TYPES, "series")
+SUITES = (*CLAIM_TYPES, "series")  # series claims are cagr claims judged by their own suite
 RATE_FINDER = Cagr()
 
 
@@ -65,7 +65,7 @@ def run(
     time_budget: float = TIME_BUDGET,
     jobs: int | None = None,
 ) -> Run:
-    suites = load_suites(suites_dir, sorted(set(SUITES) & _suite_files(suites_dir)))
+    suites = load_suites(suites_dir, sorted(SUITES))  # refuse a bad suite before any work
     metadata = load_metadata(metadata_file)
     lexicon = load_lexicon()
     files = collect_paths(given)
@@ -120,12 +120,6 @@ def _extract_one(task: tuple) -> Extracted:
         rates = RATE_FINDER.stated_rates(doc, found)
     numbers = [(t.start, t.end) for t in doc.tokens if getattr(t, "kind", None) in COUNTED_KINDS]
     return Extracted(source, found, keyed, rates, numbers)
-
-
-def _suite_files(folder: Path) -> set[str]:
-    """Every claim type needs its suite; optional suites load when present."""
-    present = {p.stem for p in folder.glob("*.json")} if folder.is_dir() else set()
-    return present | set(CLAIM_TYPES)
 
 
 _STRICT_RULES = {"overlap_low", "overlap_high", "strict"}
