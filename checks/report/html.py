@@ -20,10 +20,8 @@ from checks.report.passages import passages
 from checks.report.power import describe, detection_power
 from checks.report.summary import (
     VERDICTS,
-    claims_by_source,
-    coverage,
     findings,
-    percent,
+    source_tallies,
     summarize,
 )
 
@@ -86,13 +84,11 @@ def _level(claim: Claim) -> str:
 
 
 def _sources(run: Run, keys: dict[str, str]) -> list[dict]:
-    cover = coverage(run)
-    quoting = claims_by_source(run.claims)
+    tallies = source_tallies(run)
     rows = []
     for source in run.sources:
         meta = run.metadata.get(source.id, {})
-        mine = quoting.get(source.id, [])
-        used, total = cover.get(source.id, (0, 0))
+        tally = tallies[source.id]
         rows.append(
             {
                 "id": source.id,
@@ -103,9 +99,10 @@ def _sources(run: Run, keys: dict[str, str]) -> list[dict]:
                 "script": meta.get("script", ""),
                 "chars": source.chars,
                 "extractor": source.extractor,
-                "claims": len(mine),
-                "levels": {lvl: sum(_level(c) == lvl for c in mine) for lvl in _LEVELS},
-                "coverage": f"{used}/{total} ({percent(used, total)})",
+                "claims": tally.claims,
+                "errors": tally.errors,
+                "warnings": tally.warnings,
+                "coverage": tally.coverage,
             }
         )
     return rows

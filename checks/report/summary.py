@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from checks.claims import Claim
 
@@ -83,3 +84,29 @@ def home(claim: Claim) -> str | None:
         return claim.source.id
     homes = {s.id for s in claim.input_sources.values()}
     return homes.pop() if len(homes) == 1 else None
+
+
+@dataclass(frozen=True)
+class SourceTally:
+    claims: int  # claims quoting the source, cross-source ones included
+    errors: int
+    warnings: int
+    used: int  # numbers that took part in at least one claim
+    total: int
+
+    @property
+    def coverage(self) -> str:
+        return f"{self.used}/{self.total} ({percent(self.used, self.total)})"
+
+
+def source_tallies(run) -> dict[str, SourceTally]:
+    """Per source: its claims, errors, warnings and coverage, for every report."""
+    counts, quoting = coverage(run), claims_by_source(run.claims)
+    tallies = {}
+    for source in run.sources:
+        mine = quoting.get(source.id, [])
+        used, total = counts.get(source.id, (0, 0))
+        errors = sum(c.severity == "error" for c in mine)
+        warnings = sum(c.severity == "warning" for c in mine)
+        tallies[source.id] = SourceTally(len(mine), errors, warnings, used, total)
+    return tallies

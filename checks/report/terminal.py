@@ -15,11 +15,10 @@ from checks.pipeline import Run
 from checks.report.passages import Passage, passages
 from checks.report.summary import (
     VERDICTS,
-    claims_by_source,
-    coverage,
     findings,
     home,
     percent,
+    source_tallies,
     summarize,
 )
 
@@ -76,18 +75,16 @@ def _print_coverage(run: Run, console: Console) -> None:
     table = Table(title="Coverage: numbers that took part in at least one claim")
     for column in ("source", "claims", "errors", "warnings", "numbers used", "coverage"):
         table.add_column(column, justify="left" if column == "source" else "right")
-    counts = coverage(run)
-    quoting = claims_by_source(run.claims)
+    tallies = source_tallies(run)
     for source in run.sources:
-        mine = quoting.get(source.id, [])
-        used, total = counts.get(source.id, (0, 0))
+        tally = tallies[source.id]
         table.add_row(
             source.id,
-            str(len(mine)),
-            str(sum(c.severity == "error" for c in mine)),
-            str(sum(c.severity == "warning" for c in mine)),
-            f"{used}/{total}",
-            percent(used, total),
+            str(tally.claims),
+            str(tally.errors),
+            str(tally.warnings),
+            f"{tally.used}/{tally.total}",
+            percent(tally.used, tally.total),
         )
     console.print(table)
 
