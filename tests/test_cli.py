@@ -58,6 +58,11 @@ def test_seeds_json_follows_the_contract(tmp_path, capsys):
         for evidence in claim["evidence"]:
             start, end = evidence["span"]
             assert texts[evidence["source"]][start:end] == evidence["quote"]
+    lines = report.read_text(encoding="utf-8").splitlines()
+    one_per_line = [
+        json.loads(line.strip().rstrip(",")) for line in lines if line.startswith("    {")
+    ]
+    assert one_per_line == document["sources"] + document["claims"] + document["series"]
     out = capsys.readouterr().out
     assert "granularity" in out and "«1930家»" in out and "1819" in out
     assert "<script src" not in html.read_text(encoding="utf-8")
