@@ -143,3 +143,19 @@ def test_max_findings_prints_the_most_severe_in_full_and_counts_the_rest(capsys)
     assert out.count("✗ ERROR") + out.count("! WARNING") == 1
     assert "✗ ERROR" in out  # errors come first
     assert "more findings here" in out and "--max-findings" in out
+
+
+def test_a_corpus_prints_only_the_sources_whose_findings_are_shown(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(23):
+        write(folder, f"ok{i:02d}.txt", CONSISTENT)
+    write(folder, "wrong.txt", CONSISTENT.replace("14%", "19%"))
+    none = str(tmp_path / "none.yaml")
+    assert main(["check", str(folder), "--max-findings", "1", "--acknowledged", none]) == 1
+    out = capsys.readouterr().out
+    assert "wrong.txt" in out and "ok00.txt" not in out
+    assert "23 more sources" in out
+    assert "all 24 sources" in out  # the coverage table's total row
+    main(["check", str(folder), "--max-findings", "1", "--acknowledged", none, "--verbose"])
+    assert "ok00.txt" in capsys.readouterr().out  # --verbose lists every source

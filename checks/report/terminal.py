@@ -15,6 +15,7 @@ from checks.pipeline import Run
 from checks.report.passages import Passage, passages
 from checks.report.summary import (
     VERDICTS,
+    SourceTally,
     findings,
     home,
     percent,
@@ -22,6 +23,8 @@ from checks.report.summary import (
     summarize,
 )
 
+BLOCKS_FOR_EVERY_SOURCE = 20  # above this, sources whose findings are not shown are summed up
+SERIES_ROWS = 60  # above this, the series table is cut short (the JSON and HTML hold it all)
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan", "consistent": "green"}
 MARKS = {"error": "✗ ERROR", "warning": "! WARNING", "info": "? INFO"}
 
@@ -54,12 +57,15 @@ def print_report(
     homes: dict[str | None, list[Claim]] = {}
     for claim in run.claims:
         homes.setdefault(home(claim), []).append(claim)
-    for source in run.sources:
+    printed = _blocks_to_print(run, homes, shown, verbose)
+    for source in printed:
         meta = run.metadata.get(source.id, {})
         title = f" {meta['title']}" if meta.get("title") else ""
         header = f"{_shown_path(source.path)} · {source.chars} characters"
         claims = homes.get(source.id, [])
         _print_block(f"{source.id}{title}", header, claims, console, verbose, shown)
+    if len(printed) < len(run.sources):
+        _print_unlisted(run, homes, {s.id for s in printed}, console)
     across = homes.get(None, [])
     if across:
         _print_block("Across sources", "", across, console, verbose, shown)
@@ -67,26 +73,61 @@ def print_report(
         _print_series(run, console)
     if stale:
         _print_stale(stale, console)
-    _print_summary(run, console)
+    _print_summary(run, console, printed)
 
 
-def _print_coverage(run: Run, console: Console) -> None:
+def _blocks_to_print(run: Run, homes: dict, shown: set[str] | None, verbose: bool) -> list:
+    """Every source on a small run; on a corpus, only those with a finding printed in full."""
+    if len(run.sources) <= BLOCKS_FOR_EVERY_SOURCE or verbose or shown is None:
+        return run.sources
+    return [s for s in run.sources if any(c.id in shown for c in homes.get(s.id, []))]
+
+
+def _print_unlisted(run: Run, homes: dict, printed: set[str], console: Console) -> None:
+    others = [s.id for s in run.sources if s.id not in printed]
+    claims = [c for source_id in others for c in homes.get(source_id, [])]
+    counts = Counter(c.verdict for c in claims)
+    console.rule(Text(f"{len(others)} more sources", style="bold"), align="left")
+    console.print(
+        f"{len(claims)} claims: " + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
+    )
+    if counts["inconsistent"]:
+        note = "  … their findings are less severe than those above (see --json / --html)"
+        console.print(Text(note, style="yellow"))
+    console.print()
+
+
+def _print_coverage(run: Run, console: Console, printed: list) -> None:
     """Coverage: the share of each source's numbers that took part in a checked claim."""
     table = Table(title="Coverage: numbers that took part in at least one claim")
     for column in ("source", "claims", "errors", "warnings", "numbers used", "coverage"):
         table.add_column(column, justify="left" if column == "source" else "right")
     tallies = source_tallies(run)
-    for source in run.sources:
-        tally = tallies[source.id]
+    for source in printed:
+        table.add_row(source.id, *_tally_cells(tallies[source.id]))
+    if len(printed) < len(run.sources):
+        summary = summarize(run.claims)
+        used = sum(t.used for t in tallies.values())
+        total = sum(t.total for t in tallies.values())
         table.add_row(
-            source.id,
-            str(tally.claims),
-            str(tally.errors),
-            str(tally.warnings),
-            f"{tally.used}/{tally.total}",
-            percent(tally.used, tally.total),
+            f"all {len(run.sources)} sources",
+            *(str(summary[k]) for k in ("claims", "errors", "warnings")),
+            f"{used}/{total}",
+            percent(used, total),
+            style="bold",
         )
     console.print(table)
+
+
+def _tally_cells(tally: SourceTally) -> list[str]:
+    used = f"{tally.used}/{tally.total}"
+    return [
+        str(tally.claims),
+        str(tally.errors),
+        str(tally.warnings),
+        used,
+        percent(tally.used, tally.total),
+    ]
 
 
 class ProgressBar:
@@ -138,7 +179,13 @@ def _print_series(run: Run, console: Console) -> None:
     table.add_column("value")
     table.add_column("source")
     texts = {s.id: s.text for s in run.sources}
+    rows = 0
     for line in run.series:
+        if rows >= SERIES_ROWS:
+            hidden = len(run.series) - run.series.index(line)
+            table.caption = f"… {hidden} more series (see --json / --html)"
+            break
+        rows += len(line.points)
         for i, point in enumerate(line.points):
             quantity = point.quantity
             table.add_row(
@@ -229,9 +276,9 @@ def _quote(found: Passage, plain: bool) -> Text:
     return quote
 
 
-def _print_summary(run: Run, console: Console) -> None:
+def _print_summary(run: Run, console: Console, printed: list) -> None:
     summary = summarize(run.claims)
-    _print_coverage(run, console)
+    _print_coverage(run, console, printed)
     table = Table(title="figcheck summary", show_lines=False)
     table.add_column("claim type")
     for verdict in VERDICTS:
