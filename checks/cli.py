@@ -152,9 +152,19 @@ def _run(args: argparse.Namespace):
         progress=ProgressBar(),
         max_bytes=int(args.max_mb * 2**20),
         time_budget=args.time_budget,
+        keep_texts_up_to=_text_bytes_to_keep(args),
     )
     result.stale = apply_acknowledgements(result.claims, known)
     return result, known, result.stale
+
+
+def _text_bytes_to_keep(args: argparse.Namespace) -> int:
+    """Full texts are kept only for an HTML report small enough to embed them."""
+    if getattr(args, "html", None) is None:
+        return 0
+    from checks.report.html import EMBED_LIMIT
+
+    return 4 * EMBED_LIMIT  # bytes: a character takes at most four
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -177,9 +187,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _writers(args: argparse.Namespace):
     def json_report(result, _):
-        from checks.report.json_report import to_json
+        from checks.report.json_report import json_chunks
 
-        return to_json(result)
+        return json_chunks(result)
 
     def html_report(result, _):
         from checks.report.html import render_html

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -19,6 +20,7 @@ from checks.keys import Statement, load_lexicon, statements
 from checks.keys.statements import publication_year
 from checks.limits import TIME_BUDGET, budget
 from checks.read import Source, collect_paths, read_source
+from checks.read.excerpts import Excerpts
 from checks.read.source import MAX_BYTES, unique_ids
 from checks.validate import load_suites, validate_claims
 
@@ -30,7 +32,7 @@ class Run:
     metadata: dict[str, dict] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
     series: list[SeriesLine] = field(default_factory=list)
-    numbers: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # for coverage
+    numbers: dict[str, array] = field(default_factory=dict)  # where figures start: coverage
     rates: list[StatedRate] = field(default_factory=list)  # stated compound rates, for charts
     stale: list[dict] = field(default_factory=list)  # acknowledgements matching no finding
 
@@ -53,7 +55,7 @@ class Extracted:
     claims: list[Claim]
     statements: list[Statement]
     rates: list[StatedRate]
-    numbers: list[tuple[int, int]]
+    numbers: array
 
 
 def run(
@@ -64,13 +66,18 @@ def run(
     max_bytes: int = MAX_BYTES,
     time_budget: float = TIME_BUDGET,
     jobs: int | None = None,
+    keep_texts_up_to: int = 0,
 ) -> Run:
+    """Check the given files and folders. Full source texts stay in memory only when the inputs
+    total at most `keep_texts_up_to` bytes (the HTML report embeds them); otherwise each source
+    keeps just the passages its claims and statements quote."""
     suites = load_suites(suites_dir, sorted(SUITES))  # refuse a bad suite before any work
     metadata = load_metadata(metadata_file)
     lexicon = load_lexicon()
     files = collect_paths(given)
+    keep = _total_bytes(files) <= keep_texts_up_to
     tasks = [
-        (path, source_id, metadata.get(source_id, {}).get("date"), max_bytes, time_budget)
+        (path, source_id, metadata.get(source_id, {}).get("date"), max_bytes, time_budget, keep)
         for path, source_id in zip(files, unique_ids(files), strict=True)
     ]
     sources, claims, numbers = [], [], {}
@@ -110,7 +117,7 @@ def _extract_all(tasks: list[tuple], jobs: int | None) -> Iterator[Extracted]:
 
 
 def _extract_one(task: tuple) -> Extracted:
-    path, source_id, stated_date, max_bytes, time_budget = task
+    path, source_id, stated_date, max_bytes, time_budget, keep_text = task
     with budget(time_budget, str(path)):
         source = read_source(path, source_id, max_bytes)
         doc = Document(source)
@@ -118,8 +125,31 @@ def _extract_one(task: tuple) -> Extracted:
         published = publication_year(source.view, stated_date)
         keyed = statements(doc, load_lexicon(), published)
         rates = RATE_FINDER.stated_rates(doc, found)
-    numbers = [(t.start, t.end) for t in doc.tokens if getattr(t, "kind", None) in COUNTED_KINDS]
+    numbers = array("l", (t.start for t in doc.tokens if getattr(t, "kind", None) in COUNTED_KINDS))
+    if not keep_text:
+        source = _reduced(source, found, keyed, rates)
     return Extracted(source, found, keyed, rates, numbers)
+
+
+def _reduced(
+    source: Source, claims: list[Claim], keyed: list[Statement], rates: list[StatedRate]
+) -> Source:
+    """The source with only the passages a report can quote; its claims are rebound to it."""
+    spans = [claim.span for claim in claims]
+    spans += [(q.start, q.end) for claim in claims for q in claim.inputs.values()]
+    spans += [(s.quantity.start, s.quantity.end) for s in keyed]
+    spans += [(q.start, q.end) for r in rates for q in (r.rate, r.start, r.end) if q is not None]
+    reduced = replace(source, text=Excerpts(source.text, spans), view="")
+    for claim in claims:
+        claim.source = reduced
+        if claim.input_sources is not None:
+            claim.input_sources = {role: reduced for role in claim.input_sources}
+    return reduced
+
+
+def _total_bytes(files: list[Path]) -> int:
+    """Input size before reading; standard input counts as small."""
+    return sum(path.stat().st_size for path in files if str(path) != "-")
 
 
 _STRICT_RULES = {"overlap_low", "overlap_high", "strict"}

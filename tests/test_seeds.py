@@ -19,6 +19,7 @@ Worked by hand from the texts:
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -146,5 +147,6 @@ def test_claim_ids_are_stable_across_runs(seeds):
 
 
 def test_spam_and_boilerplate_yield_no_claims(seeds):
-    spam_start = next(s for s in seeds.sources if s.id == S001).text.index("主站蜘蛛池模板")
+    source = next(s for s in seeds.sources if s.id == S001)
+    spam_start = Path(source.path).read_text(encoding="utf-8").index("主站蜘蛛池模板")
     assert not [c for c in seeds.claims if c.source.id == S001 and c.span[0] >= spam_start]

@@ -57,7 +57,9 @@ def render_html(run: Run, stale: list[dict] | None = None) -> str:
 
 def build_context(run: Run, stale: list[dict]) -> dict:
     source_keys = {s.id: f"s{i}" for i, s in enumerate(run.sources)}
-    embed = sum(s.chars for s in run.sources) <= EMBED_LIMIT
+    embed = all(isinstance(s.text, str) for s in run.sources) and (
+        sum(s.chars for s in run.sources) <= EMBED_LIMIT
+    )
     return {
         "version": __version__,
         "summary": summarize(run.claims),

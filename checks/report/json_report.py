@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from checks import __version__
@@ -15,23 +16,32 @@ from checks.report.summary import summarize
 
 def report_dict(run: Run) -> dict:
     return {
-        "tool": {"name": "figcheck", "version": __version__},
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "sources": [
-            {
-                "id": s.id,
-                "path": s.path,
-                "chars": s.chars,
-                "encoding": s.encoding,
-                "extractor": s.extractor,
-                **{k: v for k, v in run.metadata.get(s.id, {}).items() if k != "notes"},
-            }
-            for s in run.sources
-        ],
-        "claims": [_claim(c) for c in run.claims],
-        "series": [_series(line, run) for line in run.series],
-        "stale_acknowledgements": run.stale,
-        "summary": summarize(run.claims),
+        key: value if isinstance(value, (dict, str)) else list(value)
+        for key, value in _sections(run)
+    }
+
+
+def _sections(run: Run) -> list[tuple[str, object]]:
+    """The report's keys in order; claims and series are generators, encoded one at a time."""
+    return [
+        ("tool", {"name": "figcheck", "version": __version__}),
+        ("generated_at", datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        ("sources", [_source(s, run) for s in run.sources]),
+        ("claims", (_claim(c) for c in run.claims)),
+        ("series", (_series(line, run) for line in run.series)),
+        ("stale_acknowledgements", run.stale),
+        ("summary", summarize(run.claims)),
+    ]
+
+
+def _source(source, run: Run) -> dict:
+    return {
+        "id": source.id,
+        "path": source.path,
+        "chars": source.chars,
+        "encoding": source.encoding,
+        "extractor": source.extractor,
+        **{k: v for k, v in run.metadata.get(source.id, {}).items() if k != "notes"},
     }
 
 
@@ -54,18 +64,27 @@ def _series(line, run: Run) -> dict:
 
 
 def to_json(run: Run) -> str:
-    """One top-level key per line and one list item per line: the C encoder (which `indent`
-    would switch off) writes each, so a large report takes a second, not a minute, and a diff
-    between two runs still shows which claims changed."""
+    return "".join(json_chunks(run))
+
+
+def json_chunks(run: Run) -> Iterator[str]:
+    """One top-level key per line and one list item per line. The C encoder (which `indent`
+    would switch off) writes each item as it comes, so a large report is quick, never held
+    whole in memory, and a diff between two runs shows which claims changed."""
     encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
-    lines = []
-    for key, value in report_dict(run).items():
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"    {encode(item)}" for item in value)
-            lines.append(f"  {encode(key)}: [\n{items}\n  ]")
-        else:
-            lines.append(f"  {encode(key)}: {encode(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    yield "{"
+    for index, (key, value) in enumerate(_sections(run)):
+        yield f"{',' if index else ''}\n  {encode(key)}: "
+        if isinstance(value, (dict, str)):
+            yield encode(value)
+            continue
+        yield "["
+        empty = True
+        for item in value:
+            yield f"{'' if empty else ','}\n    {encode(item)}"
+            empty = False
+        yield "]" if empty else "\n  ]"
+    yield "\n}\n"
 
 
 def _claim(claim: Claim) -> dict:

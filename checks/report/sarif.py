@@ -10,17 +10,16 @@ from checks import __version__
 from checks.claims import CLAIM_TYPES, Claim
 from checks.gate import fingerprint
 from checks.pipeline import Run
+from checks.read.excerpts import line_starts
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def to_sarif(run: Run) -> str:
     sources = {s.id: s for s in run.sources}
-    line_starts = {s.id: _line_starts(s.text) for s in run.sources}
+    starts = {s.id: line_starts(s.text) for s in run.sources}
     results = [
-        _result(claim, sources, line_starts)
-        for claim in run.claims
-        if claim.verdict != "consistent"
+        _result(claim, sources, starts) for claim in run.claims if claim.verdict != "consistent"
     ]
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -50,22 +49,18 @@ def _describe(name: str) -> str:
     return f"figcheck {doc} claims"
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-
-
 def _position(starts: list[int], offset: int) -> tuple[int, int]:
     """1-based line and column (in code points) of an offset."""
     line = bisect_right(starts, offset) - 1
     return line + 1, offset - starts[line] + 1
 
 
-def _result(claim: Claim, sources, line_starts) -> dict:
+def _result(claim: Claim, sources, starts) -> dict:
     locations = []
     for evidence in claim.evidence:
         source = sources[evidence.source]
-        start_line, start_column = _position(line_starts[source.id], evidence.span[0])
-        end_line, end_column = _position(line_starts[source.id], evidence.span[1])
+        start_line, start_column = _position(starts[source.id], evidence.span[0])
+        end_line, end_column = _position(starts[source.id], evidence.span[1])
         locations.append(
             {
                 "physicalLocation": {

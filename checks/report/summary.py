@@ -55,8 +55,8 @@ def coverage(run) -> dict[str, tuple[int, int]]:
         for role, quantity in claim.inputs.items():
             used.setdefault(claim.source_of(role).id, set()).add(quantity.start)
     return {
-        source_id: (len(used[source_id] & {start for start, _ in spans}), len(spans))
-        for source_id, spans in run.numbers.items()
+        source_id: (len(used[source_id].intersection(starts)), len(starts))
+        for source_id, starts in run.numbers.items()
     }
 
 
