@@ -192,9 +192,9 @@ def _writers(args: argparse.Namespace):
         return json_chunks(result)
 
     def html_report(result, _):
-        from checks.report.html import render_html
+        from checks.report.html import html_chunks
 
-        return render_html(result, result.stale)
+        return html_chunks(result, result.stale)
 
     def junit_report(result, options):
         from checks.report.junit import to_junit

@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from checks.pipeline import run
+from checks.report import html as report_html
 from checks.report.html import render_html
 from tests.conftest import SOURCES
 
@@ -59,9 +60,29 @@ def test_source_text_is_escaped(tmp_path):
     )
     path = tmp_path / "hostile.txt"
     path.write_text(hostile, encoding="utf-8")
-    result = run([str(path)])
+    result = run([str(path)], keep_texts_up_to=10**6)  # the full text is embedded
     result.claims[0].verdict, result.claims[0].severity = "inconsistent", "warning"
     document = render_html(result)
     assert "<script>alert" not in document and "<b>个人" not in document
     assert html.escape("<script>alert(1)</script>") in document
     assert "{{ 1234*5 }}" in document and "6170" not in document
+    assert 'class="source-text"' in document
+
+
+def test_a_large_run_shows_the_most_severe_findings_in_full_and_cuts_the_table(monkeypatch):
+    result = run([str(SOURCES)], keep_texts_up_to=10**9)  # texts embedded: their links count
+    flagged = sorted(c.id for c in result.claims if c.verdict != "consistent")
+    monkeypatch.setattr(report_html, "MAX_FINDINGS_IN_FULL", 2)
+    monkeypatch.setattr(report_html, "MAX_CLAIM_ROWS", 10)
+    document = render_html(result)
+    tags = parse(document).tags
+    articles = [a for t, a in tags if t == "article" and "finding" in a.get("class", "")]
+    rows = [a for t, a in tags if t == "tr" and "data-verdict" in a]
+    assert len(articles) == 2 and len(rows) == 10
+    assert {a["data-verdict"] for a in articles} == {"error"}  # the most severe come first
+    assert all(r["data-verdict"] != "consistent" for r in rows[: len(flagged)])
+    assert f"{len(flagged) - 2} less severe findings are not shown in full" in document
+    assert f"{len(result.claims) - 10} more claims are in the JSON report" in document
+    ids = {a.get("id") for _, a in tags}
+    links = [a["href"][1:] for t, a in tags if t == "a" and a.get("href", "").startswith("#claim")]
+    assert links and set(links) <= ids  # no link points at a claim the report left out

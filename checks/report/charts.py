@@ -15,6 +15,7 @@ from checks.keys import Statement
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 _MARKERS = "osD^v<>ph*"
+LEGEND_ENTRIES = 8  # more sources or rates than this share one legend entry
 
 
 def _figure(width: float = 6.4, height: float = 3.2):
@@ -48,31 +49,43 @@ def series_chart(title: str, points: list[Statement], rates: list[StatedRate], u
     by_source: dict[str, list[Statement]] = defaultdict(list)
     for point in points:
         by_source[point.source_id].append(point)
-    for i, (source_id, members) in enumerate(sorted(by_source.items())):
+    if len(by_source) <= LEGEND_ENTRIES:
+        for i, (source_id, members) in enumerate(sorted(by_source.items())):
+            _plot_values(axes, members, divisor, _MARKERS[i % len(_MARKERS)], source_id)
+    else:  # a corpus: one cloud of values, not a legend entry per source
+        _plot_values(axes, points, divisor, "o", f"values from {len(by_source)} sources", 0.4)
+    lines = [(rate, *_rate_line(rate, points)) for rate in rates]
+    for i, (rate, years, values) in enumerate(lines):
+        if len(lines) <= LEGEND_ENTRIES:
+            label, alpha = f"stated {rate.rate.value:g}%/yr ({rate.source_id})", 1.0
+        else:
+            label, alpha = (f"{len(lines)} stated rates" if i == 0 else "_nolegend_"), 0.3
         axes.plot(
-            [p.key.year for p in members],
-            [p.quantity.value / divisor for p in members],
-            marker=_MARKERS[i % len(_MARKERS)],
-            linestyle="none",
-            markersize=7,
-            label=source_id,
+            years,
+            [v / divisor for v in values],
+            linestyle="--",
+            linewidth=1.2,
+            alpha=alpha,
+            label=label,
         )
-    for rate in rates:
-        years, values = _rate_line(rate, points)
-        if years:
-            axes.plot(
-                years,
-                [v / divisor for v in values],
-                linestyle="--",
-                linewidth=1.2,
-                label=f"stated {rate.rate.value:g}%/yr ({rate.source_id})",
-            )
     axes.set_title(title, fontsize=10)
     axes.set_xlabel("year")
     axes.set_ylabel(f"{unit} {word}".strip())
     axes.grid(alpha=0.3)
     axes.legend(fontsize=7, loc="best")
     return _svg(figure)
+
+
+def _plot_values(axes, points, divisor: float, marker: str, label: str, alpha=1.0) -> None:
+    axes.plot(
+        [p.key.year for p in points],
+        [p.quantity.value / divisor for p in points],
+        marker=marker,
+        linestyle="none",
+        markersize=7,
+        alpha=alpha,
+        label=label,
+    )
 
 
 def _rate_line(rate: StatedRate, points: list[Statement]) -> tuple[list[int], list[float]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -28,6 +29,8 @@ from checks.report.summary import (
 EMBED_LIMIT = 2_000_000  # characters of source text embedded in full; larger runs get passages
 MAX_CHARTS = 12
 MAX_TABLES = 60
+MAX_FINDINGS_IN_FULL = 500  # the most severe; later ones are rows of the claims table
+MAX_CLAIM_ROWS = 5_000  # findings first; the JSON and `figcheck extract --csv` hold every claim
 _LEVELS = {"error": 3, "warning": 2, "info": 1, "consistent": 0}
 
 
@@ -52,11 +55,22 @@ def _environment() -> Environment:
 
 
 def render_html(run: Run, stale: list[dict] | None = None) -> str:
-    return _environment().get_template("report.html.j2").render(**build_context(run, stale or []))
+    return "".join(html_chunks(run, stale))
+
+
+def html_chunks(run: Run, stale: list[dict] | None = None) -> Iterator[str]:
+    """The report as it renders, so a large one is never held whole in memory."""
+    template = _environment().get_template("report.html.j2")
+    return template.generate(**build_context(run, stale or []))
 
 
 def build_context(run: Run, stale: list[dict]) -> dict:
     source_keys = {s.id: f"s{i}" for i, s in enumerate(run.sources)}
+    flagged = findings(run.claims)
+    in_full = flagged[:MAX_FINDINGS_IN_FULL]
+    listed = _listed(run.claims, flagged)
+    full_ids = {c.id for c in in_full}
+    targets = {c.id: anchor(c.id) for c in listed} | {c.id: anchor(c.id) for c in in_full}
     embed = all(isinstance(s.text, str) for s in run.sources) and (
         sum(s.chars for s in run.sources) <= EMBED_LIMIT
     )
@@ -66,14 +80,24 @@ def build_context(run: Run, stale: list[dict]) -> dict:
         "verdicts": VERDICTS,
         "types": sorted({c.type for c in run.claims}),
         "sources": _sources(run, source_keys),
-        "findings": [_finding(c, source_keys) for c in findings(run.claims)],
-        "claims": [_claim_row(c, source_keys) for c in run.claims],
-        "texts": [_source_text(run, s, source_keys) for s in run.sources] if embed else [],
+        "findings": [_finding(c, source_keys) for c in in_full],
+        "more_findings": len(flagged) - len(in_full),
+        "claims": [_claim_row(c, source_keys, c.id in full_ids) for c in listed],
+        "more_claims": len(run.claims) - len(listed),
+        "texts": [_source_text(run, s, source_keys, targets) for s in run.sources] if embed else [],
         "embedded": embed,
         "tables": _agreement_tables(run)[:MAX_TABLES],
         "charts": _charts(run),
         "stale": stale,
     }
+
+
+def _listed(claims: list[Claim], flagged: list[Claim]) -> list[Claim]:
+    """The claims table: every claim on a small run; findings first when it must be cut."""
+    if len(claims) <= MAX_CLAIM_ROWS:
+        return claims
+    consistent = [c for c in claims if c.verdict == "consistent"]
+    return (flagged + consistent)[:MAX_CLAIM_ROWS]
 
 
 def anchor(claim_id: str) -> str:
@@ -141,9 +165,10 @@ def _finding(claim: Claim, keys: dict[str, str]) -> dict:
     }
 
 
-def _claim_row(claim: Claim, keys: dict[str, str]) -> dict:
+def _claim_row(claim: Claim, keys: dict[str, str], in_full: bool = False) -> dict:
     return {
         "anchor": anchor(claim.id),
+        "row_id": anchor(claim.id) + ("-row" if in_full else ""),
         "id": claim.id,
         "type": claim.type,
         "suite": claim.suite_name,
@@ -158,8 +183,9 @@ def _claim_row(claim: Claim, keys: dict[str, str]) -> dict:
     }
 
 
-def _source_text(run: Run, source, keys: dict[str, str]) -> dict:
-    """The full text cut into plain runs and highlighted figures, each linked to its claim."""
+def _source_text(run: Run, source, keys: dict[str, str], targets: dict[str, str]) -> dict:
+    """The full text cut into plain runs and highlighted figures, each linked to its claim
+    where the report shows it."""
     marks: dict[int, tuple[int, str, str]] = {}
     for claim in run.claims:
         for role, quantity in claim.inputs.items():
@@ -168,7 +194,7 @@ def _source_text(run: Run, source, keys: dict[str, str]) -> dict:
             level = _level(claim)
             current = marks.get(quantity.start)
             if current is None or _LEVELS[level] > _LEVELS[current[1]]:
-                marks[quantity.start] = (quantity.end, level, anchor(claim.id))
+                marks[quantity.start] = (quantity.end, level, targets.get(claim.id))
     segments, cursor = [], 0
     for start in sorted(marks):
         end, level, target = marks[start]

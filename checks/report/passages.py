@@ -56,15 +56,14 @@ def passage_of(text: str, marks: list[tuple[int, int]], context: int = 40) -> Pa
 
 def _clause_start(text: str, start: int, context: int) -> int:
     floor = max(0, start - context)
-    for i in range(start - 1, floor - 1, -1):
-        if text[i] in _BREAKS:
-            return i + 1
-    return floor
+    before = text[floor:start]  # one slice: `text` may be excerpts, slow to index char by char
+    breaks = [i for i, char in enumerate(before) if char in _BREAKS]
+    return floor + breaks[-1] + 1 if breaks else floor
 
 
 def _clause_end(text: str, end: int, context: int) -> int:
-    ceiling = min(len(text), end + context)
-    for i in range(end, ceiling):
-        if text[i] in _BREAKS:
-            return i + (1 if text[i] != "\n" else 0)
-    return ceiling
+    after = text[end : min(len(text), end + context)]
+    for i, char in enumerate(after):
+        if char in _BREAKS:
+            return end + i + (1 if char != "\n" else 0)
+    return end + len(after)
