@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.quantities import Interval, Period, Quantity, scan
+from checks.quantities import Interval, Period, Quantity, grammar, scan
 from checks.read import matching_view
 
 
@@ -190,3 +191,32 @@ def test_parser_never_crashes_on_any_string(text):
 )
 def test_parser_never_crashes_on_number_like_noise(text):
     tokens(text)
+
+
+def _corpus_views() -> list[str]:
+    root = Path(__file__).resolve().parent
+    folders = [root.parent / "data" / "sources", root / "unseen", root / "fuzz_corpus"]
+    return [matching_view(p.read_text(encoding="utf-8")) for f in folders for p in f.glob("*.txt")]
+
+
+def test_the_first_character_lookahead_finds_exactly_what_the_grammar_finds():
+    bare = grammar._token_pattern()
+    for view in _corpus_views():
+        assert [m.span() for m in grammar.token_pattern().finditer(view)] == [
+            m.span() for m in bare.finditer(view)
+        ]
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet="约超逾近多余百分之一二两十万亿元%年度 -.,0123456789第大高不足仅将少接突破达到",
+        max_size=40,
+    )
+)
+def test_the_lookahead_drops_no_token_on_composed_text(text):
+    view = matching_view(text)
+    bare = grammar._token_pattern()
+    assert [m.span() for m in grammar.token_pattern().finditer(view)] == [
+        m.span() for m in bare.finditer(view)
+    ]
