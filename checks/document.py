@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cached_property
+from typing import TypeVar
 
 from checks.quantities import Period, Quantity, scan
 from checks.read import Source
@@ -29,6 +31,7 @@ _REFERENCE_BEFORE = re.compile(
 )
 MAX_SENTENCE = 500  # characters; real sentences are far shorter
 PARAGRAPH_WINDOW = 1500  # characters looked back for a paragraph's year or category
+T = TypeVar("T")
 AMOUNT_KINDS = frozenset({"money", "count", "people", "number"})
 
 
@@ -40,6 +43,13 @@ class Document:
         self.view = source.view
         self.tokens = scan(source.view)
         self._starts = [t.start for t in self.tokens]
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A finder's result computed once per document for every claim type that needs it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -41,7 +41,12 @@ class Comparison:
     to_multiple: bool  # 增至3倍 / 增长到3倍: B = 3A, not 4A
 
 
-def comparisons(doc: Document) -> Iterator[Comparison]:
+def comparisons(doc: Document) -> list[Comparison]:
+    """Every distinct comparison, found once per document (growth and difference share it)."""
+    return doc.memo("comparisons", lambda: list(_distinct(doc)))
+
+
+def _distinct(doc: Document) -> Iterator[Comparison]:
     seen: set[tuple[int, int, int]] = set()
     for found in _all(doc):
         key = (found.before.start, found.after.start, found.change.start)

@@ -98,6 +98,8 @@ def _contiguous(doc: Document, before: list[Quantity], total: Quantity) -> list[
 
 
 def _partition_cover(doc: Document, amounts: list[Quantity]) -> list[Quantity]:
+    if len(amounts) < 2:  # a partition has two members at least
+        return []
     labelled = [(q, doc.label(q)) for q in amounts]
     labelled = [(q, label) for q, label in labelled if not has_total_marker(label)]
     parts, labels = [q for q, _ in labelled], [label for _, label in labelled]
