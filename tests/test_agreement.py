@@ -30,6 +30,18 @@ class TestAgreement:
         assert claim.verdict == "consistent"
         assert {e.source for e in claim.evidence} == {"a", "b"}
 
+    def test_a_large_group_is_explained_by_its_two_furthest_statements(self, check_corpus):
+        counts = [172, 175, 169, 181, 177, 166, 174, 178]  # 166 (f) and 181 (d) lie furthest
+        texts = {
+            name: f"截至2023年底,我国医疗器械上市公司有{n}家。"
+            for name, n in zip("abcdefgh", counts, strict=True)
+        }
+        claim = only(check_corpus(texts).claims, "agreement")
+        assert claim.verdict == "inconsistent" and len(claim.inputs) == 8
+        assert "166家 (f)" in claim.explanation and "181家 (d)" in claim.explanation
+        assert "172家" not in claim.explanation
+        assert "and 6 more statements, the values ranging from 166 to 181" in claim.explanation
+
     def test_rounding_overlap_is_consistent(self, check_corpus):
         result = check_corpus(
             {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -159,3 +160,28 @@ def test_a_corpus_prints_only_the_sources_whose_findings_are_shown(tmp_path, cap
     assert "all 24 sources" in out  # the coverage table's total row
     main(["check", str(folder), "--max-findings", "1", "--acknowledged", none, "--verbose"])
     assert "ok00.txt" in capsys.readouterr().out  # --verbose lists every source
+
+
+def test_a_finding_with_many_passages_quotes_six_and_explain_quotes_all(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, n in enumerate([172, 175, 169, 181, 177, 166, 174, 178]):
+        write(folder, f"doc{i}.txt", f"截至2023年底,我国医疗器械上市公司有{n}家。")
+    none = str(tmp_path / "none.yaml")
+    main(["check", str(folder), "--acknowledged", none])
+    out = capsys.readouterr().out
+    assert out.count("«") == 6 and "… 2 more passages (figcheck explain" in out
+    claim_id = re.search(r"(agreement:\S+)", out).group(1)
+    main(["explain", claim_id, str(folder), "--acknowledged", none])
+    assert capsys.readouterr().out.count("«") == 8
+
+
+def test_a_long_series_is_summed_up_per_year(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(7):
+        text = f"2022年我国医疗器械市场规模为{9000 + i}亿元,2023年我国医疗器械市场规模达10358亿元。"
+        write(folder, f"doc{i}.txt", text)
+    main(["check", str(folder), "--acknowledged", str(tmp_path / "none.yaml")])
+    out = capsys.readouterr().out
+    assert "9000亿元 to 9006亿元" in out and out.count("7 values, 7 sources") == 2

@@ -21,6 +21,7 @@ from checks.keys import Lexicon, Statement
 from checks.quantities import Interval, Quantity
 
 NAME = "agreement"
+NAMED_STATEMENTS = 6  # a larger group is explained by its two furthest statements and a count
 
 
 class Agreement:
@@ -230,10 +231,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 
 def explain(claim: Claim) -> str:
-    parts = []
-    for role, quantity in claim.inputs.items():
-        source = claim.source_of(role)
-        parts.append(f"{quantity.shown(source.text)} ({source.id}) {quantity.strict.format(3)}")
+    parts = [_statement_text(claim, role) for role in _named_roles(claim)]
     facts = claim.facts
     if facts["relation"] == "complement":
         total = sum(q.strict.lo for q in claim.inputs.values())
@@ -241,6 +239,29 @@ def explain(claim: Claim) -> str:
         head = f"{facts['key']}: complementary shares {shares} ≥ {fmt(total)}%, at most 100%"
     else:
         head = f"{facts['key']}: {'; '.join(parts)}"
+        hidden = len(claim.inputs) - len(parts)
+        if hidden:
+            values = [q.value for q in claim.inputs.values()]
+            head += (
+                f"; and {hidden} more statements, the values ranging from "
+                f"{fmt(min(values))} to {fmt(max(values))}"
+            )
     if facts["reasons"]:
         head += f" — compared loosely: {'; '.join(facts['reasons'])}"
     return head
+
+
+def _statement_text(claim: Claim, role: str) -> str:
+    quantity, source = claim.inputs[role], claim.source_of(role)
+    return f"{quantity.shown(source.text)} ({source.id}) {quantity.strict.format(3)}"
+
+
+def _named_roles(claim: Claim) -> list[str]:
+    """Every statement of a small group; of a large one, the two that lie furthest apart (the
+    lowest upper bound and the highest lower bound), which is what the gap is made of."""
+    roles = list(claim.inputs)
+    if len(roles) <= NAMED_STATEMENTS or claim.facts["relation"] == "complement":
+        return roles
+    lowest = min(roles, key=lambda role: claim.inputs[role].strict.hi)
+    highest = max(roles, key=lambda role: claim.inputs[role].strict.lo)
+    return [role for role in roles if role in (lowest, highest)]

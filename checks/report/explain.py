@@ -21,7 +21,7 @@ def print_explanation(claim: Claim, suite: Suite, console: Console) -> None:
         console.print(
             Text(f"acknowledged by {entry['accepted_by']} on {entry['date']}: {entry['reason']}")
         )
-    print_passages(claim, console)
+    print_passages(claim, console, limit=None)
     console.print(_inputs(claim))
     console.print(Text(f"Arithmetic: {claim.explanation}"))
     console.print(_rules(claim, suite))

@@ -30,6 +30,7 @@ EMBED_LIMIT = 2_000_000  # characters of source text embedded in full; larger ru
 MAX_CHARTS = 12
 MAX_TABLES = 60
 MAX_FINDINGS_IN_FULL = 500  # the most severe; later ones are rows of the claims table
+PASSAGES = 20  # passages and inputs shown per finding; the JSON report holds them all
 MAX_CLAIM_ROWS = 5_000  # findings first; the JSON and `figcheck extract --csv` hold every claim
 _LEVELS = {"error": 3, "warning": 2, "info": 1, "consistent": 0}
 
@@ -137,7 +138,7 @@ def _sources(run: Run, keys: dict[str, str]) -> list[dict]:
 def _finding(claim: Claim, keys: dict[str, str]) -> dict:
     power = detection_power(claim)
     steps = []
-    for role, quantity in claim.inputs.items():
+    for role, quantity in list(claim.inputs.items())[:PASSAGES]:
         source = claim.source_of(role)
         steps.append(
             {
@@ -157,7 +158,8 @@ def _finding(claim: Claim, keys: dict[str, str]) -> dict:
     if row.get("stated_lo") is not None and row.get("stated_hi") is not None:
         stated = f"[{row['stated_lo']:.6g}, {row['stated_hi']:.6g}]"
     return _claim_row(claim, keys) | {
-        "passages": passages(claim),
+        "passages": passages(claim, limit=PASSAGES),
+        "hidden_inputs": max(0, len(claim.inputs) - PASSAGES),
         "steps": steps,
         "implied": implied,
         "stated": stated,
@@ -178,7 +180,7 @@ def _claim_row(claim: Claim, keys: dict[str, str], in_full: bool = False) -> dic
         "acknowledgement": claim.acknowledgement,
         "sources": " ".join(sorted({keys[e.source] for e in claim.evidence})),
         "source_ids": sorted({e.source for e in claim.evidence}),
-        "quotes": [e.quote for e in claim.evidence],
+        "quotes": [e.quote for e in claim.evidence[:PASSAGES]],
         "explanation": claim.explanation,
     }
 

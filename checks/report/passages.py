@@ -16,9 +16,12 @@ class Passage:
     clipped_end: bool
 
 
-def passages(claim: Claim, context: int = 40) -> list[tuple[str, Passage]]:
+def passages(
+    claim: Claim, context: int = 40, limit: int | None = None
+) -> list[tuple[str, Passage]]:
     """(source id, passage) per passage: one for a claim in one place, one per statement
-    for a claim that compares statements across a document or across documents."""
+    for a claim that compares statements across a document or across documents (the first
+    `limit` of them; `hidden_passages` counts the rest)."""
     if claim.input_sources is None:
         marks = [(q.start, q.end) for q in claim.inputs.values()]
         return [(claim.source.id, passage_of(claim.source.text, marks, context))]
@@ -27,8 +30,14 @@ def passages(claim: Claim, context: int = 40) -> list[tuple[str, Passage]]:
             claim.source_of(role).id,
             passage_of(claim.source_of(role).text, [(q.start, q.end)], context),
         )
-        for role, q in claim.inputs.items()
+        for role, q in list(claim.inputs.items())[:limit]
     ]
+
+
+def hidden_passages(claim: Claim, limit: int | None) -> int:
+    if claim.input_sources is None or limit is None:
+        return 0
+    return max(0, len(claim.inputs) - limit)
 
 
 def passage_of(text: str, marks: list[tuple[int, int]], context: int = 40) -> Passage:

@@ -21,11 +21,15 @@ def summarize(claims: list[Claim]) -> dict:
         "warnings": severities.get("warning", 0),
         "infos": severities.get("info", 0),
         "acknowledged": sum(1 for c in claims if c.acknowledgement and c.verdict != "consistent"),
-        "by_type": {
-            claim_type: dict(Counter(c.verdict for c in claims if c.type == claim_type))
-            for claim_type in sorted({c.type for c in claims})
-        },
+        "by_type": _by_type(claims),
     }
+
+
+def _by_type(claims: list[Claim]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for (claim_type, verdict), n in Counter((c.type, c.verdict) for c in claims).items():
+        counts.setdefault(claim_type, {})[verdict] = n
+    return dict(sorted(counts.items()))
 
 
 def findings(claims: list[Claim]) -> list[Claim]:
@@ -64,18 +68,10 @@ def percent(part: int, whole: int) -> str:
     return f"{part / whole * 100:.0f}%" if whole else "—"
 
 
-def claims_by_source(claims: list[Claim]) -> dict[str, list[Claim]]:
-    """Every claim under each source it quotes, in one pass (never sources × claims)."""
-    grouped: dict[str, list[Claim]] = {}
-    for claim in claims:
-        homes = (
-            {claim.source.id}
-            if claim.input_sources is None
-            else {s.id for s in claim.input_sources.values()}
-        )
-        for home in homes:
-            grouped.setdefault(home, []).append(claim)
-    return grouped
+def _homes(claim: Claim) -> set[str]:
+    if claim.input_sources is None:
+        return {claim.source.id}
+    return {s.id for s in claim.input_sources.values()}
 
 
 def home(claim: Claim) -> str | None:
@@ -101,12 +97,16 @@ class SourceTally:
 
 def source_tallies(run) -> dict[str, SourceTally]:
     """Per source: its claims, errors, warnings and coverage, for every report."""
-    counts, quoting = coverage(run), claims_by_source(run.claims)
+    counts = coverage(run)
+    quoting: Counter[tuple[str, str | None]] = Counter()  # (source, severity) in one pass
+    for claim in run.claims:
+        for source_id in _homes(claim):
+            quoting[(source_id, claim.severity)] += 1
     tallies = {}
     for source in run.sources:
-        mine = quoting.get(source.id, [])
         used, total = counts.get(source.id, (0, 0))
-        errors = sum(c.severity == "error" for c in mine)
-        warnings = sum(c.severity == "warning" for c in mine)
-        tallies[source.id] = SourceTally(len(mine), errors, warnings, used, total)
+        severities = {level: quoting[(source.id, level)] for level in (None, *_LEVELS)}
+        tallies[source.id] = SourceTally(
+            sum(severities.values()), severities["error"], severities["warning"], used, total
+        )
     return tallies

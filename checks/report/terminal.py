@@ -12,7 +12,7 @@ from rich.text import Text
 
 from checks.claims import Claim
 from checks.pipeline import Run
-from checks.report.passages import Passage, passages
+from checks.report.passages import Passage, hidden_passages, passages
 from checks.report.summary import (
     VERDICTS,
     SourceTally,
@@ -24,7 +24,9 @@ from checks.report.summary import (
 )
 
 BLOCKS_FOR_EVERY_SOURCE = 20  # above this, sources whose findings are not shown are summed up
+PASSAGES = 6  # passages quoted per finding; `figcheck explain` quotes every one
 SERIES_ROWS = 60  # above this, the series table is cut short (the JSON and HTML hold it all)
+SERIES_POINTS = 12  # a line with more values is summed up per year
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan", "consistent": "green"}
 MARKS = {"error": "✗ ERROR", "warning": "! WARNING", "info": "? INFO"}
 
@@ -57,18 +59,23 @@ def print_report(
     homes: dict[str | None, list[Claim]] = {}
     for claim in run.claims:
         homes.setdefault(home(claim), []).append(claim)
+    ranked_at: dict[str | None, list[Claim]] = {}  # each home's findings, most severe first
+    for claim in ranked:
+        ranked_at.setdefault(home(claim), []).append(claim)
     printed = _blocks_to_print(run, homes, shown, verbose)
     for source in printed:
         meta = run.metadata.get(source.id, {})
         title = f" {meta['title']}" if meta.get("title") else ""
         header = f"{_shown_path(source.path)} · {source.chars} characters"
         claims = homes.get(source.id, [])
-        _print_block(f"{source.id}{title}", header, claims, console, verbose, shown)
+        flagged = ranked_at.get(source.id, [])
+        _print_block(f"{source.id}{title}", header, claims, flagged, console, verbose, shown)
     if len(printed) < len(run.sources):
         _print_unlisted(run, homes, {s.id for s in printed}, console)
     across = homes.get(None, [])
     if across:
-        _print_block("Across sources", "", across, console, verbose, shown)
+        flagged = ranked_at.get(None, [])
+        _print_block("Across sources", "", across, flagged, console, verbose, shown)
     if run.series:
         _print_series(run, console)
     if stale:
@@ -185,22 +192,39 @@ def _print_series(run: Run, console: Console) -> None:
             hidden = len(run.series) - run.series.index(line)
             table.caption = f"… {hidden} more series (see --json / --html)"
             break
-        rows += len(line.points)
-        for i, point in enumerate(line.points):
-            quantity = point.quantity
-            table.add_row(
-                line.label if i == 0 else "",
-                str(point.key.year),
-                quantity.shown(texts[point.source_id]),
-                point.source_id,
-            )
+        cells = _series_cells(line, texts)
+        rows += len(cells)
+        for i, (year, value, source) in enumerate(cells):
+            table.add_row(line.label if i == 0 else "", year, value, source)
     console.print(table)
+
+
+def _series_cells(line, texts: dict) -> list[tuple[str, str, str]]:
+    """A row per value; on a corpus, a row per year with the range of values and sources."""
+    if len(line.points) <= SERIES_POINTS:
+        return [
+            (str(p.key.year), p.quantity.shown(texts[p.source_id]), p.source_id)
+            for p in line.points
+        ]
+    by_year: dict[int, list] = {}
+    for point in line.points:
+        by_year.setdefault(point.key.year, []).append(point)
+    cells = []
+    for year, points in sorted(by_year.items()):
+        low = min(points, key=lambda p: p.quantity.value)
+        high = max(points, key=lambda p: p.quantity.value)
+        shown = [p.quantity.shown(texts[p.source_id]) for p in (low, high)]
+        value = shown[0] if shown[0] == shown[1] else f"{shown[0]} to {shown[1]}"
+        sources = len({p.source_id for p in points})
+        cells.append((str(year), value, f"{len(points)} values, {sources} sources"))
+    return cells
 
 
 def _print_block(
     title: str,
     header: str,
     claims: list[Claim],
+    flagged: list[Claim],
     console: Console,
     verbose: bool,
     shown: set[str] | None = None,
@@ -214,7 +238,6 @@ def _print_block(
         f"{len(claims)} claims: " + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
     )
     consistent = [c for c in claims if c.verdict == "consistent"]
-    flagged = findings(claims)
     detailed = [c for c in flagged if shown is None or c.id in shown]
     for claim in detailed + (consistent if verbose else []):
         _print_claim(claim, console)
@@ -257,12 +280,16 @@ def _print_claim(claim: Claim, console: Console) -> None:
         )
 
 
-def print_passages(claim: Claim, console: Console) -> None:
+def print_passages(claim: Claim, console: Console, limit: int | None = PASSAGES) -> None:
     """Each passage quoted, the numbers the claim uses highlighted («» when plain)."""
     several = claim.input_sources is not None
-    for source_id, found in passages(claim):
+    for source_id, found in passages(claim, limit=limit):
         prefix = Text(f"    {source_id}: " if several else "    ", style="dim")
         console.print(prefix + _quote(found, plain=console.no_color))
+    hidden = hidden_passages(claim, limit)
+    if hidden:
+        note = f"    … {hidden} more passages (figcheck explain {claim.id} quotes them all)"
+        console.print(Text(note, style="dim"))
 
 
 def _quote(found: Passage, plain: bool) -> Text:
