@@ -27,7 +27,7 @@ def _sections(run: Run) -> list[tuple[str, object]]:
         ("tool", {"name": "figcheck", "version": __version__}),
         ("generated_at", datetime.now(timezone.utc).isoformat(timespec="seconds")),
         ("sources", [_source(s, run) for s in run.sources]),
-        ("claims", (_claim(c) for c in run.claims)),
+        ("claims", _claims(run.claims)),
         ("series", (_series(line, run) for line in run.series)),
         ("stale_acknowledgements", run.stale),
         ("summary", summarize(run.claims)),
@@ -71,7 +71,9 @@ def json_chunks(run: Run) -> Iterator[str]:
     """One top-level key per line and one list item per line. The C encoder (which `indent`
     would switch off) writes each item as it comes, so a large report is quick, never held
     whole in memory, and a diff between two runs shows which claims changed."""
-    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
+    encode = json.JSONEncoder(
+        ensure_ascii=False, allow_nan=False, check_circular=False, separators=(", ", ": ")
+    ).encode  # report dicts are trees: no cycle to look for
     yield "{"
     for index, (key, value) in enumerate(_sections(run)):
         yield f"{',' if index else ''}\n  {encode(key)}: "
@@ -87,16 +89,21 @@ def json_chunks(run: Run) -> Iterator[str]:
     yield "\n}\n"
 
 
-def _claim(claim: Claim) -> dict:
+def _claims(claims: list[Claim]) -> Iterator[dict]:
+    shared: dict[tuple[str, int], dict] = {}  # a statement's figure recurs in many corpus claims
+    for claim in claims:
+        yield _claim(claim, shared)
+
+
+def _claim(claim: Claim, shared: dict[tuple[str, int], dict]) -> dict:
+    inputs = {role: _input(claim.source_of(role), q, shared) for role, q in claim.inputs.items()}
     entry = {
         "id": claim.id,
         "type": claim.type,
         "verdict": claim.verdict,
-        "evidence": [
-            {"source": e.source, "span": list(e.span), "quote": e.quote} for e in claim.evidence
-        ],
+        "evidence": _evidence(claim, inputs),
         "explanation": claim.explanation,
-        "inputs": {role: _quantity(claim, role, q) for role, q in claim.inputs.items()},
+        "inputs": inputs,
         "facts": claim.facts,
         "derived": {k: _number(v) for k, v in claim.row.items()},
         "failed_rules": [
@@ -109,8 +116,23 @@ def _claim(claim: Claim) -> dict:
     return entry
 
 
-def _quantity(claim: Claim, role: str, quantity: Quantity) -> dict:
-    source = claim.source_of(role)
+def _evidence(claim: Claim, inputs: dict[str, dict]) -> list[dict]:
+    """Claim.evidence, reusing the inputs' quotes for claims quoting each input apart."""
+    if claim.input_sources is None:
+        return [
+            {"source": e.source, "span": list(e.span), "quote": e.quote} for e in claim.evidence
+        ]
+    return [{"source": i["source"], "span": i["span"], "quote": i["text"]} for i in inputs.values()]
+
+
+def _input(source, quantity: Quantity, shared: dict[tuple[str, int], dict]) -> dict:
+    key = (source.id, id(quantity))  # every quantity outlives the report
+    if key not in shared:
+        shared[key] = _quantity(source, quantity)
+    return shared[key]
+
+
+def _quantity(source, quantity: Quantity) -> dict:
     return {
         "source": source.id,
         "text": source.text[quantity.start : quantity.end],
