@@ -18,7 +18,14 @@ from checks.validate.suites import Suite
 SERIES_COLUMNS = ("stated_lo", "stated_hi", "implied_lo", "implied_hi", "gap", "lenient_gap")
 SEVERITY_NAMES = {"critical": "error", "warning": "warning", "info": "info"}
 _RANK = {"info": 0, "warning": 1, "error": 2}
-_RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["claim_id"]}
+# Claim ids are the frame's named index, and unexpected values are left out: GX then lists
+# the failing ids straight from the index instead of reading each row's cells one by one.
+_RESULT_FORMAT = {
+    "result_format": "COMPLETE",
+    "unexpected_index_column_names": ["claim_id"],
+    "exclude_unexpected_values": True,
+    "return_unexpected_index_query": False,
+}
 
 
 class Validator:
@@ -39,7 +46,7 @@ class Validator:
         import pandas as pd
 
         rows = [{"claim_id": c.id} | {k: _finite(c.row.get(k)) for k in columns} for c in claims]
-        frame = pd.DataFrame(rows, columns=["claim_id", *columns])
+        frame = pd.DataFrame(rows, columns=["claim_id", *columns]).set_index("claim_id")
         asset = self._batches.add_dataframe_asset(f"{suite.name}_claims")
         definition = asset.add_batch_definition_whole_dataframe("all")
         batch = definition.get_batch(batch_parameters={"dataframe": frame})
@@ -91,9 +98,18 @@ def _failures(suite: Suite, results) -> dict[str, list[dict]]:
             "description": rule["meta"].get("description", ""),
             "kwargs": rule.get("kwargs", {}),
         }
-        for item in result.result.get("unexpected_index_list") or []:
-            failures[str(item["claim_id"])].append(failure)
+        for claim_id in _failing_ids(result.result.get("unexpected_index_list") or []):
+            failures[claim_id].append(failure)
     return failures
+
+
+def _failing_ids(index_list: list[dict]) -> list[str]:
+    """GX lists ids as {"claim_id": [ids…]} once values are excluded, else one dict per row."""
+    ids: list[str] = []
+    for item in index_list:
+        found = item["claim_id"]
+        ids.extend(map(str, found) if isinstance(found, list) else [str(found)])
+    return ids
 
 
 def _raise_on_exception(suite: Suite, rule_id: str, info) -> None:
