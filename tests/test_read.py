@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checks.errors import InputError
 from checks.read import decode_bytes, matching_view, read_source
@@ -64,3 +66,10 @@ def test_binary_file_is_refused_with_a_clear_reason(tmp_path):
     path.write_bytes(b"\x00\x01\x02PNG\x00" * 10)
     with pytest.raises(InputError, match="binary"):
         read_source(path)
+
+
+@given(st.text(alphabet="12３４，。．％－\u3000\u2212\u200b\ufeff億萬元年增長abc ", max_size=60))
+def test_the_view_maps_exactly_the_characters_translate_would(text):
+    from checks.read.view import _FULLWIDTH, to_simplified
+
+    assert matching_view(text) == to_simplified(text).translate(_FULLWIDTH)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _EXTRA = {
@@ -21,6 +22,9 @@ _EXTRA = {
     0xFEFF: " ",
 }
 _FULLWIDTH = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | _EXTRA
+_REPLACEMENT = {chr(code): ascii_form for code, ascii_form in _FULLWIDTH.items()}
+# A substitution touches only the few characters to map; str.translate visits every one.
+_TO_REPLACE = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACEMENT)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +49,7 @@ def _one_char(converted: str, original: str) -> str:
 
 def matching_view(text: str) -> str:
     """Return a view of `text` with the same length, for pattern matching only."""
-    view = to_simplified(text).translate(_FULLWIDTH)
+    view = _TO_REPLACE.sub(lambda m: _REPLACEMENT[m.group()], to_simplified(text))
     if len(view) != len(text):  # spans index `text`; a shifted view would misplace them
         raise AssertionError("matching view changed the text length")
     return view
