@@ -141,19 +141,20 @@ def _run(args: argparse.Namespace):
     """The checked run with acknowledgements applied, and the stale entries."""
     from checks.gate import apply_acknowledgements, load_acknowledgements
     from checks.pipeline import run
-    from checks.report.terminal import ProgressBar
+    from checks.report.progress import ProgressBar
 
     _refuse_overwriting_inputs(args)
     known = load_acknowledgements(args.acknowledged)
     given = args.paths or [str(paths.SOURCES)]
-    result = run(
-        given,
-        suites_dir=args.suites,
-        progress=ProgressBar(),
-        max_bytes=int(args.max_mb * 2**20),
-        time_budget=args.time_budget,
-        keep_texts_up_to=_text_bytes_to_keep(args),
-    )
+    with ProgressBar() as progress:
+        result = run(
+            given,
+            suites_dir=args.suites,
+            progress=progress,
+            max_bytes=int(args.max_mb * 2**20),
+            time_budget=args.time_budget,
+            keep_texts_up_to=_text_bytes_to_keep(args),
+        )
     result.stale = apply_acknowledgements(result.claims, known)
     return result, known, result.stale
 

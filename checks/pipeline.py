@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -62,7 +63,7 @@ def run(
     given: Iterable[str],
     suites_dir: Path = paths.EXPECTATIONS,
     metadata_file: Path | None = paths.DATA / "sources.yaml",
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     max_bytes: int = MAX_BYTES,
     time_budget: float = TIME_BUDGET,
     jobs: int | None = None,
@@ -80,6 +81,7 @@ def run(
         (path, source_id, metadata.get(source_id, {}).get("date"), max_bytes, time_budget, keep)
         for path, source_id in zip(files, unique_ids(files), strict=True)
     ]
+    report = progress or _silent
     sources, claims, numbers = [], [], {}
     corpus = Corpus({}, [], lexicon)
     for done, part in enumerate(_extract_all(tasks, jobs), 1):
@@ -89,15 +91,26 @@ def run(
         corpus.sources[part.source.id] = part.source
         corpus.statements.extend(part.statements)
         corpus.rates.extend(part.rates)
-        if progress is not None:
-            progress(done, len(tasks))
-    for corpus_type in CORPUS_TYPES:
+        report("reading documents", done, len(tasks))
+    for done, corpus_type in enumerate(CORPUS_TYPES, 1):
         claims.extend(corpus_type.find_across(corpus))
-    validate_claims(claims, suites)  # one GX validation per suite over the whole claims table
-    for claim in claims:
+        report("comparing across sources", done, len(CORPUS_TYPES), "checks")
+    # one GX validation per suite over the whole claims table
+    validate_claims(claims, suites, lambda done, total: report("validating", done, total, "suites"))
+    for done, claim in enumerate(claims, 1):
         claim.explanation = f"{explain(claim)}: {verdict_phrase(claim)}"
+        if done % 5000 == 0 or done == len(claims):
+            report("explaining", done, len(claims), "claims")
     series = build_series(corpus.statements)
     return Run(sources, claims, metadata, corpus.statements, series, numbers, corpus.rates)
+
+
+class Progress(Protocol):
+    def __call__(self, stage: str, done: int, total: int, unit: str = ...) -> None: ...
+
+
+def _silent(stage: str, done: int, total: int, unit: str = "documents") -> None:
+    pass
 
 
 def _extract_all(tasks: list[tuple], jobs: int | None) -> Iterator[Extracted]:

@@ -137,38 +137,6 @@ def _tally_cells(tally: SourceTally) -> list[str]:
     ]
 
 
-class ProgressBar:
-    """A rich progress bar on stderr, only when stderr is a terminal and the run is not tiny."""
-
-    def __init__(self, minimum: int = 4) -> None:
-        self.minimum, self._progress, self._task = minimum, None, None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._progress is None:
-            if total < self.minimum or not sys.stderr.isatty():
-                return
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TimeRemainingColumn,
-            )
-
-            self._progress = Progress(
-                "[progress.description]{task.description}",
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=Console(file=sys.stderr),
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("checking", total=total)
-        self._progress.update(self._task, completed=done)
-        if done >= total:
-            self._progress.stop()
-
-
 def _print_stale(stale: list[dict], console: Console) -> None:
     console.rule(Text("Stale acknowledgements", style="bold"), align="left")
     for entry in stale:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from checks.claims import CLAIM_TYPES, Claim
 from checks.errors import SuiteError
@@ -60,7 +60,11 @@ class Validator:
             _assign(claim, failures.get(claim.id, []))
 
 
-def validate_claims(claims: Iterable[Claim], suites: dict[str, Suite]) -> None:
+def validate_claims(
+    claims: Iterable[Claim],
+    suites: dict[str, Suite],
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
     """Set verdict, severity and failed rules on every claim, in place."""
     by_type: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -68,11 +72,13 @@ def validate_claims(claims: Iterable[Claim], suites: dict[str, Suite]) -> None:
     if not by_type:
         return
     validator = Validator()
-    for suite_name, family in sorted(by_type.items()):
+    for done, (suite_name, family) in enumerate(sorted(by_type.items()), 1):
         columns = (
             CLAIM_TYPES[family[0].type].columns if suite_name in CLAIM_TYPES else SERIES_COLUMNS
         )
         validator.validate(suites[suite_name], family, columns)
+        if progress is not None:
+            progress(done, len(by_type))
 
 
 def _finite(value: float | None) -> float:
