@@ -29,13 +29,22 @@ def vary(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(change, text)
 
 
-def generate(out: Path, documents: int, seed: int = 1) -> int:
+def filler_paragraph(texts: list[str]) -> str:
+    """The seeds' sentences without a digit: text that holds no claim."""
+    sentences = [s for t in texts for s in re.split(r"(?<=[。!?])", t) if s.strip()]
+    return "".join(s for s in sentences if not re.search(r"\d", s)) + "\n"
+
+
+def generate(out: Path, documents: int, seed: int = 1, filler: int = 0) -> int:
+    """Write the articles; `filler` appends that many number-free paragraphs to each, so a
+    corpus can grow in text while its claims stay the same."""
     rng = random.Random(seed)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    padding = filler_paragraph(texts) * filler
     out.mkdir(parents=True, exist_ok=True)
     total = 0
     for i in range(documents):
-        data = vary(texts[i % len(texts)], rng).encode("utf-8")
+        data = (vary(texts[i % len(texts)], rng) + padding).encode("utf-8")
         (out / f"article{i:06d}.txt").write_bytes(data)
         total += len(data)
     return total
@@ -45,8 +54,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--filler", type=int, default=0, help="number-free paragraphs to add")
     args = parser.parse_args()
-    size = generate(args.out, args.documents)
+    size = generate(args.out, args.documents, filler=args.filler)
     print(f"wrote {args.documents} articles, {size / 2**20:.1f} MB, to {args.out}")
 
 

@@ -1,3 +1,3 @@
-from checks.cli import main
+from checks.cli import entry
 
-raise SystemExit(main())
+entry()

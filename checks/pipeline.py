@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 from array import array
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -46,6 +48,7 @@ COUNTED_KINDS = frozenset({"money", "count", "people", "percent", "pp", "multipl
 
 
 PARALLEL_MIN = 16  # below this many documents a process pool costs more than it saves
+CHUNK = 8  # documents per task sent to a worker
 
 
 @dataclass
@@ -72,7 +75,6 @@ def run(
     """Check the given files and folders. Full source texts stay in memory only when the inputs
     total at most `keep_texts_up_to` bytes (the HTML report embeds them); otherwise each source
     keeps just the passages its claims and statements quote."""
-    suites = load_suites(suites_dir, sorted(SUITES))  # refuse a bad suite before any work
     metadata = load_metadata(metadata_file)
     lexicon = load_lexicon()
     files = collect_paths(given)
@@ -84,14 +86,16 @@ def run(
     report = progress or _silent
     sources, claims, numbers = [], [], {}
     corpus = Corpus({}, [], lexicon)
-    for done, part in enumerate(_extract_all(tasks, jobs), 1):
-        sources.append(part.source)
-        claims.extend(part.claims)
-        numbers[part.source.id] = part.numbers
-        corpus.sources[part.source.id] = part.source
-        corpus.statements.extend(part.statements)
-        corpus.rates.extend(part.rates)
-        report("reading documents", done, len(tasks))
+    with _extraction(tasks, jobs) as extracted:
+        suites = load_suites(suites_dir, sorted(SUITES))  # imports GX while workers extract
+        for done, part in enumerate(extracted, 1):
+            sources.append(part.source)
+            claims.extend(part.claims)
+            numbers[part.source.id] = part.numbers
+            corpus.sources[part.source.id] = part.source
+            corpus.statements.extend(part.statements)
+            corpus.rates.extend(part.rates)
+            report("reading documents", done, len(tasks))
     for done, corpus_type in enumerate(CORPUS_TYPES, 1):
         claims.extend(corpus_type.find_across(corpus))
         report("comparing across sources", done, len(CORPUS_TYPES), "checks")
@@ -113,20 +117,27 @@ def _silent(stage: str, done: int, total: int, unit: str = "documents") -> None:
     pass
 
 
-def _extract_all(tasks: list[tuple], jobs: int | None) -> Iterator[Extracted]:
-    """Extraction in order, in a process pool on both cores when the run is large enough."""
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+@contextmanager
+def _extraction(tasks: list[tuple], jobs: int | None) -> Iterator[Iterator[Extracted]]:
+    """Extracted documents, in order. Worker processes take the work on a large run, and on a
+    fresh process even for one document: they read while the main process imports GX, which
+    costs more than reading an article."""
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), len(tasks))
+    cold = "great_expectations" not in sys.modules
     stdin = any(str(task[0]) == "-" for task in tasks)
-    if workers <= 1 or len(tasks) < PARALLEL_MIN or stdin:
-        yield from map(_extract_one, tasks)
+    if stdin or workers < 1 or not (cold or (workers > 1 and len(tasks) >= PARALLEL_MIN)):
+        yield map(_extract_one, tasks)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_extract_one, tasks, chunksize=8)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        yield pool.map(_extract_one, tasks, chunksize=CHUNK)  # every task is submitted now
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _extract_one(task: tuple) -> Extracted:
