@@ -102,6 +102,12 @@ def _inputs(command: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="per-document time limit (default: 30, or $FIGCHECK_TIME_BUDGET)",
     )
+    command.add_argument(
+        "--engine",
+        choices=("pandas", "spark"),
+        default="pandas",
+        help="where GX runs the suites: pandas, or a local Spark session (figcheck[spark])",
+    )
 
 
 def _env_float(name: str, default: float) -> float:
@@ -176,6 +182,7 @@ def _run(args: argparse.Namespace):
             max_bytes=int(args.max_mb * 2**20),
             time_budget=args.time_budget,
             keep_texts_up_to=_text_bytes_to_keep(args),
+            engine=args.engine,
         )
     result.stale = apply_acknowledgements(result.claims, known)
     return result, known, result.stale

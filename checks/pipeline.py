@@ -71,6 +71,7 @@ def run(
     time_budget: float = TIME_BUDGET,
     jobs: int | None = None,
     keep_texts_up_to: int = 0,
+    engine: str = "pandas",
 ) -> Run:
     """Check the given files and folders. Full source texts stay in memory only when the inputs
     total at most `keep_texts_up_to` bytes (the HTML report embeds them); otherwise each source
@@ -100,7 +101,12 @@ def run(
         claims.extend(corpus_type.find_across(corpus))
         report("comparing across sources", done, len(CORPUS_TYPES), "checks")
     # one GX validation per suite over the whole claims table
-    validate_claims(claims, suites, lambda done, total: report("validating", done, total, "suites"))
+    validate_claims(
+        claims,
+        suites,
+        lambda done, total: report("validating", done, total, "suites"),
+        engine,
+    )
     for done, claim in enumerate(claims, 1):
         claim.explanation = f"{explain(claim)}: {verdict_phrase(claim)}"
         if done % 5000 == 0 or done == len(claims):

@@ -18,20 +18,13 @@ from checks.validate.suites import Suite
 SERIES_COLUMNS = ("stated_lo", "stated_hi", "implied_lo", "implied_hi", "gap", "lenient_gap")
 SEVERITY_NAMES = {"critical": "error", "warning": "warning", "info": "info"}
 _RANK = {"info": 0, "warning": 1, "error": 2}
-# Claim ids are the frame's named index, and unexpected values are left out: GX then lists
-# the failing ids straight from the index instead of reading each row's cells one by one.
-_RESULT_FORMAT = {
-    "result_format": "COMPLETE",
-    "unexpected_index_column_names": ["claim_id"],
-    "exclude_unexpected_values": True,
-    "return_unexpected_index_query": False,
-}
 
 
 class Validator:
-    """One GX context per run; one validation per suite over all claims of that family."""
+    """One GX context per run; one validation per suite over all claims of that family, on
+    pandas or, with `engine="spark"`, on a local Spark session through GX's Spark datasource."""
 
-    def __init__(self) -> None:
+    def __init__(self, engine: str = "pandas") -> None:
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -40,30 +33,93 @@ class Validator:
         self._context.variables.progress_bars = ProgressBarsConfig(
             globally=False, metric_calculations=False
         )
-        self._batches = self._context.data_sources.add_pandas("claims")
+        self._engine = ENGINES[engine]()
+        self._batches = self._engine.datasource(self._context)
 
     def validate(self, suite: Suite, claims: list[Claim], columns: tuple[str, ...]) -> None:
-        import pandas as pd
-
-        rows = [{"claim_id": c.id} | {k: _finite(c.row.get(k)) for k in columns} for c in claims]
-        frame = pd.DataFrame(rows, columns=["claim_id", *columns]).set_index("claim_id")
+        frame = self._engine.frame(claims, columns)
         asset = self._batches.add_dataframe_asset(f"{suite.name}_claims")
         definition = asset.add_batch_definition_whole_dataframe("all")
         batch = definition.get_batch(batch_parameters={"dataframe": frame})
         result = batch.validate(
             suite.gx_suite,
             expectation_parameters=suite.parameters,
-            result_format=_RESULT_FORMAT,
+            result_format=self._engine.result_format,
         )
         failures = _failures(suite, result.results)
         for claim in claims:
             _assign(claim, failures.get(claim.id, []))
 
 
+class PandasEngine:
+    # Claim ids are the frame's named index, and unexpected values are left out: GX then lists
+    # the failing ids straight from the index instead of reading each row's cells one by one.
+    result_format = {
+        "result_format": "COMPLETE",
+        "unexpected_index_column_names": ["claim_id"],
+        "exclude_unexpected_values": True,
+        "return_unexpected_index_query": False,
+    }
+
+    def datasource(self, context):
+        return context.data_sources.add_pandas("claims")
+
+    def frame(self, claims: list[Claim], columns: tuple[str, ...]):
+        import pandas as pd
+
+        rows = [{"claim_id": c.id} | {k: _finite(c.row.get(k)) for k in columns} for c in claims]
+        return pd.DataFrame(rows, columns=["claim_id", *columns]).set_index("claim_id")
+
+
+class SparkEngine:
+    """The same suites on Spark DataFrames (pip install 'figcheck[spark]'; Java 17)."""
+
+    result_format = {
+        "result_format": "COMPLETE",
+        "unexpected_index_column_names": ["claim_id"],
+        "return_unexpected_index_query": False,
+    }
+
+    def __init__(self) -> None:
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError:
+            raise SuiteError(
+                "--engine spark needs pyspark: pip install 'figcheck[spark]'"
+            ) from None
+        self.session = (
+            SparkSession.builder.master(f"local[{SPARK_CORES}]")
+            .appName("figcheck")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", str(SPARK_CORES))
+            .getOrCreate()
+        )
+        self.session.sparkContext.setLogLevel("ERROR")
+
+    def datasource(self, context):
+        return context.data_sources.add_spark("claims")
+
+    def frame(self, claims: list[Claim], columns: tuple[str, ...]):
+        from pyspark.sql.types import DoubleType, StringType, StructField, StructType
+
+        schema = StructType(
+            [StructField("claim_id", StringType(), False)]
+            + [StructField(column, DoubleType(), True) for column in columns]
+        )
+        # Spark orders NaN above every number, so a column that does not apply is null here
+        rows = [(c.id, *(_nullable(c.row.get(k)) for k in columns)) for c in claims]
+        return self.session.createDataFrame(rows, schema)
+
+
+ENGINES = {"pandas": PandasEngine, "spark": SparkEngine}
+SPARK_CORES = 2
+
+
 def validate_claims(
     claims: Iterable[Claim],
     suites: dict[str, Suite],
     progress: Callable[[int, int], None] | None = None,
+    engine: str = "pandas",
 ) -> None:
     """Set verdict, severity and failed rules on every claim, in place."""
     by_type: dict[str, list[Claim]] = defaultdict(list)
@@ -71,7 +127,7 @@ def validate_claims(
         by_type[claim.suite_name].append(claim)
     if not by_type:
         return
-    validator = Validator()
+    validator = Validator(engine)
     for done, (suite_name, family) in enumerate(sorted(by_type.items()), 1):
         columns = (
             CLAIM_TYPES[family[0].type].columns if suite_name in CLAIM_TYPES else SERIES_COLUMNS
@@ -84,6 +140,10 @@ def validate_claims(
 def _finite(value: float | None) -> float:
     """GX compares infinities correctly; NaN marks a column that does not apply to a row."""
     return math.nan if value is None else float(value)
+
+
+def _nullable(value: float | None) -> float | None:
+    return None if value is None or math.isnan(value) else float(value)
 
 
 def _failures(suite: Suite, results) -> dict[str, list[dict]]:
