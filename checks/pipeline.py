@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import os
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import ParamSpec, Protocol, TypeVar
 
 import yaml
 
@@ -49,6 +51,8 @@ COUNTED_KINDS = frozenset({"money", "count", "people", "percent", "pp", "multipl
 
 PARALLEL_MIN = 16  # below this many documents a process pool costs more than it saves
 CHUNK = 8  # documents per task sent to a worker
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass
@@ -62,6 +66,25 @@ class Extracted:
     numbers: array
 
 
+def _without_cyclic_collection(function: Callable[P, T]) -> Callable[P, T]:
+    """A run allocates millions of small acyclic objects (claims, quantities, rows), and the
+    cyclic collector would walk the growing heap again and again: 10 s of 34 at 10,000
+    articles. Reference counting still frees everything; collection resumes afterwards."""
+
+    @functools.wraps(function)
+    def without(*args: P.args, **kwargs: P.kwargs) -> T:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return without
+
+
+@_without_cyclic_collection
 def run(
     given: Iterable[str],
     suites_dir: Path = paths.EXPECTATIONS,
