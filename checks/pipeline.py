@@ -16,7 +16,7 @@ from typing import ParamSpec, Protocol, TypeVar
 import yaml
 
 from checks import paths
-from checks.claims import CLAIM_TYPES, CORPUS_TYPES, Claim, Document, explain, extract_document
+from checks.claims import CLAIM_TYPES, CORPUS_TYPES, Claim, Document, extract_document
 from checks.claims.cagr import Cagr, StatedRate
 from checks.claims.corpus import Corpus
 from checks.claims.series import SeriesLine, build_series
@@ -130,10 +130,6 @@ def run(
         lambda done, total: report("validating", done, total, "suites"),
         engine,
     )
-    for done, claim in enumerate(claims, 1):
-        claim.explanation = f"{explain(claim)}: {verdict_phrase(claim)}"
-        if done % 5000 == 0 or done == len(claims):
-            report("explaining", done, len(claims), "claims")
     series = build_series(corpus.statements)
     return Run(sources, claims, metadata, corpus.statements, series, numbers, corpus.rates)
 
@@ -203,21 +199,6 @@ def _reduced(
 def _total_bytes(files: list[Path]) -> int:
     """Input size before reading; standard input counts as small."""
     return sum(path.stat().st_size for path in files if str(path) != "-")
-
-
-_STRICT_RULES = {"overlap_low", "overlap_high", "strict"}
-
-
-def verdict_phrase(claim: Claim) -> str:
-    """The verdict in words, from the worst rule the claim failed in its suite."""
-    if claim.verdict == "consistent":
-        return "consistent"
-    worst = next(f for f in claim.failed_rules if f["severity"] == claim.severity)
-    phrase = f"{claim.verdict} ({claim.severity}): {worst['description']}"
-    failed = {f["rule_id"].rsplit(".", 1)[-1] for f in claim.failed_rules}
-    if failed & _STRICT_RULES and "lenient" not in failed:
-        phrase += "; a looser reading of the figures fits"
-    return phrase
 
 
 def load_metadata(path: Path | None) -> dict[str, dict]:

@@ -11,6 +11,7 @@ from checks.read import Source
 
 RELATION_COLUMNS = ("stated_lo", "stated_hi", "implied_lo", "implied_hi", "gap", "lenient_gap")
 TOTAL_MARKERS = ("总", "共计", "合计", "全部")
+_STRICT_RULES = {"overlap_low", "overlap_high", "strict"}  # rules a looser reading may pass
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,34 @@ class Claim:
     verdict: str = "unverifiable"
     severity: str | None = None
     failed_rules: list[dict] = field(default_factory=list)
-    explanation: str = ""
+    _explanation: str | None = field(default=None, repr=False, compare=False)
     suite: str = ""  # the suite that judges it; the type's own suite when empty
     input_sources: dict[str, Source] | None = None  # set when inputs come from several passages
     fixed_id: str = ""
     acknowledgement: dict | None = None  # the editor's entry when this finding was accepted
+
+    @property
+    def explanation(self) -> str:
+        """The arithmetic and the verdict in words, written when first read, after validation:
+        a corpus run prints only a few hundred of its claims."""
+        if self._explanation is None:
+            from checks.claims import explain  # the claim modules import this one
+
+            self._explanation = f"{explain(self)}: {self.verdict_phrase()}"
+        return self._explanation
+
+    def verdict_phrase(self) -> str:
+        """The verdict in words, from the worst rule the claim failed in its suite."""
+        if self.verdict == "consistent":
+            return "consistent"
+        phrase = f"{self.verdict} ({self.severity})"
+        worst = next((f for f in self.failed_rules if f["severity"] == self.severity), None)
+        if worst is not None:
+            phrase += f": {worst['description']}"
+        failed = {f["rule_id"].rsplit(".", 1)[-1] for f in self.failed_rules}
+        if failed & _STRICT_RULES and "lenient" not in failed:
+            phrase += "; a looser reading of the figures fits"
+        return phrase
 
     @property
     def suite_name(self) -> str:
