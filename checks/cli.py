@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import gc
 import getpass
 import os
 import sys
@@ -123,6 +124,9 @@ def entry() -> None:
     every exit handler registered during the run still runs first."""
     outcome = {"code": EXIT_USAGE}
     atexit.register(_leave_quickly, outcome)  # registered first: runs after all the others
+    # One short-lived command: the cyclic collector would only walk the heap of claims again and
+    # again while the reports are written (seconds on a corpus), to free next to nothing.
+    gc.disable()
     try:
         outcome["code"] = main()
     except SystemExit as exc:  # argparse: --help, usage errors
