@@ -220,3 +220,12 @@ def test_the_lookahead_drops_no_token_on_composed_text(text):
     assert [m.span() for m in grammar.token_pattern().finditer(view)] == [
         m.span() for m in bare.finditer(view)
     ]
+
+
+_bound = st.floats(-1e12, 1e12) | st.just(math.inf) | st.just(-math.inf)
+
+
+@given(_bound, _bound, st.floats(-1e9, 1e9) | st.just(1.0) | st.just(0.0))
+def test_scaling_agrees_with_interval_multiplication(a, b, factor):
+    interval = Interval(min(a, b), max(a, b))
+    assert interval.scale(factor) == interval * Interval.point(factor)

@@ -50,6 +50,10 @@ class Interval:
         return self * Interval(1 / other.hi, 1 / other.lo)
 
     def scale(self, factor: float) -> Interval:
+        if factor == 1.0:
+            return self
+        if factor > 0 and math.isfinite(factor):  # the common case, without four products
+            return Interval(_mul(self.lo, factor), _mul(self.hi, factor))
         return self * Interval.point(factor)
 
     def shift(self, offset: float) -> Interval:
