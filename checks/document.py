@@ -55,8 +55,11 @@ class Document:
     def sentences(self) -> list[tuple[int, int]]:
         bounds, start = [], 0
         for match in _SENTENCE_END.finditer(self.view):
-            if match.start() > start:
-                bounds.extend(self._capped(start, match.start()))
+            end = match.start()
+            if end - start > MAX_SENTENCE:
+                bounds.extend(self._capped(start, end))
+            elif end > start:
+                bounds.append((start, end))
             start = match.end()
         if start < len(self.view):
             bounds.extend(self._capped(start, len(self.view)))
