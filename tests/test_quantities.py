@@ -229,3 +229,9 @@ _bound = st.floats(-1e12, 1e12) | st.just(math.inf) | st.just(-math.inf)
 def test_scaling_agrees_with_interval_multiplication(a, b, factor):
     interval = Interval(min(a, b), max(a, b))
     assert interval.scale(factor) == interval * Interval.point(factor)
+
+
+@pytest.mark.parametrize("lo, hi", [(math.nan, 1.0), (1.0, math.nan), (2.0, 1.0)])
+def test_an_interval_refuses_nan_bounds_and_reversed_ends(lo, hi):
+    with pytest.raises(ValueError):
+        Interval(lo, hi)

@@ -18,7 +18,7 @@ class Interval:
     hi: float
 
     def __post_init__(self) -> None:
-        if math.isnan(self.lo) or math.isnan(self.hi) or self.lo > self.hi:
+        if not self.lo <= self.hi:  # also false when either bound is NaN
             raise ValueError(f"invalid interval [{self.lo}, {self.hi}]")
 
     @classmethod
