@@ -235,3 +235,14 @@ def test_scaling_agrees_with_interval_multiplication(a, b, factor):
 def test_an_interval_refuses_nan_bounds_and_reversed_ends(lo, hi):
     with pytest.raises(ValueError):
         Interval(lo, hi)
+
+
+@given(_bound, _bound, _bound, _bound)
+def test_interval_product_is_the_hull_of_the_four_end_products(a, b, c, d):
+    x, y = Interval(min(a, b), max(a, b)), Interval(min(c, d), max(c, d))
+
+    def times(p: float, q: float) -> float:
+        return 0.0 if 0 in (p, q) and math.inf in (abs(p), abs(q)) else p * q
+
+    ends = [times(p, q) for p in (x.lo, x.hi) for q in (y.lo, y.hi)]
+    assert x * y == Interval(min(ends), max(ends))

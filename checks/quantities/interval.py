@@ -41,6 +41,8 @@ class Interval:
         return Interval(-self.hi, -self.lo)
 
     def __mul__(self, other: Interval) -> Interval:
+        if self.lo >= 0 and other.lo >= 0:  # the usual figures: the products of the ends
+            return Interval(_mul(self.lo, other.lo), _mul(self.hi, other.hi))
         products = [_mul(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(products), max(products))
 
