@@ -185,3 +185,18 @@ def test_a_long_series_is_summed_up_per_year(tmp_path, capsys):
     main(["check", str(folder), "--acknowledged", str(tmp_path / "none.yaml")])
     out = capsys.readouterr().out
     assert "9000亿元 to 9006亿元" in out and out.count("7 values, 7 sources") == 2
+
+
+def test_the_console_entry_keeps_exit_codes_and_flushes_output(tmp_path):
+    def figcheck(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "checks", *args], capture_output=True, text=True, timeout=120
+        )
+
+    assert figcheck("--help").returncode == 0
+    usage = figcheck("check", "--no-such-option")
+    assert usage.returncode == 2 and "unrecognized arguments" in usage.stderr
+    report = tmp_path / "report.json"
+    done = figcheck("check", write(tmp_path, "ok.txt", CONSISTENT), "--json", str(report))
+    assert done.returncode == 0 and done.stdout.rstrip().endswith("0 acknowledged")
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["claims"] >= 1
