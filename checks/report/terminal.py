@@ -55,14 +55,18 @@ def print_report(
 ) -> None:
     """Findings in full, the most severe `max_findings` of them; the rest are counted."""
     ranked = findings(run.claims)
-    shown = None if max_findings is None else {c.id for c in ranked[:max_findings]}
+    # identities, not ids: a corpus run has a quarter of a million claims to test
+    shown = None if max_findings is None else {id(c) for c in ranked[:max_findings]}
     homes: dict[str | None, list[Claim]] = {}
+    home_of: dict[int, str | None] = {}
     for claim in run.claims:
-        homes.setdefault(home(claim), []).append(claim)
+        home_of[id(claim)] = where = home(claim)
+        homes.setdefault(where, []).append(claim)
     ranked_at: dict[str | None, list[Claim]] = {}  # each home's findings, most severe first
     for claim in ranked:
-        ranked_at.setdefault(home(claim), []).append(claim)
-    printed = _blocks_to_print(run, homes, shown, verbose)
+        ranked_at.setdefault(home_of[id(claim)], []).append(claim)
+    with_shown = None if shown is None else {home_of[key] for key in shown}
+    printed = _blocks_to_print(run, with_shown, verbose)
     for source in printed:
         meta = run.metadata.get(source.id, {})
         title = f" {meta['title']}" if meta.get("title") else ""
@@ -83,11 +87,11 @@ def print_report(
     _print_summary(run, console, printed)
 
 
-def _blocks_to_print(run: Run, homes: dict, shown: set[str] | None, verbose: bool) -> list:
+def _blocks_to_print(run: Run, with_shown: set[str | None] | None, verbose: bool) -> list:
     """Every source on a small run; on a corpus, only those with a finding printed in full."""
-    if len(run.sources) <= BLOCKS_FOR_EVERY_SOURCE or verbose or shown is None:
+    if len(run.sources) <= BLOCKS_FOR_EVERY_SOURCE or verbose or with_shown is None:
         return run.sources
-    return [s for s in run.sources if any(c.id in shown for c in homes.get(s.id, []))]
+    return [s for s in run.sources if s.id in with_shown]
 
 
 def _print_unlisted(run: Run, homes: dict, printed: set[str], console: Console) -> None:
@@ -104,7 +108,7 @@ def _print_unlisted(run: Run, homes: dict, printed: set[str], console: Console) 
     console.print()
 
 
-def _print_coverage(run: Run, console: Console, printed: list) -> None:
+def _print_coverage(run: Run, console: Console, printed: list, summary: dict) -> None:
     """Coverage: the share of each source's numbers that took part in a checked claim."""
     table = Table(title="Coverage: numbers that took part in at least one claim")
     for column in ("source", "claims", "errors", "warnings", "numbers used", "coverage"):
@@ -113,7 +117,6 @@ def _print_coverage(run: Run, console: Console, printed: list) -> None:
     for source in printed:
         table.add_row(source.id, *_tally_cells(tallies[source.id]))
     if len(printed) < len(run.sources):
-        summary = summarize(run.claims)
         used = sum(t.used for t in tallies.values())
         total = sum(t.total for t in tallies.values())
         table.add_row(
@@ -195,7 +198,7 @@ def _print_block(
     flagged: list[Claim],
     console: Console,
     verbose: bool,
-    shown: set[str] | None = None,
+    shown: set[int] | None = None,
 ) -> None:
     """One source (or the cross-source claims): findings first, consistent ones counted."""
     counts = Counter(c.verdict for c in claims)
@@ -206,7 +209,7 @@ def _print_block(
         f"{len(claims)} claims: " + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
     )
     consistent = [c for c in claims if c.verdict == "consistent"]
-    detailed = [c for c in flagged if shown is None or c.id in shown]
+    detailed = [c for c in flagged if shown is None or id(c) in shown]
     for claim in detailed + (consistent if verbose else []):
         _print_claim(claim, console)
     if len(detailed) < len(flagged):
@@ -273,7 +276,7 @@ def _quote(found: Passage, plain: bool) -> Text:
 
 def _print_summary(run: Run, console: Console, printed: list) -> None:
     summary = summarize(run.claims)
-    _print_coverage(run, console, printed)
+    _print_coverage(run, console, printed, summary)
     table = Table(title="figcheck summary", show_lines=False)
     table.add_column("claim type")
     for verdict in VERDICTS:
