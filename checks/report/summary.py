@@ -56,8 +56,11 @@ def coverage(run) -> dict[str, tuple[int, int]]:
     """Per source: how many of its numbers took part in at least one claim, of how many."""
     used: dict[str, set[int]] = {source_id: set() for source_id in run.numbers}
     for claim in run.claims:
+        if claim.input_sources is None:  # one source: its set, updated once
+            used.setdefault(claim.source.id, set()).update(q.start for q in claim.inputs.values())
+            continue
         for role, quantity in claim.inputs.items():
-            used.setdefault(claim.source_of(role).id, set()).add(quantity.start)
+            used.setdefault(claim.input_sources[role].id, set()).add(quantity.start)
     return {
         source_id: (len(used[source_id].intersection(starts)), len(starts))
         for source_id, starts in run.numbers.items()
