@@ -100,7 +100,19 @@ class Document:
     def sentence_quantities(self, index: int) -> list[Quantity]:
         if not 0 <= index < len(self.sentences):
             return []
-        return self.quantities_in(*self.sentences[index])
+        return self._quantities_by_sentence[index]
+
+    @cached_property
+    def _quantities_by_sentence(self) -> list[list[Quantity]]:
+        """Each sentence's quantities (those wholly inside it), in one pass over the tokens."""
+        grouped: list[list[Quantity]] = [[] for _ in self.sentences]
+        for token in self.tokens:
+            if isinstance(token, Quantity) and self.sentences:
+                index = self.sentence_at(token.start)
+                start, end = self.sentences[index]
+                if start <= token.start and token.end <= end:
+                    grouped[index].append(token)
+        return grouped
 
     def year_before(self, quantity: Quantity, floor: int) -> Period | None:
         """The nearest year between `floor` and the quantity, with no amount in between."""

@@ -63,8 +63,10 @@ class Sum:
                 yield _claim(doc, total, components, "listed")
 
     def _total_then_partition(self, doc: Document) -> Iterator[Claim]:
-        for index, (start, end) in enumerate(doc.sentences):
-            amounts = [q for q in doc.quantities_in(start, end) if q.kind in AMOUNT_KINDS]
+        for index in range(len(doc.sentences)):
+            amounts = [q for q in doc.sentence_quantities(index) if q.kind in AMOUNT_KINDS]
+            if len(amounts) < 2:  # a partition has two parts at least
+                continue
             for unit in {q.unit for q in amounts}:
                 parts = _partition_cover(doc, [q for q in amounts if q.unit == unit])
                 total = parts and _total_before(doc, parts[0], index)
