@@ -212,11 +212,26 @@ def _check(args: argparse.Namespace) -> int:
     for target, render in _writers(args):
         if target is not None:
             write_atomically(target, render(result, args))
-    print_report(
-        result, make_console(), verbose=args.verbose, stale=stale, max_findings=args.max_findings
-    )
     failed = gate_fails(result.claims, args.fail_on) or (args.strict_acknowledged and stale)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    verdict = EXIT_FINDINGS if failed else EXIT_OK
+    try:
+        print_report(
+            result,
+            make_console(),
+            verbose=args.verbose,
+            stale=stale,
+            max_findings=args.max_findings,
+        )
+    except BrokenPipeError:  # `figcheck check | head`: the gate's verdict stands
+        _silence_stdout()
+    return verdict
+
+
+def _silence_stdout() -> None:
+    """Nothing more reaches the closed pipe, not even the final flush."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _writers(args: argparse.Namespace):

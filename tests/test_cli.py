@@ -200,3 +200,19 @@ def test_the_console_entry_keeps_exit_codes_and_flushes_output(tmp_path):
     done = figcheck("check", write(tmp_path, "ok.txt", CONSISTENT), "--json", str(report))
     assert done.returncode == 0 and done.stdout.rstrip().endswith("0 acknowledged")
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["claims"] >= 1
+
+
+@pytest.mark.parametrize("fail_on, expected", [("never", 0), ("error", 1)])
+def test_a_closed_pipe_keeps_the_gates_verdict(tmp_path, fail_on, expected):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, path in enumerate(sorted(SOURCES.glob("*.txt")) * 6):
+        shutil.copy(path, folder / f"{i:02d}_{path.name}")
+    command = [sys.executable, "-m", "checks", "check", str(folder), "--verbose"]
+    command += ["--fail-on", fail_on, "--acknowledged", str(tmp_path / "none.yaml")]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout.readline()  # like `| head -1`: read a line, then hang up
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=120) == expected, stderr
+    assert "Traceback" not in stderr

@@ -31,10 +31,18 @@ STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan", "consis
 MARKS = {"error": "✗ ERROR", "warning": "! WARNING", "info": "? INFO"}
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich exits with 1 when the reader goes away (`figcheck check | head`); raise instead,
+        so the command still exits with the gate's verdict."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(file=None) -> Console:
     file = file or sys.stdout
     plain = not file.isatty() or "NO_COLOR" in os.environ
-    return Console(
+    return _Console(
         file=file,
         no_color=plain,
         highlight=False,
