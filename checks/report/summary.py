@@ -79,9 +79,7 @@ def _homes(claim: Claim) -> set[str]:
 
 def home(claim: Claim) -> str | None:
     """The one source a claim lives in, or None when its passages span several sources."""
-    if claim.input_sources is None:
-        return claim.source.id
-    homes = {s.id for s in claim.input_sources.values()}
+    homes = _homes(claim)
     return homes.pop() if len(homes) == 1 else None
 
 
