@@ -106,8 +106,10 @@ class Document:
     def _quantities_by_sentence(self) -> list[list[Quantity]]:
         """Each sentence's quantities (those wholly inside it), in one pass over the tokens."""
         grouped: list[list[Quantity]] = [[] for _ in self.sentences]
+        if not self.sentences:
+            return grouped
         for token in self.tokens:
-            if isinstance(token, Quantity) and self.sentences:
+            if isinstance(token, Quantity):
                 index = self.sentence_at(token.start)
                 start, end = self.sentences[index]
                 if start <= token.start and token.end <= end:

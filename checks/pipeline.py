@@ -148,9 +148,10 @@ def _extraction(tasks: list[tuple], jobs: int | None) -> Iterator[Iterator[Extra
     fresh process even for one document: they read while the main process imports GX, which
     costs more than reading an article."""
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), len(tasks))
-    cold = "great_expectations" not in sys.modules
+    overlaps_gx_import = "great_expectations" not in sys.modules
+    large = workers > 1 and len(tasks) >= PARALLEL_MIN
     stdin = any(str(task[0]) == "-" for task in tasks)
-    if stdin or workers < 1 or not (cold or (workers > 1 and len(tasks) >= PARALLEL_MIN)):
+    if stdin or workers < 1 or not (overlaps_gx_import or large):
         yield map(_extract_one, tasks)
         return
     import multiprocessing
