@@ -189,7 +189,13 @@ def _run(args: argparse.Namespace):
             engine=args.engine,
         )
     result.stale = apply_acknowledgements(result.claims, known)
+    for skipped in result.skipped:  # one line each; the reports list them too
+        print(f"figcheck: skipped {_shown(skipped.path)}: {skipped.reason}", file=sys.stderr)
     return result, known, result.stale
+
+
+def _shown(path: str) -> str:
+    return "standard input" if path == "-" else path
 
 
 def _text_bytes_to_keep(args: argparse.Namespace) -> int:
@@ -214,6 +220,8 @@ def _check(args: argparse.Namespace) -> int:
             write_atomically(target, render(result, args))
     failed = gate_fails(result.claims, args.fail_on) or (args.strict_acknowledged and stale)
     verdict = EXIT_FINDINGS if failed else EXIT_OK
+    if result.skipped:  # a document went unchecked: a CI gate must not pass
+        verdict = EXIT_USAGE
     try:
         print_report(
             result,
@@ -297,7 +305,7 @@ def _extract(args: argparse.Namespace) -> int:
     result, _, _ = _run(args)
     write_atomically(args.csv, to_csv(result))
     print(f"figcheck: wrote {len(result.claims)} claims to {args.csv}")
-    return EXIT_OK
+    return EXIT_USAGE if result.skipped else EXIT_OK
 
 
 def _find(claims, claim_id: str):

@@ -20,11 +20,11 @@ from checks.claims import CLAIM_TYPES, CORPUS_TYPES, Claim, Document, extract_do
 from checks.claims.cagr import Cagr, StatedRate
 from checks.claims.corpus import Corpus
 from checks.claims.series import SeriesLine, build_series
-from checks.errors import InputError
+from checks.errors import DocumentError, InputError
 from checks.keys import Statement, load_lexicon, statements
 from checks.keys.statements import publication_year
 from checks.limits import TIME_BUDGET, budget
-from checks.read import Source, collect_paths, read_source
+from checks.read import Skipped, Source, collect_paths, read_source
 from checks.read.excerpts import Excerpts
 from checks.read.source import MAX_BYTES, unique_ids
 from checks.validate import load_suites, validate_claims
@@ -40,6 +40,7 @@ class Run:
     numbers: dict[str, array] = field(default_factory=dict)  # where figures start: coverage
     rates: list[StatedRate] = field(default_factory=list)  # stated compound rates, for charts
     stale: list[dict] = field(default_factory=list)  # acknowledgements matching no finding
+    skipped: list[Skipped] = field(default_factory=list)  # documents that could not be checked
 
 
 SUITES = (*CLAIM_TYPES, "series")  # series claims are cagr claims judged by their own suite
@@ -64,6 +65,13 @@ class Extracted:
     statements: list[Statement]
     rates: list[StatedRate]
     numbers: array
+
+
+@dataclass
+class Failed:
+    """A document that could not be read or checked: the run goes on without it."""
+
+    skipped: Skipped
 
 
 def _without_cyclic_collection(function: Callable[P, T]) -> Callable[P, T]:
@@ -108,18 +116,21 @@ def run(
         for path, source_id in zip(files, unique_ids(files), strict=True)
     ]
     report = progress or _silent
-    sources, claims, numbers = [], [], {}
+    sources, claims, numbers, skipped = [], [], {}, []
     corpus = Corpus({}, [], lexicon)
     with _extraction(tasks, jobs) as extracted:
         suites = load_suites(suites_dir, sorted(SUITES))  # imports GX while workers extract
         for done, part in enumerate(extracted, 1):
+            report("reading documents", done, len(tasks))
+            if isinstance(part, Failed):
+                skipped.append(part.skipped)
+                continue
             sources.append(part.source)
             claims.extend(part.claims)
             numbers[part.source.id] = part.numbers
             corpus.sources[part.source.id] = part.source
             corpus.statements.extend(part.statements)
             corpus.rates.extend(part.rates)
-            report("reading documents", done, len(tasks))
     for done, corpus_type in enumerate(CORPUS_TYPES, 1):
         claims.extend(corpus_type.find_across(corpus))
         report("comparing across sources", done, len(CORPUS_TYPES), "checks")
@@ -131,7 +142,9 @@ def run(
         engine,
     )
     series = build_series(corpus.statements)
-    return Run(sources, claims, metadata, corpus.statements, series, numbers, corpus.rates)
+    return Run(
+        sources, claims, metadata, corpus.statements, series, numbers, corpus.rates, [], skipped
+    )
 
 
 class Progress(Protocol):
@@ -143,7 +156,7 @@ def _silent(stage: str, done: int, total: int, unit: str = "documents") -> None:
 
 
 @contextmanager
-def _extraction(tasks: list[tuple], jobs: int | None) -> Iterator[Iterator[Extracted]]:
+def _extraction(tasks: list[tuple], jobs: int | None) -> Iterator[Iterator[Extracted | Failed]]:
     """Extracted documents, in order. Worker processes take the work on a large run, and on a
     fresh process even for one document: they read while the main process imports GX, which
     costs more than reading an article."""
@@ -166,15 +179,18 @@ def _extraction(tasks: list[tuple], jobs: int | None) -> Iterator[Iterator[Extra
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _extract_one(task: tuple) -> Extracted:
+def _extract_one(task: tuple) -> Extracted | Failed:
     path, source_id, stated_date, max_bytes, time_budget, keep_text = task
-    with budget(time_budget, str(path)):
-        source = read_source(path, source_id, max_bytes)
-        doc = Document(source)
-        found = extract_document(doc)
-        published = publication_year(source.view, stated_date)
-        keyed = statements(doc, load_lexicon(), published)
-        rates = RATE_FINDER.stated_rates(doc, found)
+    try:
+        with budget(time_budget, str(path)):
+            source = read_source(path, source_id, max_bytes)
+            doc = Document(source)
+            found = extract_document(doc)
+            published = publication_year(source.view, stated_date)
+            keyed = statements(doc, load_lexicon(), published)
+            rates = RATE_FINDER.stated_rates(doc, found)
+    except DocumentError as exc:
+        return Failed(Skipped.because(source_id, str(path), exc))
     numbers = array("l", (t.start for t in doc.tokens if getattr(t, "kind", None) in COUNTED_KINDS))
     if not keep_text:
         source = _reduced(source, found, keyed, rates)

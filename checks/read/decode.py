@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from checks.errors import InputError
+from checks.errors import DocumentError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -17,7 +17,7 @@ _CHINESE_CANDIDATES = ["gb18030", "big5hkscs", "utf_16_le", "utf_16_be"]
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
-    """Return (text, encoding). Raise InputError when no encoding fits."""
+    """Return (text, encoding). Raise DocumentError when no encoding fits."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode(data, encoding, name), encoding
@@ -27,7 +27,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         pass
     encoding = _detect(data)
     if encoding is None:
-        raise InputError(f"{name}: cannot determine the text encoding")
+        raise DocumentError(f"{name}: cannot determine the text encoding")
     return _decode(data, encoding, name), encoding
 
 
@@ -46,4 +46,4 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"{name}: not valid {encoding}: {exc.reason}") from None
+        raise DocumentError(f"{name}: not valid {encoding}: {exc.reason}") from None

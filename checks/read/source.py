@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.errors import InputError
+from checks.errors import DocumentError, InputError
 from checks.read.decode import decode_bytes
 from checks.read.extract import html_text, pdf_text
 from checks.read.view import matching_view
@@ -28,6 +28,24 @@ class Source:
     @property
     def chars(self) -> int:
         return len(self.text)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document the run could not read or check: listed in every report, never fatal."""
+
+    id: str
+    path: str
+    reason: str
+
+    @classmethod
+    def because(cls, source_id: str, path: str, error: Exception) -> Skipped:
+        """The error's line without the path it starts with: reports name the path apart."""
+        reason = str(error)
+        for prefix in (f"{path}: ", "standard input: "):
+            if reason.startswith(prefix):
+                reason = reason[len(prefix) :]
+        return cls(source_id, path, reason)
 
 
 def collect_paths(paths: Iterable[str]) -> list[Path]:
@@ -56,14 +74,14 @@ def collect_paths(paths: Iterable[str]) -> list[Path]:
 
 
 def read_source(path: Path, source_id: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
-    """Read, decode and extract one input. Raise InputError with a one-line reason on failure."""
+    """Read, decode and extract one input. Raise DocumentError with a one-line reason on failure."""
     data = _read_stdin(max_bytes) if str(path) == STDIN else _read_file(path, max_bytes)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         text, encoding, extractor = pdf_text(data, str(path)), "pdf", "pdf"
     else:
         if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise InputError(f"{path}: looks like a binary file, not text")
+            raise DocumentError(f"{path}: looks like a binary file, not text")
         text, encoding = decode_bytes(data, str(path))
         extractor = "text"
         if suffix in (".html", ".htm"):
@@ -78,8 +96,8 @@ def read_source(path: Path, source_id: str | None = None, max_bytes: int = MAX_B
     )
 
 
-def _too_big(name: str, size: int, max_bytes: int) -> InputError:
-    return InputError(
+def _too_big(name: str, size: int, max_bytes: int) -> DocumentError:
+    return DocumentError(
         f"{name}: {size / 2**20:.1f} MB exceeds the {max_bytes / 2**20:.0f} MB limit "
         "(raise it with --max-mb)"
     )
@@ -93,7 +111,7 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
         with open(path, "rb") as handle:  # read-only: inputs are never written
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:  # the file grew, or stat lied (a FIFO, /proc)
         raise _too_big(str(path), len(data), max_bytes)
     return data

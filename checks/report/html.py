@@ -90,6 +90,7 @@ def build_context(run: Run, stale: list[dict]) -> dict:
         "tables": _agreement_tables(run)[:MAX_TABLES],
         "charts": _charts(run),
         "stale": stale,
+        "skipped": [{"path": s.path, "reason": s.reason} for s in run.skipped],
     }
 
 

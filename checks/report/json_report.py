@@ -11,6 +11,7 @@ from checks import __version__
 from checks.claims import Claim
 from checks.pipeline import Run
 from checks.quantities import Interval, Quantity
+from checks.read import Skipped
 from checks.report.summary import summarize
 
 
@@ -26,7 +27,7 @@ def _sections(run: Run) -> list[tuple[str, object]]:
     return [
         ("tool", {"name": "figcheck", "version": __version__}),
         ("generated_at", datetime.now(timezone.utc).isoformat(timespec="seconds")),
-        ("sources", [_source(s, run) for s in run.sources]),
+        ("sources", [*(_source(s, run) for s in run.sources), *map(_skipped, run.skipped)]),
         ("claims", _claims(run.claims)),
         ("series", (_series(line, run) for line in run.series)),
         ("stale_acknowledgements", run.stale),
@@ -43,6 +44,11 @@ def _source(source, run: Run) -> dict:
         "extractor": source.extractor,
         **{k: v for k, v in run.metadata.get(source.id, {}).items() if k != "notes"},
     }
+
+
+def _skipped(skipped: Skipped) -> dict:
+    """A document the run could not check: no text, so no span points into it."""
+    return {"id": skipped.id, "path": skipped.path, "chars": 0, "error": skipped.reason}
 
 
 def _series(line, run: Run) -> dict:

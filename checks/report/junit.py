@@ -15,7 +15,7 @@ def to_junit(run: Run, fail_on: str) -> str:
         homes = sorted({e.source for e in claim.evidence})
         suites[homes[0] if len(homes) == 1 else "across-sources"].append(claim)
     root = ET.Element("testsuites", name="figcheck")
-    totals = {"tests": 0, "failures": 0, "skipped": 0}
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for name, claims in suites.items():
         suite = ET.SubElement(root, "testsuite", name=name)
         counts = {"tests": len(claims), "failures": 0, "skipped": 0}
@@ -40,7 +40,21 @@ def to_junit(run: Run, fail_on: str) -> str:
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value
+    if run.skipped:
+        _skipped_suite(root, run, totals)
     for key, value in totals.items():
         root.set(key, str(value))
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _skipped_suite(root: ET.Element, run: Run, totals: dict[str, int]) -> None:
+    """A document that could not be checked is a test that errored: the gate must see it."""
+    suite = ET.SubElement(root, "testsuite", name="unchecked-documents")
+    for skipped in run.skipped:
+        case = ET.SubElement(suite, "testcase", classname="figcheck.read", name=skipped.path)
+        ET.SubElement(case, "error", message=skipped.reason, type="unchecked")
+    count = len(run.skipped)
+    for key, value in {"tests": count, "failures": 0, "errors": count, "skipped": 0}.items():
+        suite.set(key, str(value))
+        totals[key] += value

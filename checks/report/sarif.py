@@ -37,11 +37,29 @@ def to_sarif(run: Run) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [_invocation(run)],
                 "results": results,
             }
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _invocation(run: Run) -> dict:
+    """Documents that could not be checked are notifications of a failed execution."""
+    return {
+        "executionSuccessful": not run.skipped,
+        "toolExecutionNotifications": [
+            {
+                "level": "error",
+                "message": {"text": f"not checked: {skipped.reason}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": _uri(skipped.path)}}}
+                ],
+            }
+            for skipped in run.skipped
+        ],
+    }
 
 
 def _describe(name: str) -> str:

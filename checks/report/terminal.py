@@ -92,6 +92,8 @@ def print_report(
         _print_series(run, console)
     if stale:
         _print_stale(stale, console)
+    if run.skipped:
+        _print_skipped(run, console)
     _print_summary(run, console, printed)
 
 
@@ -154,6 +156,16 @@ def _print_stale(stale: list[dict], console: Console) -> None:
         console.print(
             Text(f"  ? {entry['fingerprint']} ({entry.get('claim', '')}): matches no finding now")
         )
+    console.print()
+
+
+def _print_skipped(run: Run, console: Console) -> None:
+    count = len(run.skipped)
+    title = f"Skipped: {count} document{'s' if count > 1 else ''} not checked"
+    console.rule(Text(title, style="bold red"), align="left")
+    for skipped in run.skipped:  # never wrapped: a path stays whole for copying and grep
+        line = Text(f"  ✗ {_shown_path(skipped.path)}: {skipped.reason}", style="red")
+        console.print(line, soft_wrap=True)
     console.print()
 
 
@@ -304,4 +316,5 @@ def _print_summary(run: Run, console: Console, printed: list) -> None:
         f"{len(run.sources)} sources, {summary['claims']} claims: "
         f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} infos; "
         f"{summary['acknowledged']} acknowledged"
+        + (f"; {len(run.skipped)} documents skipped, not checked" if run.skipped else "")
     )
