@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("claim_id", metavar="CLAIM_ID")
     _inputs(explain)
 
+    table = commands.add_parser("facts", help="print every figure as the finders read it")
+    table.add_argument("paths", nargs="+", help="files, folders or - for stdin")
+    table.add_argument("--csv", type=Path, metavar="FILE", help="also write the table as CSV")
+    table.add_argument("--max-mb", type=float, default=_env_float("FIGCHECK_MAX_MB", 50))
+
     extract = commands.add_parser("extract", help="write the claims table as CSV")
     _inputs(extract)
     extract.add_argument("--csv", type=Path, metavar="FILE", required=True, help="the CSV file")
@@ -308,6 +313,27 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_USAGE if result.skipped else EXIT_OK
 
 
+def _facts(args: argparse.Namespace) -> int:
+    """The fact table of each document: no validation, so no GX import."""
+    from checks.document import Document
+    from checks.facts import facts
+    from checks.read import collect_paths, read_source
+    from checks.read.source import unique_ids
+    from checks.report.facts_table import print_facts, to_csv
+    from checks.report.files import write_atomically
+    from checks.report.terminal import make_console
+
+    files = collect_paths(args.paths)
+    tables = []
+    for path, source_id in zip(files, unique_ids(files), strict=True):
+        doc = Document(read_source(path, source_id, int(args.max_mb * 2**20)))
+        tables.append((doc, facts(doc)))
+    if args.csv is not None:
+        write_atomically(args.csv, to_csv(tables))
+    print_facts(tables, make_console())
+    return EXIT_OK
+
+
 def _find(claims, claim_id: str):
     for claim in claims:
         if claim.id == claim_id:
@@ -330,4 +356,10 @@ def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
             raise FigcheckError(f"{output}: refusing to overwrite an input file")
 
 
-COMMANDS = {"check": _check, "acknowledge": _acknowledge, "explain": _explain, "extract": _extract}
+COMMANDS = {
+    "check": _check,
+    "acknowledge": _acknowledge,
+    "explain": _explain,
+    "extract": _extract,
+    "facts": _facts,
+}

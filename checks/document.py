@@ -17,7 +17,7 @@ _CLAUSE_END = re.compile(r"[,、:;。!?\n()]")
 # Families of measures: a figure of one family is never a part of a whole of another
 # (净利润 is no part of 营业收入, 出口值 no part of 产值). Unknown families never exclude.
 _FAMILIES = (
-    ("profit", "净利润|利润"),
+    ("profit", "净利润|净利|利润"),
     ("exports", "出口"),
     ("imports", "进口"),
     ("balance", "逆差|顺差"),

@@ -83,7 +83,10 @@ def test_publication_date_is_the_last_anchor_and_says_so():
 
 def test_part_of_a_year_is_its_own_period():
     text = "2023年1月至8月,全国基层医疗卫生机构服务量为15.6亿人次。"
-    assert keyed(text)["15.6亿人次"].key.period == "2023:1月至8月"
+    assert keyed(text)["15.6亿人次"].key.period == "2023:1月-8月"
+    # 至, an em dash and a hyphen between the months are one period, in both scripts
+    dashed = "2023年1月—8月,全國基層醫療衛生機構服務量為15.6億人次。"
+    assert keyed(dashed)["15.6億人次"].key.period == "2023:1月-8月"
 
 
 def test_totals_over_several_years_have_no_single_year():

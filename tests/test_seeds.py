@@ -61,12 +61,13 @@ def test_claims_found_per_seed(seeds):
     assert kinds(seeds, S001) == {}
     assert kinds(seeds, S002) == {"cagr": 1, "share": 1, "direction": 1}
     # 003: 2641 ⊇ 1930/1686/499, 10925 ⊇ 1294, 90575.8 ⊇ 24751.1; the import-registration
-    # list and the export tiers; 6.2% → 7.2%
+    # list and the export tiers; 6.2% → 7.2%; 境内注册 9502 + 进口注册 1423 = the 10 925 total
+    # of the paragraph before
     assert kinds(seeds, S003) == {
         "balance": 2,
         "granularity": 5,
         "share": 3,
-        "sum": 1,
+        "sum": 2,
         "part_whole": 5,
         "ranking": 2,
         "direction": 1,
@@ -150,3 +151,16 @@ def test_spam_and_boilerplate_yield_no_claims(seeds):
     source = next(s for s in seeds.sources if s.id == S001)
     spam_start = Path(source.path).read_text(encoding="utf-8").index("主站蜘蛛池模板")
     assert not [c for c in seeds.claims if c.source.id == S001 and c.span[0] >= spam_start]
+
+
+def test_the_registrations_add_up_to_the_total_of_the_paragraph_before(seeds):
+    (claim,) = [
+        c
+        for c in seeds.claims
+        if c.type == "sum"
+        and c.source.id == S003
+        and c.facts.get("shape") == "partition"
+        and c.inputs["total"].value == 10_925
+    ]
+    assert [c.value for k, c in claim.inputs.items() if k != "total"] == [9502, 1423]
+    assert claim.verdict == "consistent"

@@ -18,6 +18,7 @@ from checks.claims.base import (
     relation_row,
 )
 from checks.document import Document
+from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.quantities import INF, Interval, Quantity
 
 NAME = "balance"
@@ -45,6 +46,7 @@ class Balance:
         yield from best.values()
 
     def _candidates(self, doc: Document) -> Iterator[Claim]:
+        yield from _from_facts(doc)
         for match in _KEYWORD.finditer(doc.view):
             found = _trade(doc, match)
             if found is None:
@@ -66,6 +68,43 @@ class Balance:
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+
+def _from_facts(doc: Document) -> Iterator[Claim]:
+    """A stated balance (顺差/逆差/出超/入超 X) against the exports and imports of the same subject,
+    period and unit, the nearest before it in its paragraph: "本月出口A,进口B,出超C"."""
+    table = facts(doc)
+    signs = vocabulary().balance
+    for balance in table:
+        head = balance.label.head
+        if head not in signs or balance.role != "level" or balance.quantity.kind != "money":
+            continue
+        exports = _trade_fact(table, balance, "出口")
+        imports = _trade_fact(table, balance, "进口")
+        if exports is None or imports is None:
+            continue
+        inputs = {"imports": imports.quantity, "exports": exports.quantity}
+        claim = Claim(NAME, doc.source, {**inputs, "balance": balance.quantity})
+        word = doc.source.text[balance.quantity.start - 2 : balance.quantity.start]
+        claim.facts = {"word": head if len(word.strip()) < 2 else word, "deficit": signs[head] < 0}
+        claim.facts["signed"] = True
+        claim.row = derive(claim)
+        yield claim
+
+
+def _trade_fact(table: FactTable, balance: Fact, head: str) -> Fact | None:
+    """The nearest level of `head` before the balance in its paragraph, of its subject."""
+    for fact in reversed(table.facts[: balance.index]):
+        if fact.paragraph != balance.paragraph:
+            return None
+        if fact.label.head != head or fact.role != "level":
+            continue
+        if fact.quantity.unit != balance.quantity.unit or fact.period != balance.period:
+            return None  # the nearest one belongs to another period or currency: no claim
+        if fact.label.subject not in ("", balance.label.subject) and balance.label.subject:
+            return None
+        return fact
+    return None
 
 
 def _trade(doc: Document, match: re.Match[str]) -> tuple[Quantity, Quantity] | None:

@@ -12,11 +12,13 @@ from collections.abc import Iterator
 
 from checks.claims.base import Claim, amount_text, interval_text, same_unit
 from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
+from checks.facts import facts
 from checks.quantities import Quantity
 
 NAME = "part_whole"
 _WHERE = re.compile(r"其中")
 _FULL_STOP = re.compile(r"[。\n]")
+_CLOSE = re.compile(r"\)")
 
 
 class PartWhole:
@@ -47,20 +49,26 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
         for q in doc.quantities_in(start, pos)
         if q.kind in AMOUNT_KINDS - {"number"} and not doc.is_change(q) and not doc.is_reference(q)
     ]
-    return amounts[-1] if amounts and not amounts[-1].is_range else None
+    if not amounts or amounts[-1].is_range or _inside_bracket(doc, amounts[-1].start):
+        return None  # (中药两件、化药169件、生物制品22件)。其中…: a bracketed item is no whole
+    return amounts[-1]
 
 
 def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
-    """Up to the full stop, the next 其中 (whose parts are its own) or MAX_SENTENCE characters."""
+    """Up to the full stop, the next 其中 (whose parts are its own), the bracket a 其中 opened
+    in, or MAX_SENTENCE characters; and only while the figures still name parts of the whole."""
     limit = min(len(doc.view), pos + MAX_SENTENCE)
     stops = [
         m.start()
         for m in (_FULL_STOP.search(doc.view, pos, limit), _WHERE.search(doc.view, pos, limit))
         if m
     ]
+    if _inside_bracket(doc, pos):  # 三级医院1192个(其中:三甲医院722个),二级医院6780个
+        close = _CLOSE.search(doc.view, pos, limit)
+        stops += [close.start()] if close else []
     end = min(stops, default=limit)
     family = doc.measure_family(whole)
-    return [
+    candidates = [
         q
         for q in doc.quantities_in(pos, end)
         if same_unit(q, whole)
@@ -70,6 +78,45 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
             not family or doc.measure_family(q) in ("", family)
         )  # 净利润 is no whole of 营业收入 segments
     ]
+    return _still_parts(doc, whole, candidates)
+
+
+def _inside_bracket(doc: Document, pos: int) -> bool:
+    start = doc.sentences[doc.sentence_at(pos)][0]
+    before = doc.between(start, pos)
+    return before.count("(") > before.count(")")
+
+
+def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> list[Quantity]:
+    """The first figure after 其中 is a part. A later one is a part when it names nothing new,
+    is listed with 、, or names what the whole names (its last character: 进出口 → 出口, 进口);
+    a sibling of the whole (第二产业投资 → 第三产业投资) or an unrelated item (呼吸机 → 监护仪)
+    ends the list."""
+    table = facts(doc)
+    whole_fact = table.of(whole)
+    whole_label = whole_fact.label.text if whole_fact else ""
+    parts: list[Quantity] = []
+    for quantity in candidates:
+        fact = table.of(quantity)
+        label = fact.label.text if fact else ""
+        if fact is not None and fact.role in ("reference", "prior"):
+            continue  # 去年同期出口额X: last year's value, no part of this year's whole
+        if _siblings(label, whole_label):
+            break
+        listed = doc.between(quantity.start - len(label) - 1, quantity.start).startswith("、")
+        names_whole = bool(label and whole_label and label[-1] == whole_label[-1])
+        if parts and label and not listed and not names_whole:
+            break  # an empty label names nothing new: 由A增至B goes on about the same part
+        parts.append(quantity)
+    return parts
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two labels of one pattern naming another item: 二级医院 / 三级医院, 第二产业 / 第三产业 (the
+    same length, apart in one or two characters)."""
+    if len(a) != len(b) or len(a) < 3 or a == b:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) <= 2
 
 
 def derive(claim: Claim) -> dict[str, float | None]:

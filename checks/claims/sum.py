@@ -26,6 +26,7 @@ from checks.claims.base import (
     same_unit,
 )
 from checks.document import AMOUNT_KINDS, Document
+from checks.facts import Fact, facts
 from checks.quantities import Interval, Quantity
 
 NAME = "sum"
@@ -35,9 +36,18 @@ _LIST_GLUE = re.compile(r"^[\s、,,和及与以及分别为]*[^\d,,。;]{0,14}$"
 
 
 @lru_cache(maxsize=4)
-def partitions(path: Path | None = None) -> list[list[str]]:
+def partition_groups(path: Path | None = None) -> list[tuple[list[str], str]]:
+    """Each group's parts and, where the data names it, its total's measure."""
     with open(path or paths.DATA / "partitions.yaml", encoding="utf-8") as handle:
-        return [list(group) for group in yaml.safe_load(handle) or []]
+        groups = yaml.safe_load(handle) or []
+    return [
+        (list(g["parts"]), str(g.get("total", ""))) if isinstance(g, dict) else (list(g), "")
+        for g in groups
+    ]
+
+
+def partitions(path: Path | None = None) -> list[list[str]]:
+    return [parts for parts, _ in partition_groups(path)]
 
 
 class Sum:
@@ -47,6 +57,7 @@ class Sum:
     def find(self, doc: Document) -> Iterator[Claim]:
         yield from self._listed_then_total(doc)
         yield from self._total_then_partition(doc)
+        yield from _partitions_from_facts(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -72,6 +83,84 @@ class Sum:
                 total = parts and _total_before(doc, parts[0], index)
                 if total:
                     yield _claim(doc, total, parts, "partition")
+
+
+PART_WINDOW = 3  # sentences a partition's parts may spread over (其中,A;B;C)
+
+
+def _partitions_from_facts(doc: Document) -> Iterator[Claim]:
+    """Parts whose labels cover a partition, and the total they belong to, found by label in
+    their paragraph or the one before: "进出口总额T……其中,出口额X……;进口额M", or
+    "注册备案产品总量T。……境内注册A,进口注册B"."""
+    table = facts(doc)
+    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    for parts_words, total_word in partition_groups():
+        for first in levels:
+            parts = _cover(levels, first, parts_words)
+            if parts is None:
+                continue
+            total = _labelled_total(levels, parts, parts_words, total_word)
+            if total is not None:
+                yield _claim(doc, total.quantity, [p.quantity for p in parts], "partition")
+
+
+def _cover(levels: list[Fact], first: Fact, words: list[str]) -> list[Fact] | None:
+    """One level per partition word, starting at `first`, each named once in the window."""
+    if not first.label.text.startswith(words[0]) and words[0] not in first.label.text:
+        return None
+    window = [
+        f
+        for f in levels
+        if f.paragraph == first.paragraph
+        and first.sentence <= f.sentence < first.sentence + PART_WINDOW
+        and f.index >= first.index
+        and f.quantity.unit == first.quantity.unit
+        and f.period == first.period
+    ]
+    chosen = []
+    for word in words:
+        named = [f for f in window if _names(f.label.text, word)]
+        if len(named) != 1 or named[0].label.total:
+            return None
+        chosen.append(named[0])
+    rests = {_rest(f.label.text, w) for f, w in zip(chosen, words, strict=True)}
+    if len(rests) != 1 or chosen[0] is not first:
+        return None  # 境内注册 and 进口备案 are not one partition
+    return chosen
+
+
+def _names(label: str, word: str) -> bool:
+    """A label names a partition word as a whole word: 出口 in 医疗器械出口, not in 进出口."""
+    at = label.find(word)
+    return at >= 0 and not (word == "出口" and label[max(at - 1, 0) : at] == "进")
+
+
+def _rest(label: str, word: str) -> str:
+    return label[label.find(word) + len(word) :]
+
+
+def _labelled_total(
+    levels: list[Fact], parts: list[Fact], words: list[str], total_word: str
+) -> Fact | None:
+    """The nearest total before the parts, in their paragraph or the one before."""
+    first = parts[0]
+    rest = _rest(first.label.text, words[0])
+    paragraphs = {first.paragraph}
+    for candidate in reversed(levels[: levels.index(first)]):
+        if candidate.paragraph not in paragraphs:
+            if len(paragraphs) > 1:
+                return None
+            paragraphs.add(candidate.paragraph)
+        if candidate.quantity.unit != first.quantity.unit:
+            continue
+        if candidate.period.split(":")[0] != first.period.split(":")[0]:
+            continue
+        if total_word and candidate.label.head == total_word:
+            subjects = {p.label.subject for p in parts} - {"", candidate.label.subject}
+            return None if subjects else candidate
+        if rest and rest in candidate.label.text and candidate.label.total:
+            return candidate
+    return None
 
 
 def _total_before(doc: Document, first: Quantity, index: int) -> Quantity | None:

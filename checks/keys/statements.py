@@ -7,9 +7,10 @@ year is stated in its sentence or paragraph. Anything weaker can only ever produ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks.document import Document
+from checks.facts import facts
 from checks.keys.lexicon import Lexicon, Section
 from checks.quantities import Period, Quantity
 from checks.vocabulary import FROM_BEFORE, TO_AFTER
@@ -105,7 +106,19 @@ def _statement(doc: Document, lexicon: Lexicon, q: Quantity, published: int | No
         period=period,
         unit=f"{q.kind}:{q.unit}",
     )
+    if product and not (key.category or key.modality or key.partner or key.klass):
+        # The lexicon does not know what this figure is of: its label's subject must then match
+        # (中药类产品出口额 and 西药原料出口额 are two figures, not one stated twice).
+        key = replace(key, category=f"~{_label_subject(doc, q)}")
     return Statement(doc.source.id, q, key, tuple(weak))
+
+
+def _label_subject(doc: Document, q: Quantity) -> str:
+    fact = facts(doc).of(q)
+    if fact is None:
+        return ""
+    label = fact.label
+    return label.subject if label.head else label.text
 
 
 def _respectively(doc: Document, lexicon: Lexicon, q: Quantity, s_start: int) -> dict[str, str]:

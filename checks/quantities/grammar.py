@@ -77,7 +77,7 @@ _CN = rf"[{_CN_FIRST}][{CN_DIGITS}]{{0,15}}"  # bounded: no backtracking blow-up
 _MAG = _alternation(MAGNITUDES)
 _UNIT = _alternation(UNITS)
 _YEAR = r"(?:19|20)\d{2}"
-_MONTHS = r"\d{1,2} ?月? ?(?:-|~|至|到) ?\d{1,2} ?月|\d{1,2} ?月份?(?:\d{1,2}日)?"
+_MONTHS = r"\d{1,2} ?月? ?(?:-|~|—|–|至|到) ?\d{1,2} ?月|\d{1,2} ?月份?(?:\d{1,2}日)?"
 _YEAR_PART = rf"末|底|初|上半年|下半年|前三季度|第[一二三四]季度|{_MONTHS}"
 
 
@@ -97,7 +97,8 @@ def _token_pattern() -> re.Pattern[str]:
         rf"|(?<!第)(?P<cn>{_CN})(?= ?(?:余|多)?(?:{_MAG})?(?:{_UNIT})))"
     )
     quantity = (
-        rf"(?P<qty>(?:(?P<prefix>{before}) ?)?{number}"
+        # 出超/入超 (a surplus, a deficit) are words, not the hedge 超 before a figure
+        rf"(?P<qty>(?:(?<![出入])(?P<prefix>{before}) ?)?{number}"
         rf"(?P<q1>余|多)?(?P<mag>{_MAG})?(?P<q2>余|多)? ?(?P<unit>{_UNIT})?(?P<post>{after})?)"
     )
     return re.compile("|".join([date, year_range, year, recent, quantity]))

@@ -1,0 +1,264 @@
+"""Stage 3a: the fact table. Every figure of a document becomes a Fact: its interval (the
+Quantity), its label (subject + measure), its period, its role, and what it is attached to: the
+rate that qualifies a level, the change and the earlier value it is compared with, the whole a
+share is of. Relation finders query this table instead of scanning the text again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checks.document import AMOUNT_KINDS, Document
+from checks.facts.labels import Label, read_label, vocabulary
+from checks.quantities import Period, Quantity
+from checks.vocabulary import CHANGE_BEFORE, DOWN, FROM_BEFORE, TO_AFTER, UP
+
+ROLES = (
+    "level",
+    "rate",
+    "change",
+    "share",
+    "reference",
+    "prior",
+    "pp",
+    "multiple",
+    "ratio",
+    "other",
+)
+_CLAUSE_MARK = re.compile(r"[,;:、()。!?\n]")
+_RATE_BEFORE = re.compile(
+    rf"(?:(?P<kind>同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|"
+    rf"比上月|较上月|年增|年减|按年|按月))?\s*(?P<verb>{UP}|{DOWN})?了?(?:幅|幅度|率)?(?:为|达到|达|约)?"
+    r"\s*[((]?\s*(?P<sign>[+-])?\s*$"
+)
+_DOWN = re.compile(rf"^(?:{DOWN})")
+_SHARE_BEFORE = re.compile(
+    r"(?:占(?P<whole>[^,;。占]{0,24}?)(?:的)?(?:比重|比例|份额|比)?|占比|所占比重|比重|份额)"
+    r"(?:分别)?(?:为|达到|达|约|超过|超|近|仅)?\s*$"
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:比|较|相比|相较|与|同比|对比)(?:于)?\s*"
+    r"(?:\d{4} ?年|上年|去年|前年|上月)?(?:末|底|同期|全年)?的?\s*$"
+)
+_COMPARISON_START = re.compile(
+    rf"相比|相较|比|较|同比|环比|与|按年|按月|年增|年减|{UP}|{DOWN}|占|[+\-(]"
+)
+_SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
+_PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
+_FORECAST = re.compile(r"预计|预测|有望|将达|将超|力争|目标|规划|到\d{4} ?年")
+_MONTH_DASH = re.compile(r"[~—–至到]")
+_COMPARED_YEAR = re.compile(r"(?:比|较|相比|相较|与|对比)(?:于)?\s*$")
+
+
+@dataclass
+class Fact:
+    index: int
+    quantity: Quantity
+    sentence: int
+    paragraph: int  # the start offset of its paragraph
+    label: Label
+    period: str  # "2023", "2023:1-9月", or "" when no year is in reach
+    role: str
+    direction: int = 0  # for rates and changes: +1 up, −1 down, 0 unsaid
+    rate_kind: str = ""  # 同比, 环比 … for rates
+    forecast: bool = False
+    whole_label: Label | None = None  # a share's whole, as named after 占
+    rate: int | None = None  # the rate attached to a level
+    change: int | None = None  # the change attached to a level
+    reference: int | None = None  # the earlier value a level is compared with
+    attached_to: int | None = None  # the level a rate, change, reference or share belongs to
+    clause: str = ""  # the clause text in front of the figure, as printed in the view
+
+    @property
+    def start(self) -> int:
+        return self.quantity.start
+
+    @property
+    def is_amount(self) -> bool:
+        return self.quantity.kind in AMOUNT_KINDS
+
+
+class FactTable:
+    """Every figure of one document as a Fact, in text order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.facts: list[Fact] = []
+        previous_end = 0
+        for quantity in doc.tokens:
+            if isinstance(quantity, Quantity) and quantity.kind not in ("age", "duration"):
+                self.facts.append(_fact(doc, quantity, len(self.facts), previous_end))
+                previous_end = quantity.end
+        _attach(self.facts)
+        self._by_start = {f.quantity.start: f for f in self.facts}
+
+    def of(self, quantity: Quantity) -> Fact | None:
+        """The fact a quantity became."""
+        return self._by_start.get(quantity.start)
+
+    def __iter__(self):
+        return iter(self.facts)
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    def __getitem__(self, index: int) -> Fact:
+        return self.facts[index]
+
+    def in_paragraph(self, fact: Fact) -> list[Fact]:
+        return [f for f in self.facts if f.paragraph == fact.paragraph]
+
+    def get(self, index: int | None) -> Fact | None:
+        return None if index is None else self.facts[index]
+
+
+def facts(doc: Document) -> FactTable:
+    """The document's fact table, built once for every finder that asks."""
+    return doc.memo("facts", lambda: FactTable(doc))
+
+
+def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
+    """From the last clause mark, or the figure before, up to this figure."""
+    start = max(doc.sentences[doc.sentence_at(quantity.start)][0], previous_end)
+    before = doc.between(start, quantity.start)
+    cuts = [m.end() for m in _CLAUSE_MARK.finditer(before)]
+    return before[cuts[-1] :] if cuts else before
+
+
+def _hedge_free_start(quantity: Quantity) -> int:
+    return quantity.number_start if quantity.number_start >= 0 else quantity.start
+
+
+def _fact(doc: Document, quantity: Quantity, index: int, previous_end: int) -> Fact:
+    sentence = doc.sentence_at(quantity.start)
+    s_start = doc.sentences[sentence][0] if doc.sentences else 0
+    clause = _clause_text(doc, quantity, previous_end)
+    near = doc.between(max(s_start, quantity.start - 24), quantity.start)
+    role, direction, rate_kind, whole = _role(doc, quantity, near, clause)
+    label = read_label(clause)
+    forecast = bool(_FORECAST.search(doc.between(s_start, quantity.start)))
+    return Fact(
+        index=index,
+        quantity=quantity,
+        sentence=sentence,
+        paragraph=doc.paragraph_start(quantity.start),
+        label=label,
+        period=_period(doc, quantity, s_start),
+        role=role,
+        direction=direction,
+        rate_kind=rate_kind,
+        forecast=forecast,
+        whole_label=whole,
+        clause=clause,
+    )
+
+
+def _role(
+    doc: Document, quantity: Quantity, near: str, clause: str
+) -> tuple[str, int, str, Label | None]:
+    kind = quantity.kind
+    if kind == "pp":
+        return "pp", _direction(near), "", None
+    if kind == "multiple":
+        return "multiple", _direction(near), "", None
+    if kind == "percent":
+        share = _SHARE_BEFORE.search(near)
+        if share:
+            whole = share.group("whole")
+            return "share", 0, "", read_label(whole) if whole else None
+        rate = _RATE_BEFORE.search(near)
+        if rate and (rate.group("verb") or rate.group("kind") or rate.group("sign")):
+            falling = bool(rate.group("verb") and _DOWN.match(rate.group("verb")))
+            return "rate", -1 if falling else 1, rate.group("kind") or "", None
+        return "ratio", 0, "", None
+    if kind in AMOUNT_KINDS:
+        if CHANGE_BEFORE.search(doc.between(quantity.start - 6, quantity.start)):
+            return "change", _direction(near), "", None
+        if _REFERENCE_BEFORE.search(doc.between(quantity.start - 14, quantity.start)):
+            return "reference", 0, "", None
+        if _SAME_PERIOD_BEFORE.search(clause):
+            return "reference", 0, "", None  # 去年同期出口额X: the value compared with
+        if _PRIOR_PERIOD.search(clause):
+            return "prior", 0, "", None  # 去年全年产值X: a level of an earlier period
+        if FROM_BEFORE.search(doc.between(quantity.start - 3, quantity.start)) and TO_AFTER.match(
+            doc.between(quantity.end, quantity.end + 6)
+        ):
+            return "reference", 0, "", None
+        return "level", 0, "", None
+    return "other", 0, "", None
+
+
+def _direction(near: str) -> int:
+    found = [(m.start(), m.group(0)) for m in re.finditer(rf"{UP}|{DOWN}", near)]
+    if not found:
+        return 0
+    return -1 if _DOWN.match(found[-1][1]) else 1
+
+
+def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
+    """The year in reach (this sentence, else the paragraph before it) and the part of the year
+    named last in the sentence before the figure (1-9月, 上半年, 本月 …). A year named only as a
+    point of comparison (较2022年的) is not the figure's own."""
+    floor = doc.paragraph_start(quantity.start)
+    year, part = "", ""
+    for token in reversed(doc.tokens_in(floor, quantity.start)):
+        if isinstance(token, Period) and token.first is not None and token.first == token.last:
+            if _COMPARED_YEAR.search(doc.between(token.start - 4, token.start)):
+                continue
+            year, part = str(token.first), token.part
+            break
+    own = _last_period_part(doc.between(s_start, quantity.start))
+    part = own or part  # a sentence naming its own part of the year overrides the paragraph's
+    if not year and not part:
+        return ""
+    return f"{year}:{part}" if part else year
+
+
+def _last_period_part(text: str) -> str:
+    found = [m.group(0) for m in _period_part().finditer(text)]
+    return _MONTH_DASH.sub("-", found[-1].replace(" ", "")) if found else ""
+
+
+@lru_cache(maxsize=1)
+def _period_part() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in vocabulary().period_parts)
+    return re.compile(rf"\d{{1,2}} ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?|[QH][1-4]|{words}")
+
+
+def _attach(table: list[Fact]) -> None:
+    """A level takes the rate, change and reference that follow it in its sentence, up to the
+    next level: "1,286家,较2022年的1,174家增加112家,增长9.5%"."""
+    for position, fact in enumerate(table):
+        if fact.role != "level" or not fact.is_amount:
+            continue
+        for other in table[position + 1 :]:
+            if other.sentence != fact.sentence or other.role in ("level", "pp"):
+                break  # 比原预测高出7.39个百分点,相当于多出X: another comparison from here on
+            if _names_new_subject(other.clause):
+                break  # 120万台,B产品销量比2022年的100万台: B's comparison, not the level's
+            if other.role == "rate" and fact.rate is None:
+                fact.rate, other.attached_to = other.index, fact.index
+            elif other.role == "change" and fact.change is None and _same_unit(fact, other):
+                fact.change, other.attached_to = other.index, fact.index
+            elif other.role == "reference" and fact.reference is None and _same_unit(fact, other):
+                fact.reference, other.attached_to = other.index, fact.index
+            elif other.role == "share" and other.attached_to is None:
+                other.attached_to = fact.index
+            elif other.is_amount and not _same_unit(fact, other):
+                break
+
+
+def _names_new_subject(clause: str) -> bool:
+    """Whether words before the comparison or verb name something new (two or more characters
+    that are not period, connective or hedge words)."""
+    cut = _COMPARISON_START.search(clause)
+    before = clause[: cut.start()] if cut else clause
+    before = _PRIOR_PERIOD.sub("", _period_part().sub("", before))
+    label = read_label(before)
+    return len(re.findall(r"[\u4e00-\u9fff]", label.text)) >= 2
+
+
+def _same_unit(a: Fact, b: Fact) -> bool:
+    return a.quantity.unit == b.quantity.unit and a.quantity.kind == b.quantity.kind
