@@ -63,7 +63,8 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
         for m in (_FULL_STOP.search(doc.view, pos, limit), _WHERE.search(doc.view, pos, limit))
         if m
     ]
-    if _inside_bracket(doc, pos):  # 三级医院1192个(其中:三甲医院722个),二级医院6780个
+    bracketed = _inside_bracket(doc, pos)
+    if bracketed:  # 三级医院1192个(其中:三甲医院722个),二级医院6780个
         close = _CLOSE.search(doc.view, pos, limit)
         stops += [close.start()] if close else []
     end = min(stops, default=limit)
@@ -78,7 +79,7 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
             not family or doc.measure_family(q) in ("", family)
         )  # 净利润 is no whole of 营业收入 segments
     ]
-    return _still_parts(doc, whole, candidates)
+    return candidates if bracketed else _still_parts(doc, whole, candidates)
 
 
 def _inside_bracket(doc: Document, pos: int) -> bool:

@@ -124,9 +124,9 @@ def _cover(levels: list[Fact], first: Fact, words: list[str]) -> list[Fact] | No
             return None
         chosen.append(named[0])
     rests = {_rest(f.label.text, w) for f, w in zip(chosen, words, strict=True)}
-    if len(rests) != 1 or chosen[0] is not first:
+    if len(rests) != 1 or min(chosen, key=lambda f: f.index) is not first:
         return None  # 境内注册 and 进口备案 are not one partition
-    return chosen
+    return sorted(chosen, key=lambda f: f.index)
 
 
 def _names(label: str, word: str) -> bool:
@@ -197,12 +197,15 @@ def _partition_cover(doc: Document, amounts: list[Quantity]) -> list[Quantity]:
     for group in partitions():
         chosen = []
         for member in group:
-            matches = [q for q, label in zip(parts, labels, strict=True) if member in label]
+            matches = [
+                (q, label) for q, label in zip(parts, labels, strict=True) if member in label
+            ]
             if len(matches) != 1:
                 break
-            chosen.append(matches[0])
+            chosen.append((matches[0][0], _rest(matches[0][1], member)))
         else:
-            return sorted(chosen, key=lambda q: q.start)
+            if len({rest for _, rest in chosen}) == 1:  # 境内注册 + 进口备案 split no one whole
+                return sorted((q for q, _ in chosen), key=lambda q: q.start)
     return []
 
 

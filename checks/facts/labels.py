@@ -17,6 +17,7 @@ _PERIOD_IN_LABEL = re.compile(
     r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|[QH][1-4]"
     r"|(?:上|去|前|本|今|当)年(?:同期)?"
 )
+_CLAUSE_MARK = re.compile(r"[,,;;::、。]")
 _PUNCTUATION = re.compile(r"[\s\"“”‘’《》〈〉「」『』*·]")
 
 
@@ -65,7 +66,7 @@ class Label:
 def read_label(raw: str, words: Vocabulary | None = None) -> Label:
     """Normalise the clause text in front of a figure."""
     words = words or vocabulary()
-    text = _PUNCTUATION.sub("", raw)
+    text = _PUNCTUATION.sub("", _CLAUSE_MARK.split(raw)[-1])
     found_periods = [m.group(0) for m in _PERIOD_IN_LABEL.finditer(text)]
     text = _PERIOD_IN_LABEL.sub("", text)
     for part in words.period_parts:

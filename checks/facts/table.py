@@ -13,6 +13,7 @@ from functools import lru_cache
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts.labels import Label, read_label, vocabulary
 from checks.quantities import Period, Quantity
+from checks.quantities.tokens import MONTH_DASH
 from checks.vocabulary import CHANGE_BEFORE, DOWN, FROM_BEFORE, TO_AFTER, UP
 
 ROLES = (
@@ -48,7 +49,6 @@ _COMPARISON_START = re.compile(
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
 _FORECAST = re.compile(r"预计|预测|有望|将达|将超|力争|目标|规划|到\d{4} ?年")
-_MONTH_DASH = re.compile(r"[~—–至到]")
 _COMPARED_YEAR = re.compile(r"(?:比|较|相比|相较|与|对比)(?:于)?\s*$")
 
 
@@ -218,7 +218,7 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
 
 def _last_period_part(text: str) -> str:
     found = [m.group(0) for m in _period_part().finditer(text)]
-    return _MONTH_DASH.sub("-", found[-1].replace(" ", "")) if found else ""
+    return MONTH_DASH.sub("-", found[-1].replace(" ", "")) if found else ""
 
 
 @lru_cache(maxsize=1)

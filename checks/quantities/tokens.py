@@ -11,7 +11,7 @@ from checks.quantities.grammar import MAGNITUDES, UNITS, qualifiers, token_patte
 from checks.quantities.interval import INF, Interval
 
 _EXCLUDED_BEFORE = set("第表图附[")
-_MONTH_DASH = re.compile(r"[~—–至到]")  # 1—9月, 1~9月, 1至9月 are all 1-9月
+MONTH_DASH = re.compile(r"[~—–至到]")  # 1—9月, 1~9月, 1至9月 are all 1-9月
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def _token(match: re.Match[str], view: str) -> Token | None:
         return Period(match.start(), match.end(), first, last) if first < last else None
     if match.group("year"):
         year = int(match.group("y"))
-        part = _MONTH_DASH.sub("-", (match.group("ypart") or "").replace(" ", ""))
+        part = MONTH_DASH.sub("-", (match.group("ypart") or "").replace(" ", ""))
         return Period(match.start(), match.end(), year, year, part=part)
     if match.group("recent"):
         years = _cn_or_int(match.group("n"))

@@ -1,0 +1,185 @@
+"""Issue 13: the fact table, and the relations found from it. Composed sentences, in both
+scripts, each with a planted error and a trap beside the consistent case."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from checks.cli import main
+from checks.document import Document
+from checks.facts import facts, read_label
+from checks.read import matching_view
+from checks.read.source import Source
+
+
+def table(text: str):
+    doc = Document(Source("t", "t", text, matching_view(text), "utf-8"))
+    return {text[f.quantity.start : f.quantity.end]: f for f in facts(doc)}, facts(doc)
+
+
+def verdicts(claims, claim_type: str) -> list[tuple[str, str | None]]:
+    return [(c.verdict, c.severity) for c in claims if c.type == claim_type]
+
+
+# ------------------------------------------------------------------ the table itself
+class TestLabels:
+    def test_variants_of_a_measure_are_one_label(self):
+        for raw in ("出口额为", "出口总额", "出口总值达", "出口金额约"):
+            assert read_label(raw).text == "出口"
+        assert read_label("全省医疗器械进出口总额为").head == "进出口"
+        assert read_label("全省医疗器械进出口总额为").subject == "全省医疗器械"
+
+    def test_connectives_verbs_and_periods_are_not_the_label(self):
+        assert read_label("其中,对东盟出口额为").text == "对东盟出口"
+        assert read_label("2023年1—9月全市进口").text == "全市进口"
+        assert read_label("上半年出超").head == "顺差"  # 出超 is a measure, not 出 + 超
+
+    def test_a_total_is_marked_inside_the_label_only(self):
+        assert read_label("注册备案产品总量达").total
+        assert not read_label("境内注册共计").total  # 共计 only links the label to its figure
+
+
+class TestRolesAndAttachments:
+    def test_a_level_takes_its_reference_change_and_rate(self):
+        found, _ = table("企业达1,286家,较2022年的1,174家增加112家,增长9.5%。")
+        level = found["达1,286家"]
+        assert level.role == "level" and found["1,174家"].role == "reference"
+        assert found["112家"].role == "change" and found["9.5%"].role == "rate"
+        assert (level.reference, level.change, level.rate) == (1, 2, 3)
+        assert found["1,174家"].period == ""  # 较2022年的 dates the reference, not the level
+
+    def test_bracketed_and_signed_rates(self):
+        found, _ = table("營業收入128.6億元(+12.4%),淨利潤3.2億元(同比-3.2%)。")
+        assert found["128.6億元"].rate == found["12.4%"].index
+        assert found["3.2億元"].rate == found["-3.2%"].index
+        assert found["-3.2%"].quantity.value == -3.2
+
+    def test_another_subjects_comparison_is_not_attached(self):
+        found, _ = table("2023年A产品销量为120万台,B产品销量比2022年的100万台增长了5%。")
+        assert found["120万台"].reference is None and found["120万台"].rate is None
+
+    def test_a_share_names_its_whole(self):
+        found, _ = table("对东盟出口额为38.5亿美元,占出口总额的16.0%。")
+        share = found["16.0%"]
+        assert share.role == "share" and share.whole_label.text == "出口"
+        assert share.attached_to == found["38.5亿美元"].index
+
+    def test_periods_follow_the_paragraph_and_a_sentence_may_name_its_own(self):
+        found, _ = table("2023年1—9月,出口51.2亿美元。其中9月份出口6.1亿美元。")
+        assert found["51.2亿美元"].period == "2023:1-9月"
+        assert found["6.1亿美元"].period == "2023:9月份"
+
+
+def test_figcheck_facts_prints_and_writes_the_table(tmp_path, capsys):
+    source = tmp_path / "d.txt"
+    source.write_text("本月出口412.3億美元,進口336.8億美元,出超75.5億美元。", encoding="utf-8")
+    out = tmp_path / "facts.csv"
+    assert main(["facts", str(source), "--csv", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(r["figure"], r["measure"], r["role"]) for r in rows] == [
+        ("412.3億美元", "出口", "level"),
+        ("336.8億美元", "进口", "level"),
+        ("75.5億美元", "顺差", "level"),
+    ]
+    assert all(r["period"] == ":本月" for r in rows)
+    assert "出超" not in rows[2]["label"] and "顺差" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ relations found from it
+class TestGrowthFromAChange:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "年末全省卫生技术人员52.3万人,比上年增加2.1万人,增长4.2%。",
+            "年末全省衛生技術人員52.3萬人,比上年增加2.1萬人,增長4.2%。",
+            "全年病床数为9.8万张,比上年减少0.4万张,下降3.9%。".replace("张", "个"),
+        ],
+    )
+    def test_consistent(self, check_text, text):
+        assert verdicts(check_text(text), "growth") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        # 18.6万 − 1.5万 = 17.1万 before: +8.8%, not +4.2%
+        claims = check_text("年末全省执业医师18.6万人,比上年增加1.5万人,增长4.2%。")
+        assert verdicts(claims, "growth") == [("inconsistent", "error")]
+
+    def test_reference_and_change_with_the_rate(self, check_text):
+        claims = check_text("企业達1,286家,較2022年的1,174家增加112家,增長9.5%。")
+        assert ("consistent", None) in verdicts(claims, "growth")
+        assert ("inconsistent", "error") not in verdicts(claims, "growth")
+
+    def test_trap_a_change_against_a_forecast_is_not_a_yearly_change(self, check_text):
+        text = "第3季出口達1,694億美元,年增36.5%,比原預測高出7.39個百分點,相當於多出91.6億美元。"
+        assert not [c for c in check_text(text) if c.type == "growth" and c.verdict != "consistent"]
+
+
+class TestBalanceAcrossAParagraph:
+    def test_consistent_in_both_scripts(self, check_text):
+        for text in (
+            "本月出口412.3億美元,進口336.8億美元,出超75.5億美元。",
+            "2023年1—9月,全省出口额为51.2亿美元,同比增长6.5%;进口额为35.2亿美元,"
+            "同比下降1.4%;贸易顺差为16.0亿美元。",
+        ):
+            assert ("consistent", None) in verdicts(check_text(text), "balance")
+
+    def test_planted_error(self, check_text):
+        claims = check_text("上半年,全市出口120.5亿元,进口98.2亿元,贸易顺差32.3亿元。")
+        assert verdicts(claims, "balance") == [("inconsistent", "error")]
+
+    def test_trap_another_period_or_currency_gives_no_claim(self, check_text):
+        text = "2023年全年出口120.5亿美元。2023年上半年进口50.1亿美元,贸易顺差32.3亿美元。"
+        assert not verdicts(check_text(text), "balance")
+        text = "全市出口120.5亿元,进口15.2亿美元,贸易顺差32.3亿元。"
+        assert not verdicts(check_text(text), "balance")
+
+
+class TestPartitionSums:
+    def test_exports_and_imports_make_the_trade_total(self, check_text):
+        text = (
+            "2023年1—9月,全省医疗器械进出口总额为86.4亿美元,同比增长3.1%。"
+            "其中,出口额为51.2亿美元;进口额为35.2亿美元。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        text = "2022年,全市外贸进出口总值为120.0亿元,其中出口80.0亿元,进口42.0亿元。"
+        assert verdicts(check_text(text), "sum") == [("inconsistent", "error")]
+
+    def test_the_total_may_stand_in_the_paragraph_before(self, check_text):
+        text = (
+            "截至2024年底,醫學影像設備註冊備案產品總量達10 925件。\n"
+            "截至2024年底,境內註冊共計9502件,進口註冊共計1423件。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+    def test_trap_overlapping_or_unmatched_labels_are_no_partition(self, check_text):
+        # 境内注册 and 进口备案 do not split one whole; 出口 of one product is no part of all trade
+        text = "截至2024年底,注册备案产品总量达10 000件。境内注册9502件,进口备案1423件。"
+        assert not verdicts(check_text(text), "sum")
+
+
+class TestWherePartsEnd:
+    def test_a_bracketed_where_list_ends_at_its_bracket(self, check_text):
+        text = "从等级看:三级医院1192个(其中:三甲医院722个),二级医院6780个,一级医院4989个。"
+        claims = check_text(text)
+        assert verdicts(claims, "part_whole") == [("consistent", None)]
+
+    def test_a_sibling_or_unrelated_item_ends_the_list(self, check_text):
+        text = "第二产业投资10.58万亿元,其中制造业投资8.68万亿元;第三产业投资16.61万亿元。"
+        assert verdicts(check_text(text), "part_whole") == [("consistent", None)]
+        text = "出口了呼吸机27.1万台,其中无创呼吸机21.2万台,病员监护仪66.3万台。"
+        assert verdicts(check_text(text), "part_whole") == [("consistent", None)]
+
+    def test_planted_error_a_part_above_its_whole(self, check_text):
+        text = "出口了呼吸机27.1万台,其中无创呼吸机29.2万台。"
+        assert verdicts(check_text(text), "part_whole") == [("inconsistent", "error")]
+
+
+def test_agreement_needs_the_same_label_when_the_scope_is_unknown(check_text):
+    text = "2022年中药类产品出口额42.31亿美元。2022年西药原料出口额405.2亿美元。"
+    assert not [c for c in check_text(text) if c.type == "agreement"]
+    text = "2022年全市外贸进出口总值为120.0亿元,其中出口80.0亿元,进口40.0亿元。"
+    assert not [c for c in check_text(text) if c.type == "agreement"]
