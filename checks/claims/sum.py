@@ -26,7 +26,7 @@ from checks.claims.base import (
     same_unit,
 )
 from checks.document import AMOUNT_KINDS, Document
-from checks.facts import Fact, facts
+from checks.facts import Fact, facts, vocabulary
 from checks.quantities import Interval, Quantity
 
 NAME = "sum"
@@ -130,9 +130,16 @@ def _cover(levels: list[Fact], first: Fact, words: list[str]) -> list[Fact] | No
 
 
 def _names(label: str, word: str) -> bool:
-    """A label names a partition word as a whole word: 出口 in 医疗器械出口, not in 进出口."""
+    """A label names a partition word on its own, not inside a longer measure of the vocabulary:
+    出口 in 医疗器械出口, not in 进出口."""
     at = label.find(word)
-    return at >= 0 and not (word == "出口" and label[max(at - 1, 0) : at] == "进")
+    if at < 0:
+        return False
+    for longer in set(vocabulary().heads.values()):
+        inner = longer.find(word)
+        if longer != word and inner >= 0 and label.startswith(longer, at - inner):
+            return False
+    return True
 
 
 def _rest(label: str, word: str) -> str:

@@ -14,7 +14,7 @@ from checks.document import AMOUNT_KINDS, Document
 from checks.facts.labels import Label, read_label, vocabulary
 from checks.quantities import Period, Quantity
 from checks.quantities.tokens import MONTH_DASH
-from checks.vocabulary import CHANGE_BEFORE, DOWN, FROM_BEFORE, TO_AFTER, UP
+from checks.vocabulary import DOWN, FROM_BEFORE, TO_AFTER, UP
 
 ROLES = (
     "level",
@@ -72,10 +72,6 @@ class Fact:
     clause: str = ""  # the clause text in front of the figure, as printed in the view
 
     @property
-    def start(self) -> int:
-        return self.quantity.start
-
-    @property
     def is_amount(self) -> bool:
         return self.quantity.kind in AMOUNT_KINDS
 
@@ -107,9 +103,6 @@ class FactTable:
     def __getitem__(self, index: int) -> Fact:
         return self.facts[index]
 
-    def in_paragraph(self, fact: Fact) -> list[Fact]:
-        return [f for f in self.facts if f.paragraph == fact.paragraph]
-
     def get(self, index: int | None) -> Fact | None:
         return None if index is None else self.facts[index]
 
@@ -125,10 +118,6 @@ def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     before = doc.between(start, quantity.start)
     cuts = [m.end() for m in _CLAUSE_MARK.finditer(before)]
     return before[cuts[-1] :] if cuts else before
-
-
-def _hedge_free_start(quantity: Quantity) -> int:
-    return quantity.number_start if quantity.number_start >= 0 else quantity.start
 
 
 def _fact(doc: Document, quantity: Quantity, index: int, previous_end: int) -> Fact:
@@ -174,7 +163,7 @@ def _role(
             return "rate", -1 if falling else 1, rate.group("kind") or "", None
         return "ratio", 0, "", None
     if kind in AMOUNT_KINDS:
-        if CHANGE_BEFORE.search(doc.between(quantity.start - 6, quantity.start)):
+        if doc.is_change(quantity):
             return "change", _direction(near), "", None
         if _REFERENCE_BEFORE.search(doc.between(quantity.start - 14, quantity.start)):
             return "reference", 0, "", None
