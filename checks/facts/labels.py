@@ -74,7 +74,7 @@ def read_label(raw: str, words: Vocabulary | None = None) -> Label:
             found_periods.append(part)
             text = text.replace(part, "")
     text = _strip(text, words, keep_heads=True)
-    # 境内注册共计9502件 is no total of anything: only a marker inside the label counts
+    # "境内注册共计A件" is no total of anything: only a marker inside the label counts
     total = any(marker in text for marker in words.total_markers)
     head, subject = "", text
     for variant, canonical in words.heads.items():
