@@ -32,7 +32,7 @@ _REFERENCE_BEFORE = re.compile(
 MAX_SENTENCE = 500  # characters; real sentences are far shorter
 PARAGRAPH_WINDOW = 1500  # characters looked back for a paragraph's year or category
 T = TypeVar("T")
-AMOUNT_KINDS = frozenset({"money", "count", "people", "number"})
+AMOUNT_KINDS = frozenset({"money", "count", "people", "number", "mass", "energy", "power", "area"})
 
 
 class Document:
@@ -119,7 +119,7 @@ class Document:
     def year_before(self, quantity: Quantity, floor: int) -> Period | None:
         """The nearest year between `floor` and the quantity, with no amount in between."""
         for token in reversed(self.tokens_in(floor, quantity.start)):
-            if isinstance(token, Period):
+            if isinstance(token, Period) and (token.first is not None or token.span_years):
                 return token if token.first is not None else None
             if token.kind in AMOUNT_KINDS and token.kind == quantity.kind:
                 return None

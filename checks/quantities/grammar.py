@@ -57,6 +57,19 @@ UNITS = {
     "所": ("count", "所"),
     "座": ("count", "座"),
     "套": ("count", "套"),
+    "辆": ("count", "辆"),
+    "艘": ("count", "艘"),
+    "架": ("count", "架"),
+    "吨": ("mass", "吨"),
+    "公斤": ("mass", "公斤"),
+    "TWh": ("energy", "TWh"),
+    "GWh": ("energy", "GWh"),
+    "MWh": ("energy", "MWh"),
+    "kWh": ("energy", "kWh"),
+    "GW": ("power", "GW"),
+    "MW": ("power", "MW"),
+    "亩": ("area", "亩"),
+    "公顷": ("area", "公顷"),
     "倍": ("multiple", "倍"),
     "周岁": ("age", "岁"),
     "岁": ("age", "岁"),
@@ -90,6 +103,11 @@ def _token_pattern() -> re.Pattern[str]:
     )
     year = rf"(?P<year>(?<!\d)(?P<y>{_YEAR}) ?年度?(?P<ypart>{_YEAR_PART})?)"
     recent = r"(?P<recent>近 ?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}) ?年)"
+    # a part of the year without its year: 1-5月份, 前7个月, 8月, 7月19日
+    months = (
+        r"(?P<months>(?<![\d.])(?:前 ?(?P<first_n>\d{1,2}) ?个月"
+        r"|\d{1,2} ?月? ?(?:-|~|—|–|至|到) ?\d{1,2} ?月份?|\d{1,2} ?月份?(?: ?\d{1,2} ?日)?)(?!\d))"
+    )
     number = (
         rf"(?:百分之(?P<pct_cn>{_CN}|{_NUM})"
         rf"|(?<![\d.A-Za-z])(?P<sign>-(?=\d))?(?P<num>{_NUM})"
@@ -101,13 +119,13 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?P<qty>(?:(?<![出入])(?P<prefix>{before}) ?)?{number}"
         rf"(?P<q1>余|多)?(?P<mag>{_MAG})?(?P<q2>余|多)? ?(?P<unit>{_UNIT})?(?P<post>{after})?)"
     )
-    return re.compile("|".join([date, year_range, year, recent, quantity]))
+    return re.compile("|".join([date, year_range, year, recent, months, quantity]))
 
 
 def _first_characters() -> str:
     """Every character a token can start with: digits, '-', 近, 百(分之), Chinese numerals and
     the first character of each hedge word before a figure."""
-    firsts = set("0123456789-近百") | set(_CN_FIRST) | {w[0] for w in qualifiers()["before"]}
+    firsts = set("0123456789-近百前") | set(_CN_FIRST) | {w[0] for w in qualifiers()["before"]}
     return "".join(re.escape(c) for c in sorted(firsts))
 
 

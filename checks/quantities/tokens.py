@@ -16,7 +16,8 @@ MONTH_DASH = re.compile(r"[~—–至到]")  # 1—9月, 1~9月, 1至9月 are al
 
 @dataclass(frozen=True)
 class Period:
-    """A year, a year range or 近N年. `first`/`last` are None for 近N年 (a span only)."""
+    """A year, a year range, 近N年, or a part of a year alone (1-5月). `first`/`last` are None
+    for 近N年 (a span only) and for a part alone."""
 
     start: int
     end: int
@@ -69,10 +70,19 @@ def _token(match: re.Match[str], view: str) -> Token | None:
         year = int(match.group("y"))
         part = MONTH_DASH.sub("-", (match.group("ypart") or "").replace(" ", ""))
         return Period(match.start(), match.end(), year, year, part=part)
+    if match.group("months"):
+        return Period(match.start(), match.end(), None, None, part=_months(match))
     if match.group("recent"):
         years = _cn_or_int(match.group("n"))
         return Period(match.start(), match.end(), None, None, span_years=years) if years else None
     return _quantity(match, view)
+
+
+def _months(match: re.Match[str]) -> str:
+    if match.group("first_n"):
+        return f"1-{int(match.group('first_n'))}月"
+    text = re.sub(r"\d{1,2} ?日$", "", match.group("months").replace(" ", ""))
+    return MONTH_DASH.sub("-", text.replace("份", "")).replace("月-", "-")
 
 
 def _quantity(match: re.Match[str], view: str) -> Quantity | None:
@@ -88,6 +98,8 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         return None
     low, high, printed, unit_size = parsed
     kind, unit = UNITS.get(unit_word, ("number", ""))
+    if match.group("cn") and unit == "CNY" and not match.group("mag") and high < 10:
+        return None  # 三元电池, 二元结构, 多元: a word, not a sum of a few yuan
     if match.group("pct1") or match.group("pct_cn") is not None:
         kind, unit = "percent", "%"
     magnitude = MAGNITUDES.get(match.group("mag") or "", 1.0)
