@@ -8,17 +8,18 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-MIN_DIRECT_RECALL = 0.115  # 45 of 379 direct relations found with the right verdict
-MIN_CAUGHT = 0.07  # of the mutants that break a relation
-MAX_FALSE_WARNINGS = 11
+MIN_DIRECT_RECALL = 0.29  # 111 of 379 direct relations found with the right verdict
+MIN_CAUGHT = 0.25  # of the mutants that break a relation
+MAX_FALSE_WARNINGS = 1
+_FALSE_ERROR = re.compile(r"false error on a mutant that stays consistent: (\S+) (\S+) (\S+)")
 
 
-@pytest.mark.skipif(not (CORPUS / "score.py").exists(), reason="../shared/corpus is not beside")
-def test_the_corpus_scores_at_least_the_floor():
+def _score() -> str:
     done = subprocess.run(
         [
             sys.executable,
@@ -26,21 +27,68 @@ def test_the_corpus_scores_at_least_the_floor():
             str(CORPUS),
             "--mutate",
             "--show",
-            "none",
+            "missed",
             "--figcheck",
             f"{sys.executable} -m checks",
-            "--min-recall",
-            str(MIN_DIRECT_RECALL),
-            "--min-caught",
-            str(MIN_CAUGHT),
         ],
         capture_output=True,
         text=True,
         timeout=900,
     )
-    summary = done.stdout.strip().splitlines()[-1]
-    # exit 0 means: direct recall and caught share at the floors, no false alarm, no false error
-    assert done.returncode == 0, summary
+    assert done.stdout.strip(), done.stderr
+    return done.stdout
+
+
+def _inside_a_longer_figure(gold: dict, claim_ids: str, operand: str) -> bool:
+    """Whether the scorer changed this operand where its digits are part of another printed
+    figure ("9" found inside "56.9"): that mutant changes a figure the claim does not use, so an
+    error there is no false error. The scorer finds the spot as done here."""
+    claim = next(c for c in gold["claims"] if c["id"] == claim_ids.split(",")[0])
+    text = (CORPUS / "docs" / f"{claim['doc']}.txt").read_text(encoding="utf-8")
+    printed = str(claim["operands"][operand])
+    quote = next(q for q in claim["quotes"] if printed in q and q.count(printed) == 1)
+    return digits_inside(text, text.find(quote) + quote.find(printed), printed)
+
+
+def digits_inside(text: str, at: int, printed: str) -> bool:
+    """Whether `printed`, standing at `at`, continues a longer number on either side."""
+    before, after = text[at - 1 : at] if at else "", text[at + len(printed) : at + len(printed) + 2]
+    return (
+        before.isdigit()
+        or before in (".", ",")
+        and at > 1
+        and text[at - 2].isdigit()
+        or bool(re.match(r"\d|[.,]\d", after))
+    )
+
+
+@pytest.mark.skipif(not (CORPUS / "score.py").exists(), reason="../shared/corpus is not beside")
+def test_the_corpus_scores_at_least_the_floor():
+    output = _score()
+    summary = output.strip().splitlines()[-1]
+    found = re.search(r"direct (\d+)/(\d+)", summary)
+    caught = re.search(r"mutants caught (\d+)/(\d+)", summary)
+    assert int(found.group(1)) / int(found.group(2)) >= MIN_DIRECT_RECALL, summary
+    assert int(caught.group(1)) / int(caught.group(2)) >= MIN_CAUGHT, summary
+    assert re.search(r"false alarms 0\b", summary), summary
     warnings = int(re.search(r"false warnings (\d+)", summary).group(1))
     assert warnings <= MAX_FALSE_WARNINGS, summary
-    assert re.search(r"false alarms 0\b", summary) and re.search(r"false errors 0/", summary)
+    gold = yaml.safe_load((CORPUS / "gold.yaml").read_text(encoding="utf-8"))
+    false_errors = [
+        m.groups()
+        for m in _FALSE_ERROR.finditer(output)
+        if not _inside_a_longer_figure(gold, m.group(1), m.group(2))
+    ]
+    assert false_errors == [], summary
+
+
+def test_a_digit_inside_another_figure_is_told_apart():
+    """The rule that excuses a mutant must not excuse one that changes the operand itself."""
+    text = (
+        "对亚洲出口56.9万吨,其中对韩国、东盟和日本出口分别为17.2万吨、9.3万吨和9万吨,出口1,205万吨"
+    )
+    assert digits_inside(text, text.find("56.9") + 3, "9")  # the 9 of 56.9
+    assert not digits_inside(text, text.find("和9万吨") + 1, "9")  # the figure 9 itself
+    assert not digits_inside(text, text.find("17.2"), "17.2")
+    assert digits_inside(text, text.find("1,205") + 2, "205")  # 205 inside 1,205
+    assert digits_inside(text, text.find("1,205"), "1")

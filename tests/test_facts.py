@@ -70,7 +70,7 @@ class TestRolesAndAttachments:
     def test_periods_follow_the_paragraph_and_a_sentence_may_name_its_own(self):
         found, _ = table("2023年1—9月,出口51.2亿美元。其中9月份出口6.1亿美元。")
         assert found["51.2亿美元"].period == "2023:1-9月"
-        assert found["6.1亿美元"].period == "2023:9月份"
+        assert found["6.1亿美元"].period == "2023:9月"
 
 
 def test_figcheck_facts_prints_and_writes_the_table(tmp_path, capsys):

@@ -43,8 +43,9 @@ def kinds(result, source_id):
     return Counter(
         c.type
         for c in result.claims
-        if c.source.id == source_id and c.input_sources is None  # claims in one passage
-    )
+        if c.type != "agreement"
+        and {s.id for s in (c.input_sources or {"": c.source}).values()} == {source_id}
+    )  # the document's own claims, quoted in one passage or figure by figure
 
 
 def agreements(result):

@@ -53,14 +53,35 @@ def _same_key(statements: list[Statement], lexicon: Lexicon) -> Iterator[Group]:
     groups: dict = defaultdict(list)
     for statement in statements:
         groups[statement.key].append(statement)
-    for key, members in groups.items():
-        if len(members) < 2:
-            continue
-        reasons = _weak_reasons(members)
-        publishers = {m.source_id for m in members}
-        if len(publishers) > 1 and lexicon.measures.entries[key.measure].estimates_vary:
-            reasons.insert(0, "sources may estimate this measure differently")
-        yield "same", members, reasons
+    for key, grouped in groups.items():
+        # a key the lexicon pinned down (a known category) needs no label to tell scopes apart
+        known = bool(key.category) and not key.category.startswith("~")
+        if len({s.source_id for s in grouped}) == 1:
+            grouped = [s for s in grouped if s.strong]
+        for members in [grouped] if known else _by_label(grouped):
+            if len(members) < 2:
+                continue
+            reasons = _weak_reasons(members)
+            publishers = {m.source_id for m in members}
+            if len(publishers) > 1 and lexicon.measures.entries[key.measure].estimates_vary:
+                reasons.insert(0, "sources may estimate this measure differently")
+            yield "same", members, reasons
+
+
+def _by_label(members: list[Statement]) -> list[list[Statement]]:
+    """Within one document, figures the lexicon keys alike but labelled apart (纺织品出口 and
+    出口, 12月 and 全年) are of two scopes: a group with such a document splits by label. A
+    document compared only with itself compares its firmly dated figures only: a guessed year
+    joins figures of different paragraphs that the text never tied together."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for statement in members:
+        labels[statement.source_id].add(statement.label)
+    if all(len(found) <= 1 for found in labels.values()):
+        return [members]
+    clusters: dict[str, list[Statement]] = defaultdict(list)
+    for statement in members:
+        clusters[statement.label].append(statement)
+    return list(clusters.values())
 
 
 def _years(statement: Statement) -> Iterable[int]:
@@ -87,8 +108,23 @@ def _related_keys(statements: list[Statement], lexicon: Lexicon) -> Iterator[Gro
             reasons = _loose_reasons(lexicon, a, b)
             if not reasons or _one_document_guessing_dates(a, b, partitions):
                 continue
-            group = partitions[a] + partitions[b]
-            yield "related", group, reasons + _weak_reasons(group)
+            group = _one_reading_each(partitions[a] + partitions[b])
+            if len({s.source_id for s in group}) > 1:
+                yield "related", group, reasons + _weak_reasons(group)
+
+
+def _one_reading_each(group: list[Statement]) -> list[Statement]:
+    """A loose comparison across documents takes from each document only figures that agree
+    among themselves: two disagreeing ones of one document are two scopes it never told apart,
+    and neither is the figure another document states."""
+    by_source: dict[str, list[Statement]] = defaultdict(list)
+    for statement in group:
+        by_source[statement.source_id].append(statement)
+    kept = []
+    for members in by_source.values():
+        if spread([s.quantity.lenient for s in members]) == 0:
+            kept += members
+    return kept
 
 
 def _one_document_guessing_dates(a: tuple, b: tuple, partitions: dict) -> bool:

@@ -19,6 +19,7 @@ from checks.claims.base import (
 )
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
+from checks.facts.labels import compatible
 from checks.quantities import INF, Interval, Quantity
 
 NAME = "balance"
@@ -27,6 +28,7 @@ _MONEY_WORDS = r"(?:新台币|人民币|美元|港币|港元|欧元)?"
 _IMPORT = re.compile(
     rf"进口(?:值|额|总额|金额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*{_MONEY_WORDS}\s*$"
 )
+_PARTNER_WORD = re.compile(r"^(?:对|与|同|自|和)")
 _PARTNER = re.compile(r"对([^\s,,、()()]{1,6}?)(?:的)?(?:进口|出口)[^,,、]*$")
 _EXPORT = re.compile(
     rf"(?<!进)出口(?:值|额|总额|金额|贸易总额)?(?:为|达到|达|约)?\s*[((]?\s*{_MONEY_WORDS}\s*$"
@@ -74,25 +76,29 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
     """A stated balance (顺差/逆差/出超/入超 X) against the exports and imports of the same subject,
     period and unit, the nearest before it in its paragraph: "本月出口A,进口B,出超C"."""
     table = facts(doc)
-    signs = vocabulary().balance
+    measures = vocabulary().balance
     for balance in table:
         head = balance.label.head
-        if head not in signs or balance.role != "level" or balance.quantity.kind != "money":
+        if head not in measures or balance.role != "level" or balance.quantity.kind != "money":
             continue
-        exports = _trade_fact(table, balance, "出口")
-        imports = _trade_fact(table, balance, "进口")
+        of = measures[head]
+        exports = _trade_fact(table, balance, of.plus, of.scoped)
+        imports = _trade_fact(table, balance, of.minus, of.scoped)
         if exports is None or imports is None:
             continue
+        if not compatible(exports.label.subject, imports.label.subject):
+            continue  # 对美出口 … 对德进口: two trades, no balance of one
         inputs = {"imports": imports.quantity, "exports": exports.quantity}
         claim = Claim(NAME, doc.source, {**inputs, "balance": balance.quantity})
         word = doc.source.text[balance.quantity.start - 2 : balance.quantity.start]
-        claim.facts = {"word": head if len(word.strip()) < 2 else word, "deficit": signs[head] < 0}
+        claim.facts = {"word": head if len(word.strip()) < 2 else word, "deficit": of.sign < 0}
+        claim.facts["plus"], claim.facts["minus"] = of.plus, of.minus
         claim.facts["signed"] = True
         claim.row = derive(claim)
         yield claim
 
 
-def _trade_fact(table: FactTable, balance: Fact, head: str) -> Fact | None:
+def _trade_fact(table: FactTable, balance: Fact, head: str, scoped: bool) -> Fact | None:
     """The nearest level of `head` before the balance in its paragraph, of its subject."""
     for fact in reversed(table.facts[: balance.index]):
         if fact.paragraph != balance.paragraph:
@@ -101,8 +107,10 @@ def _trade_fact(table: FactTable, balance: Fact, head: str) -> Fact | None:
             continue
         if fact.quantity.unit != balance.quantity.unit or fact.period != balance.period:
             return None  # the nearest one belongs to another period or currency: no claim
-        if fact.label.subject not in ("", balance.label.subject) and balance.label.subject:
-            return None
+        if (scoped or _PARTNER_WORD.search(balance.label.subject)) and not compatible(
+            fact.label.subject, balance.label.subject
+        ):
+            return None  # 对美贸易顺差 is no balance of the country's exports
         return fact
     return None
 
@@ -180,8 +188,11 @@ def explain(claim: Claim) -> str:
     text = claim.source.text
     imports, exports = claim.inputs["imports"], claim.inputs["exports"]
     difference = exports.value - imports.value
+    plus, minus = claim.facts.get("plus", "出口"), claim.facts.get("minus", "进口")
+    if (plus, minus) == ("出口", "进口"):
+        plus, minus = "exports", "imports"
     head = (
-        f"exports {exports.shown(text)} − imports {imports.shown(text)} = "
+        f"{plus} {exports.shown(text)} − {minus} {imports.shown(text)} = "
         f"{amount_text(difference, exports)} ({'surplus' if difference > 0 else 'deficit'})"
     )
     if "balance" not in claim.inputs and claim.facts["signed"]:

@@ -100,6 +100,17 @@ class Claim:
         ]
 
 
+def quote_apart(doc: Document, claim: Claim) -> Claim:
+    """A claim whose inputs stand in different sentences quotes each input at its own place, so
+    its evidence is the figures, not every sentence between them."""
+    sentences = {doc.sentence_at(q.start) for q in claim.inputs.values()}
+    if len(sentences) > 1:
+        start, end = claim.span
+        claim.fixed_id = f"{claim.source.id}:{claim.type}:{start}-{end}"
+        claim.input_sources = {role: claim.source for role in claim.inputs}
+    return claim
+
+
 def percent_after(doc: Document, pos: int, limit: int, kinds=("percent",)) -> Quantity | None:
     """The first quantity of `kinds` starting within `limit` characters after `pos`."""
     for q in doc.quantities_in(pos, pos + limit + 12):

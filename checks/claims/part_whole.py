@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from checks.claims.base import Claim, amount_text, interval_text, same_unit
 from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
 from checks.facts import facts
+from checks.facts.labels import siblings
 from checks.quantities import Quantity
 
 NAME = "part_whole"
@@ -102,7 +103,7 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
         label = fact.label.text if fact else ""
         if fact is not None and fact.role in ("reference", "prior"):
             continue  # 去年同期出口额X: last year's value, no part of this year's whole
-        if _siblings(label, whole_label):
+        if siblings(label, whole_label):
             break
         listed = doc.between(quantity.start - len(label) - 1, quantity.start).startswith("、")
         names_whole = bool(label and whole_label and label[-1] == whole_label[-1])
@@ -110,14 +111,6 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
             break  # an empty label names nothing new: 由A增至B goes on about the same part
         parts.append(quantity)
     return parts
-
-
-def _siblings(a: str, b: str) -> bool:
-    """Two labels of one pattern naming another item: 二级医院 / 三级医院, 第二产业 / 第三产业 (the
-    same length, apart in one or two characters)."""
-    if len(a) != len(b) or len(a) < 3 or a == b:
-        return False
-    return sum(x != y for x, y in zip(a, b, strict=True)) <= 2
 
 
 def derive(claim: Claim) -> dict[str, float | None]:

@@ -15,10 +15,15 @@ from checks.claims.base import (
     Claim,
     fmt,
     has_total_marker,
+    quote_apart,
     relation_row,
     same_unit,
 )
 from checks.document import AMOUNT_KINDS, Document
+from checks.facts import Fact, FactTable, facts, vocabulary
+from checks.facts.labels import Label, core_name, siblings
+from checks.facts.partitions import Partition, partitions_of
+from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
 
 NAME = "share"
@@ -26,6 +31,7 @@ _SHARE = re.compile(
     r"(?:所)?占(?:到|了|据)?(?P<name>[^,,;。%\d]{0,12}?)(?:的)?(?:比重|比例|份额)?"
     r"(?:比)?(?:为|达到|达|约为)?(?=\s*(?:约|近|超|逾|达)?\s*\d)"
 )
+_COMBINED = re.compile(r"合计|合共|共计|总计|两者|三者|二者|上述|以上")
 _FILLER = re.compile(
     r"^(?:比重|比例|份额|比|的|为|达到|达|约|了)+|(?:比重|比例|份额|比|的|为|达到|达|了)+$"
 )
@@ -33,12 +39,16 @@ _FILLER = re.compile(
 
 class Share:
     name = NAME
-    columns = RELATION_COLUMNS
+    columns = (*RELATION_COLUMNS, "hedged_gap")
 
     def find(self, doc: Document) -> Iterator[Claim]:
+        seen: set[int] = set()
+        for claim in (*_from_facts(doc), *_from_structures(doc)):
+            seen.add(claim.inputs["rate"].start)
+            yield claim
         for match in _SHARE.finditer(doc.view):
             rate = _rate(doc, match.start(), match.end())
-            if rate is None:
+            if rate is None or rate.start in seen:
                 continue
             part = _part(doc, match.start())
             if part is None:
@@ -54,6 +64,181 @@ class Share:
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+
+def _from_facts(doc: Document) -> Iterator[Claim]:
+    """A share fact, the level it belongs to, and its whole: the figure inside 占…的, the level
+    named after 占 found among the facts before it, the whole of the share before it in the
+    paragraph, or the nearest earlier level of the same measure that is no part itself."""
+    table = facts(doc)
+    wholes: dict[int, tuple[Fact, Fact]] = {}  # paragraph -> its last share's whole and part
+    for share in table:
+        if share.role != "share" or share.quantity.is_range:
+            continue
+        part = table.get(share.attached_to)
+        if part is None or part.role != "level" or part.quantity.is_range:
+            continue
+        if _COMBINED.search(doc.between(part.quantity.end, share.quantity.start)):
+            continue  # 两者合计占X%: the share of several parts, not of this one
+        whole, named = _whole_fact(table, share, part, wholes.get(share.paragraph))
+        if whole is None:
+            continue
+        wholes[share.paragraph] = (whole, part)
+        inputs = {"whole": whole.quantity, "part": part.quantity, "rate": share.quantity}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"named_whole": named}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _from_structures(doc: Document) -> Iterator[Claim]:
+    """三次产业结构为4.8:38.6:56.6: each member is the share of one part of a partition whose
+    parts and total the text states before it, in the partition's order."""
+    table = facts(doc)
+    for members in structures(table):
+        if earlier_structure(doc, members[0]):
+            continue  # 由上年的17.9:47.3:34.8: last year's shares, from last year's values
+        found = _partition_before(table, members)
+        if found is None:
+            continue
+        for member, part in zip(members, found.parts, strict=True):
+            inputs = {"whole": found.total.quantity, "part": part.quantity, "rate": member.quantity}
+            claim = Claim(NAME, doc.source, inputs)
+            claim.facts = {"named_whole": found.total.label.text, "structure": True}
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
+
+
+def _partition_before(table: FactTable, members: list[Fact]) -> Partition | None:
+    """The nearest stated partition of as many parts, with its total, before the structure and
+    at most a paragraph before it, of the same year."""
+    first = members[0]
+    near = (first.paragraph, _paragraph_before(table.doc, first.paragraph))
+    found = [
+        p
+        for p in partitions_of(table)
+        if p.total is not None
+        and len(p.parts) == len(members)
+        and max(f.index for f in p.parts) < first.index
+        and p.parts[0].paragraph in near
+        and _years(p.parts[0].period) in ("", _years(first.period))
+    ]
+    return max(found, key=lambda p: p.parts[0].index, default=None)
+
+
+def _whole_fact(
+    table: FactTable, share: Fact, part: Fact, previous: tuple[Fact, Fact] | None
+) -> tuple[Fact | None, str]:
+    inside = _whole_inside(table, share, part)
+    if inside is not None:
+        return inside, inside.label.text
+    earlier = [
+        f for f in reversed(table.facts[: part.index]) if _may_be_whole(table, f, part, share)
+    ]
+    if share.whole_label is not None:
+        name = share.whole_label
+        if not core_name(name.text):
+            return None, ""
+        exact = [f for f in earlier if core_name(f.label.text) == core_name(name.text)]
+        loose = [f for f in earlier if _names(f.label, name)]
+        found = (exact or loose or [None])[0]
+        return found, share.whole_label.text
+    if previous is not None and _same_measure(previous[1], part) and _unit_fits(previous[0], part):
+        return previous[0], ""  # 占比Y%: of the whole the share before it in the paragraph was of
+    near = (part.paragraph, _paragraph_before(table.doc, part.paragraph))
+    for fact in earlier:
+        if fact.paragraph not in near:
+            break  # an unnamed whole is stated close by
+        if fact.sentence == part.sentence and not _where_between(table, fact, part):
+            continue  # an item of the same list is no whole
+        if siblings(fact.label.text, part.label.text):
+            continue  # 化药注册申请 is no whole of 新药注册申请
+        if _same_measure(fact, part):
+            return fact, ""
+    return None, ""
+
+
+def _whole_inside(table: FactTable, share: Fact, part: Fact) -> Fact | None:
+    """ "占1,012亿总收入的90.3%": the whole printed between 占 and the share."""
+    fact = table.get(share.index - 1)
+    if fact is None or fact.role != "whole" or fact.index <= part.index:
+        return None
+    if not _unit_fits(fact, part):
+        return None
+    glue = table.doc.between(fact.quantity.end, share.quantity.start)
+    return fact if re.fullmatch(r"[^,,;。]{0,10}?的(?:比重|比例)?(?:为|达)?\s*", glue) else None
+
+
+def _unit_fits(whole: Fact, part: Fact) -> bool:
+    """The same unit, or a bare figure with a magnitude word (1,012亿) against an amount."""
+    if _same_unit(whole, part):
+        return True
+    return whole.quantity.kind == "number" and part.is_amount and abs(whole.quantity.value) >= 1e4
+
+
+def _may_be_whole(table: FactTable, fact: Fact, part: Fact, share: Fact) -> bool:
+    if fact.role != "level" or fact.quantity.is_range or not _same_unit(fact, part):
+        return False
+    if fact.bracketed and not part.bracketed:
+        return False  # (中药两件、化药169件): a bracketed item is no whole
+    if share.quantity.strict.hi <= 100 and fact.quantity.strict.hi < part.quantity.strict.lo:
+        return False
+    if _years(fact.period) and _years(part.period) and _years(fact.period) != _years(part.period):
+        return False
+    # a level with a share of the same whole is a sibling part, not the whole
+    following = table.facts[fact.index + 1 : fact.index + 8]
+    own = [f for f in following if f.role == "share" and f.attached_to == fact.index]
+    return not any(_same_whole_named(f, share) for f in own)
+
+
+def _same_whole_named(a: Fact, b: Fact) -> bool:
+    """Both shares leave their whole unnamed, or name it alike, scope words included: 占全国…
+    and 占全省… are shares of two wholes; 占公司营业收入 and 占营业收入 of one."""
+    if a.whole_label is None or b.whole_label is None:
+        return a.whole_label is None and b.whole_label is None
+    x, y = _without_total(a.whole_label.text), _without_total(b.whole_label.text)
+    return x == y or (min(len(x), len(y)) >= 2 and (x.endswith(y) or y.endswith(x)))
+
+
+def _without_total(text: str) -> str:
+    for marker in vocabulary().total_markers:
+        text = text.replace(marker, "")
+    return text
+
+
+def _names(candidate: Label, name: Label) -> bool:
+    """Whether a label names the whole a share names: the same measure, and subjects of which
+    one ends the other (占中国外贸总值 names 进出口总值; 占出口总值 does not name 进出口)."""
+    if candidate.head or name.head:
+        if candidate.head != name.head:
+            return False
+        a, b = core_name(candidate.subject), core_name(name.subject)
+        return not a or not b or a.endswith(b) or b.endswith(a)
+    a, b = core_name(candidate.text), core_name(name.text)
+    return len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a))
+
+
+def _same_measure(whole: Fact, part: Fact) -> bool:
+    if whole.label.head or part.label.head:
+        return whole.label.head == part.label.head
+    a, b = core_name(whole.label.text), core_name(part.label.text)
+    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
+
+
+def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
+    return "其中" in table.doc.between(whole.quantity.end, part.quantity.start)
+
+
+def _paragraph_before(doc: Document, start: int) -> int:
+    return doc.paragraph_start(max(start - 2, 0)) if start > 0 else start
+
+
+def _years(period: str) -> str:
+    return period.split(":")[0]
+
+
+def _same_unit(a: Fact, b: Fact) -> bool:
+    return a.quantity.unit == b.quantity.unit and a.quantity.kind == b.quantity.kind
 
 
 def _rate(doc: Document, start: int, end: int) -> Quantity | None:
@@ -109,10 +294,15 @@ def implied_share(part: Interval, whole: Interval) -> Interval:
 def derive(claim: Claim) -> dict[str, float | None]:
     part, whole, rate = (claim.inputs[k] for k in ("part", "whole", "rate"))
     if whole.strict.lo <= 0 or part.strict.lo < 0:
-        return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi}
+        return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
     implied = implied_share(part.strict, whole.strict)
     lenient = implied_share(part.lenient, whole.lenient)
-    return relation_row(rate.strict, implied, rate.lenient, lenient)
+    row = relation_row(rate.strict, implied, rate.lenient, lenient)
+    hedged = any(q.qualifier != "exact" for q in (part, whole, rate))
+    # a hedged figure that fits no reading is a warning: a hedge's reach is a convention
+    row["hedged_gap"] = row["lenient_gap"] if hedged else 0.0
+    row["lenient_gap"] = 0.0 if hedged else row["lenient_gap"]
+    return row
 
 
 def explain(claim: Claim) -> str:

@@ -10,40 +10,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from checks import paths
 from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     amount_text,
+    fmt,
     has_total_marker,
     interval_text,
     relation_row,
     same_unit,
 )
 from checks.document import AMOUNT_KINDS, Document
-from checks.facts import Fact, facts, vocabulary
+from checks.facts import facts
+from checks.facts.partitions import partition_groups, partitions_of, rest_after
+from checks.facts.table import structures
 from checks.quantities import Interval, Quantity
 
 NAME = "sum"
+WHOLE = Interval.point(100.0)  # what the shares of a structure add up to
 _TOTAL_AFTER = re.compile(r"(?:合计|共计|总计|总共|一共|加总)(?:为|达到|达|约)?\s*")
 _WHERE = re.compile(r"其中\s*[,:]?")
 _LIST_GLUE = re.compile(r"^[\s、,,和及与以及分别为]*[^\d,,。;]{0,14}$")
-
-
-@lru_cache(maxsize=4)
-def partition_groups(path: Path | None = None) -> list[tuple[list[str], str]]:
-    """Each group's parts and, where the data names it, its total's measure."""
-    with open(path or paths.DATA / "partitions.yaml", encoding="utf-8") as handle:
-        groups = yaml.safe_load(handle) or []
-    return [
-        (list(g["parts"]), str(g.get("total", ""))) if isinstance(g, dict) else (list(g), "")
-        for g in groups
-    ]
 
 
 def partitions(path: Path | None = None) -> list[list[str]]:
@@ -58,6 +47,7 @@ class Sum:
         yield from self._listed_then_total(doc)
         yield from self._total_then_partition(doc)
         yield from _partitions_from_facts(doc)
+        yield from _structures(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -85,89 +75,24 @@ class Sum:
                     yield _claim(doc, total, parts, "partition")
 
 
-PART_WINDOW = 3  # sentences a partition's parts may spread over (其中,A;B;C)
-
-
 def _partitions_from_facts(doc: Document) -> Iterator[Claim]:
     """Parts whose labels cover a partition, and the total they belong to, found by label in
     their paragraph or the one before: "进出口总额T……其中,出口额X……;进口额M", or
     "注册备案产品总量T。……境内注册A,进口注册B"."""
-    table = facts(doc)
-    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
-    for parts_words, total_word in partition_groups():
-        for first in levels:
-            parts = _cover(levels, first, parts_words)
-            if parts is None:
-                continue
-            total = _labelled_total(levels, parts, parts_words, total_word)
-            if total is not None:
-                yield _claim(doc, total.quantity, [p.quantity for p in parts], "partition")
+    for found in partitions_of(facts(doc)):
+        if found.total is not None:
+            parts = [p.quantity for p in sorted(found.parts, key=lambda f: f.index)]
+            yield _claim(doc, found.total.quantity, parts, "partition")
 
 
-def _cover(levels: list[Fact], first: Fact, words: list[str]) -> list[Fact] | None:
-    """One level per partition word, starting at `first`, each named once in the window."""
-    if not first.label.text.startswith(words[0]) and words[0] not in first.label.text:
-        return None
-    window = [
-        f
-        for f in levels
-        if f.paragraph == first.paragraph
-        and first.sentence <= f.sentence < first.sentence + PART_WINDOW
-        and f.index >= first.index
-        and f.quantity.unit == first.quantity.unit
-        and f.period == first.period
-    ]
-    chosen = []
-    for word in words:
-        named = [f for f in window if _names(f.label.text, word)]
-        if len(named) != 1 or named[0].label.total:
-            return None
-        chosen.append(named[0])
-    rests = {_rest(f.label.text, w) for f, w in zip(chosen, words, strict=True)}
-    if len(rests) != 1 or min(chosen, key=lambda f: f.index) is not first:
-        return None  # 境内注册 and 进口备案 are not one partition
-    return sorted(chosen, key=lambda f: f.index)
-
-
-def _names(label: str, word: str) -> bool:
-    """A label names a partition word on its own, not inside a longer measure of the vocabulary:
-    出口 in 医疗器械出口, not in 进出口."""
-    at = label.find(word)
-    if at < 0:
-        return False
-    for longer in set(vocabulary().heads.values()):
-        inner = longer.find(word)
-        if longer != word and inner >= 0 and label.startswith(longer, at - inner):
-            return False
-    return True
-
-
-def _rest(label: str, word: str) -> str:
-    return label[label.find(word) + len(word) :]
-
-
-def _labelled_total(
-    levels: list[Fact], parts: list[Fact], words: list[str], total_word: str
-) -> Fact | None:
-    """The nearest total before the parts, in their paragraph or the one before."""
-    first = parts[0]
-    rest = _rest(first.label.text, words[0])
-    paragraphs = {first.paragraph}
-    for candidate in reversed(levels[: levels.index(first)]):
-        if candidate.paragraph not in paragraphs:
-            if len(paragraphs) > 1:
-                return None
-            paragraphs.add(candidate.paragraph)
-        if candidate.quantity.unit != first.quantity.unit:
-            continue
-        if candidate.period.split(":")[0] != first.period.split(":")[0]:
-            continue
-        if total_word and candidate.label.head == total_word:
-            subjects = {p.label.subject for p in parts} - {"", candidate.label.subject}
-            return None if subjects else candidate
-        if rest and rest in candidate.label.text and candidate.label.total:
-            return candidate
-    return None
+def _structures(doc: Document) -> Iterator[Claim]:
+    """4.8:38.6:56.6 is a whole split in shares: its members add up to 100."""
+    for members in structures(facts(doc)):
+        inputs = {f"part{i + 1}": m.quantity for i, m in enumerate(members)}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"shape": "structure", "parts": len(members)}
+        claim.row = derive(claim)
+        yield claim
 
 
 def _total_before(doc: Document, first: Quantity, index: int) -> Quantity | None:
@@ -209,7 +134,7 @@ def _partition_cover(doc: Document, amounts: list[Quantity]) -> list[Quantity]:
             ]
             if len(matches) != 1:
                 break
-            chosen.append((matches[0][0], _rest(matches[0][1], member)))
+            chosen.append((matches[0][0], rest_after(matches[0][1], member)))
         else:
             if len({rest for _, rest in chosen}) == 1:  # 境内注册 + 进口备案 split no one whole
                 return sorted((q for q, _ in chosen), key=lambda q: q.start)
@@ -229,17 +154,26 @@ def _parts(claim: Claim) -> list[Quantity]:
 
 
 def derive(claim: Claim) -> dict[str, float | None]:
-    total, parts = claim.inputs["total"], _parts(claim)
+    parts = _parts(claim)
     strict = sum((q.strict for q in parts[1:]), parts[0].strict)
     lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
+    if "total" not in claim.inputs:  # a structure's shares make a whole: 100
+        return relation_row(WHOLE, strict, WHOLE, lenient, 100.0)
+    total = claim.inputs["total"]
     return relation_row(total.strict, strict, total.lenient, lenient, abs(total.value) or 1.0)
 
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
-    total, parts = claim.inputs["total"], _parts(claim)
+    parts = _parts(claim)
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     point = sum(q.value for q in parts)
+    if "total" not in claim.inputs:
+        return (
+            f"{' : '.join(q.shown(text) for q in parts)} are shares of one whole: they add up "
+            f"to {fmt(point)} [from the printed figures {implied.format(3)}], against 100"
+        )
+    total = claim.inputs["total"]
     return (
         f"{' + '.join(q.shown(text) for q in parts)} = {amount_text(point, total)} "
         f"[from the printed figures {interval_text(implied, total)}]; stated total "

@@ -22,13 +22,22 @@ _PUNCTUATION = re.compile(r"[\s\"“”‘’《》〈〉「」『』*·]")
 
 
 @dataclass(frozen=True)
+class BalanceOf:
+    plus: str  # 出口, 收入
+    minus: str  # 进口, 支出
+    sign: int  # +1 for a surplus, −1 for a deficit
+    scoped: bool  # the balance must name the subject of its plus and minus
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     heads: dict[str, str]  # written variant -> canonical measure
-    balance: dict[str, int]  # canonical measure -> sign of exports − imports
+    balance: dict[str, BalanceOf]  # canonical measure -> what it is the difference of
     lead: tuple[str, ...]
     link: tuple[str, ...]
     period_parts: tuple[str, ...]
     total_markers: tuple[str, ...]
+    scope: tuple[str, ...]
 
 
 @lru_cache(maxsize=4)
@@ -46,11 +55,15 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
 
     return Vocabulary(
         heads=dict(sorted(heads.items(), key=lambda kv: len(kv[0]), reverse=True)),
-        balance={str(k): int(v) for k, v in (data.get("balance") or {}).items()},
+        balance={
+            str(k): BalanceOf(v["plus"], v["minus"], int(v["sign"]), bool(v.get("scoped")))
+            for k, v in (data.get("balance") or {}).items()
+        },
         lead=longest_first(data.get("lead")),
         link=longest_first(data.get("link")),
         period_parts=longest_first(data.get("period_parts")),
         total_markers=longest_first(data.get("total_markers")),
+        scope=longest_first(data.get("scope")),
     )
 
 
@@ -92,7 +105,8 @@ def _strip(text: str, words: Vocabulary, keep_heads: bool = False) -> str:
     changed = True
     while changed and text:
         changed = False
-        for word in words.lead:
+        at_measure = keep_heads and any(text.startswith(variant) for variant in words.heads)
+        for word in () if at_measure else words.lead:  # 累计结存 is a measure, not 累计 + 结存
             if text.startswith(word) and len(text) > len(word):
                 text, changed = text[len(word) :], True
                 break
@@ -103,3 +117,37 @@ def _strip(text: str, words: Vocabulary, keep_heads: bool = False) -> str:
                 text, changed = text[: -len(word)], True
                 break
     return text
+
+
+def core_name(text: str, words: Vocabulary | None = None) -> str:
+    """A label without its total markers and the scope words that name the reporter's own
+    territory (全国, 我省 …): 占同期全省进出口总值 and 全省进出口 name the same whole."""
+    words = words or vocabulary()
+    for word in (*words.scope, *words.total_markers):
+        text = text.replace(word, "")
+    return _measure_last(_strip(text, words), words)
+
+
+def _measure_last(text: str, words: Vocabulary) -> str:
+    """ "我国进口粮食" names what "我国粮食进口" names: a measure before its object goes last.
+    Only for matching names; a label keeps its words (进口注册 is no 注册进口)."""
+    for variant, canonical in words.heads.items():
+        at = text.find(variant)
+        rest = text[at + len(variant) :] if at >= 0 else ""
+        if at >= 0 and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2:
+            return text[:at] + rest + canonical
+    return text
+
+
+def siblings(a: str, b: str) -> bool:
+    """Two labels of one pattern naming another item: 二级医院 / 三级医院, 第二产业 / 第三产业 (the
+    same length, apart in one or two characters)."""
+    if len(a) != len(b) or len(a) < 3 or a == b:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) <= 2
+
+
+def compatible(a: str, b: str) -> bool:
+    """Two subjects that may name one thing: either is unsaid, or one holds the other (中国 and
+    中国货物); 对美 and 对德 name two."""
+    return not a or not b or a in b or b in a

@@ -26,6 +26,8 @@ ROLES = (
     "pp",
     "multiple",
     "ratio",
+    "structure",
+    "whole",
     "other",
 )
 _CLAUSE_MARK = re.compile(r"[,;:、()。!?\n]")
@@ -35,8 +37,9 @@ _RATE_BEFORE = re.compile(
     r"\s*[((]?\s*(?P<sign>[+-])?\s*$"
 )
 _DOWN = re.compile(rf"^(?:{DOWN})")
+_WHOLE_INSIDE = re.compile(r"占(?:到|了|据)?\s*$")
 _SHARE_BEFORE = re.compile(
-    r"(?:占(?P<whole>[^,;。占]{0,24}?)(?:的)?(?:比重|比例|份额|比)?|占比|所占比重|比重|份额)"
+    r"(?:占(?P<whole>(?:[^,;。占]|(?<=\d),(?=\d)){0,24}?)(?:的)?(?:比重|比例|份额|比)?|占比|所占比重|比重|份额)"
     r"(?:分别)?(?:为|达到|达|约|超过|超|近|仅)?\s*$"
 )
 _REFERENCE_BEFORE = re.compile(
@@ -46,10 +49,16 @@ _REFERENCE_BEFORE = re.compile(
 _COMPARISON_START = re.compile(
     rf"相比|相较|比|较|同比|环比|与|按年|按月|年增|年减|{UP}|{DOWN}|占|[+\-(]"
 )
+# 固定资产投资(不含农户)28.06万亿元: a bracketed aside between a label and its figure
+_ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
 _FORECAST = re.compile(r"预计|预测|有望|将达|将超|力争|目标|规划|到\d{4} ?年")
-_COMPARED_YEAR = re.compile(r"(?:比|较|相比|相较|与|对比)(?:于)?\s*$")
+_STRUCTURE_WORD = re.compile(r"结构|比例|之比|构成|比重|比为|比是")
+_STRUCTURE_GLUE = re.compile(r"\s*[:∶]\s*")
+_FROM_EARLIER = re.compile(r"(?:由|从)[^,;。:∶]{0,10}?的?\s*$")
+_SINCE = re.compile(r"以来|以后|以前|之前|之后|起")
+_COMPARED_YEAR = re.compile(r"(?:比|较|相比|相较|与|对比|由|从)(?:于)?\s*$")
 
 
 @dataclass
@@ -70,6 +79,8 @@ class Fact:
     reference: int | None = None  # the earlier value a level is compared with
     attached_to: int | None = None  # the level a rate, change, reference or share belongs to
     clause: str = ""  # the clause text in front of the figure, as printed in the view
+    bracketed: bool = False  # inside a bracket opened in its sentence: (其中A、B)
+    structure: int | None = None  # 4.8:38.6:56.6: the index of the structure's first member
 
     @property
     def is_amount(self) -> bool:
@@ -87,6 +98,7 @@ class FactTable:
             if isinstance(quantity, Quantity) and quantity.kind not in ("age", "duration"):
                 self.facts.append(_fact(doc, quantity, len(self.facts), previous_end))
                 previous_end = quantity.end
+        _mark_structures(doc, self.facts)
         _attach(self.facts)
         self._by_start = {f.quantity.start: f for f in self.facts}
 
@@ -115,7 +127,9 @@ def facts(doc: Document) -> FactTable:
 def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     """From the last clause mark, or the figure before, up to this figure."""
     start = max(doc.sentences[doc.sentence_at(quantity.start)][0], previous_end)
-    before = doc.between(start, quantity.start)
+    before = _ASIDE.sub("", doc.between(start, quantity.start))
+    if before.endswith("("):
+        before = before[:-1]  # 再出口(57.9亿元): the figure in brackets after its label
     cuts = [m.end() for m in _CLAUSE_MARK.finditer(before)]
     return before[cuts[-1] :] if cuts else before
 
@@ -141,7 +155,12 @@ def _fact(doc: Document, quantity: Quantity, index: int, previous_end: int) -> F
         forecast=forecast,
         whole_label=whole,
         clause=clause,
+        bracketed=_bracketed(doc.between(s_start, quantity.start)),
     )
+
+
+def _bracketed(before: str) -> bool:
+    return before.count("(") > before.count(")")
 
 
 def _role(
@@ -162,6 +181,8 @@ def _role(
             falling = bool(rate.group("verb") and _DOWN.match(rate.group("verb")))
             return "rate", -1 if falling else 1, rate.group("kind") or "", None
         return "ratio", 0, "", None
+    if (kind in AMOUNT_KINDS or kind == "number") and _WHOLE_INSIDE.search(clause):
+        return "whole", 0, "", None  # 占1,012亿总收入的90.3%: the whole a share names
     if kind in AMOUNT_KINDS:
         if doc.is_change(quantity):
             return "change", _direction(near), "", None
@@ -193,10 +214,17 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
     floor = doc.paragraph_start(quantity.start)
     year, part = "", ""
     for token in reversed(doc.tokens_in(floor, quantity.start)):
-        if isinstance(token, Period) and token.first is not None and token.first == token.last:
-            if _COMPARED_YEAR.search(doc.between(token.start - 4, token.start)):
-                continue
-            year, part = str(token.first), token.part
+        if not isinstance(token, Period) or _COMPARED_YEAR.search(
+            doc.between(token.start - 4, token.start)
+        ):
+            continue
+        if token.first is None and not token.span_years:
+            part = part or token.part  # 1-5月 without its year: the nearest part named
+            continue
+        if token.first is not None and token.first == token.last:
+            if _SINCE.match(doc.between(token.end, token.end + 2)):
+                continue  # 1998年以来: a point of reference, not the figure's year
+            year, part = str(token.first), part or token.part
             break
     own = _last_period_part(doc.between(s_start, quantity.start))
     part = own or part  # a sentence naming its own part of the year overrides the paragraph's
@@ -207,13 +235,58 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
 
 def _last_period_part(text: str) -> str:
     found = [m.group(0) for m in _period_part().finditer(text)]
-    return MONTH_DASH.sub("-", found[-1].replace(" ", "")) if found else ""
+    if not found or found[-1] == "全年":
+        return ""  # 全年 is the year itself
+    part = MONTH_DASH.sub("-", found[-1].replace(" ", "").replace("份", ""))
+    return part.replace("月-", "-")  # 1月-5月 is 1-5月
 
 
 @lru_cache(maxsize=1)
 def _period_part() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in vocabulary().period_parts)
-    return re.compile(rf"\d{{1,2}} ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?|[QH][1-4]|{words}")
+    return re.compile(
+        rf"\d{{1,2}} ?月? ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?|[QH][1-4]|{words}"
+    )
+
+
+def _mark_structures(doc: Document, table: list[Fact]) -> None:
+    """Bare figures joined by colons (三次产业结构为4.8:38.6:56.6) are one structure: the shares
+    of a partition, in its order."""
+    run: list[Fact] = []
+    for fact in [*table, None]:
+        joined = (
+            fact is not None
+            and fact.quantity.kind == "number"
+            and run
+            and _STRUCTURE_GLUE.fullmatch(doc.between(run[-1].quantity.end, fact.quantity.start))
+        )
+        if joined:
+            run.append(fact)
+            continue
+        if len(run) >= 2 and _names_structure(doc, run[0]):
+            for member in run:
+                member.role, member.structure = "structure", run[0].index
+        run = [fact] if fact is not None and fact.quantity.kind == "number" else []
+
+
+def _names_structure(doc: Document, first: Fact) -> bool:
+    """A structure is announced (结构, 比例 …) in its sentence: 17:12 is a time of day."""
+    s_start = doc.sentences[first.sentence][0]
+    return bool(_STRUCTURE_WORD.search(doc.between(s_start, first.quantity.start)))
+
+
+def structures(table: FactTable) -> list[list[Fact]]:
+    """Each structure's members, in order."""
+    groups: dict[int, list[Fact]] = {}
+    for fact in table:
+        if fact.structure is not None:
+            groups.setdefault(fact.structure, []).append(fact)
+    return list(groups.values())
+
+
+def earlier_structure(doc: Document, first: Fact) -> bool:
+    """由上年的17.9:47.3:34.8, 从2005年的…: the structure a change starts from."""
+    return bool(_FROM_EARLIER.search(doc.between(first.quantity.start - 12, first.quantity.start)))
 
 
 def _attach(table: list[Fact]) -> None:
@@ -222,11 +295,20 @@ def _attach(table: list[Fact]) -> None:
     for position, fact in enumerate(table):
         if fact.role != "level" or not fact.is_amount:
             continue
+        compared = False  # past a comparison in points, only the level's share is its own
         for other in table[position + 1 :]:
-            if other.sentence != fact.sentence or other.role in ("level", "pp"):
-                break  # 比原预测高出7.39个百分点,相当于多出X: another comparison from here on
-            if _names_new_subject(other.clause):
+            if other.sentence != fact.sentence or other.role == "level":
+                break
+            if other.role == "pp":
+                compared = True  # 比原预测高出7.39个百分点,相当于多出X: another comparison
+                continue
+            if other.role == "whole":
+                continue  # 占1,012亿总收入的90.3%: the share's whole, inside its phrase
+            after_whole = table[other.index - 1].role == "whole"
+            if not after_whole and _names_new_subject(other.clause):
                 break  # 120万台,B产品销量比2022年的100万台: B's comparison, not the level's
+            if compared and other.role != "share":
+                continue
             if other.role == "rate" and fact.rate is None:
                 fact.rate, other.attached_to = other.index, fact.index
             elif other.role == "change" and fact.change is None and _same_unit(fact, other):

@@ -55,6 +55,7 @@ class Statement:
     quantity: Quantity
     key: Key
     weak_reasons: tuple[str, ...]  # empty when strong
+    label: str = ""  # the figure's label and period in the fact table: its scope in its document
 
     @property
     def strong(self) -> bool:
@@ -81,6 +82,9 @@ def _statement(doc: Document, lexicon: Lexicon, q: Quantity, published: int | No
     s_start, s_end = doc.sentences[doc.sentence_at(q.start)]
     if _is_earlier_value(doc, q, s_start):
         return None
+    fact = facts(doc).of(q)
+    if fact is not None and fact.role in ("change", "reference", "prior", "whole"):
+        return None  # 比上年增加11.3亿人次 states a change, not the level itself
     weak: list[str] = []
     aliases_before = lexicon.measures.find_all(doc.view, s_start, q.start)
     measure = _measure(doc, lexicon, q, aliases_before, s_end, weak)
@@ -110,7 +114,8 @@ def _statement(doc: Document, lexicon: Lexicon, q: Quantity, published: int | No
         # The lexicon does not know what this figure is of: its label's subject must then match
         # (中药类产品出口额 and 西药原料出口额 are two figures, not one stated twice).
         key = replace(key, category=f"~{_label_subject(doc, q)}")
-    return Statement(doc.source.id, q, key, tuple(weak))
+    scope = f"{fact.label.text}|{fact.period}" if fact else ""
+    return Statement(doc.source.id, q, key, tuple(weak), scope)
 
 
 def _label_subject(doc: Document, q: Quantity) -> str:
@@ -184,7 +189,7 @@ def _bound(doc: Document, alias_end: int, q: Quantity) -> bool:
 
 def _period(doc: Document, q: Quantity, s_start: int, published: int | None, weak: list[str]):
     for token in reversed(doc.tokens_in(doc.paragraph_start(q.start), q.start)):
-        if isinstance(token, Period) and token.first is None and token.start >= s_start:
+        if isinstance(token, Period) and token.span_years and token.start >= s_start:
             return None  # 近10年共计23件: a total over several years has no single year
         if isinstance(token, Period) and token.first is not None:
             if token.first != token.last:
