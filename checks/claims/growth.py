@@ -7,15 +7,27 @@ constant prices are skipped: nominal values cannot confirm them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, amount_text, fmt, relation_row
+from checks.claims.base import (
+    RELATION_COLUMNS,
+    Claim,
+    amount_text,
+    fmt,
+    quote_apart,
+    relation_row,
+)
 from checks.claims.comparison import CONSTANT_PRICE, Comparison, comparisons
 from checks.document import Document
-from checks.facts import Fact, facts
+from checks.facts import Fact, FactTable, facts
+from checks.facts.labels import core_name
+from checks.facts.table import lists
 from checks.quantities import Interval
 
 NAME = "growth"
+_ROW_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z()()/、\s]{2,30}")
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:20)?(\d{2}) ?(?:-|~|—|–|至|到) ?(?:20)?(\d{2}) ?年")
 
 
 class Growth:
@@ -40,6 +52,8 @@ class Growth:
             claim.row = derive(claim)
             yield claim
         yield from _from_facts(doc)
+        yield from _series(doc)
+        yield from _table_rows(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -58,6 +72,115 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             yield _claim(doc, level, rate, {"before": reference.quantity})
         elif change is not None and change.direction:
             yield _claim(doc, level, rate, {"change_amount": change.quantity}, change.direction)
+        elif (earlier := _last_years_level(table, level, rate)) is not None:
+            yield quote_apart(doc, _claim(doc, level, rate, {"before": earlier.quantity}))
+
+
+def _series(doc: Document) -> Iterator[Claim]:
+    """A list of values and a list of their rates, one for one: "营业收入分别为A、B、C,增长率
+    分别为a、b、c" (b = B/A − 1, c = C/B − 1); the first rate's base is not in the list. The
+    rates belong to the nearest list of values before them, outside brackets."""
+    table = facts(doc)
+    found = lists(table)
+    for rates in found:
+        if not all(f.role == "rate" for f in rates) or _constant_price(doc, rates[0]):
+            continue
+        values = next(
+            (
+                v
+                for v in reversed(found)
+                if v[-1].index < rates[0].index
+                and v[0].sentence == rates[0].sentence
+                and v[0].is_amount
+                and len(v) == len(rates)
+                and not v[0].bracketed
+            ),
+            None,
+        )
+        if values is None or not _years_of(doc, values):
+            continue
+        for before, after, rate in zip(values, values[1:], rates[1:], strict=False):
+            yield quote_apart(doc, _claim(doc, after, rate, {"before": before.quantity}))
+
+
+def _table_rows(doc: Document) -> Iterator[Claim]:
+    """A table row: a label, this period's value, the earlier one and the change between them
+    ("货币资金 83,758,390.47 87,909,965.67 -4.72%"). Reports print the current period first;
+    a header naming its years in rising order (2022年 2023年) puts it second."""
+    table = facts(doc)
+    rows: dict[int, list[Fact]] = {}
+    for fact in table:
+        rows.setdefault(fact.paragraph, []).append(fact)
+    for start, row in rows.items():
+        if len(row) != 3 or row[2].quantity.kind != "percent" or row[2].quantity.is_range:
+            continue
+        first, second, change = row
+        if not _same_kind(first, second) or any(f.quantity.is_range for f in (first, second)):
+            continue
+        gaps = (
+            doc.between(first.quantity.end, second.quantity.start),
+            doc.between(second.quantity.end, change.quantity.start),
+        )
+        label = doc.between(start, first.quantity.start)
+        if any(gap.strip() for gap in gaps) or not _ROW_LABEL.fullmatch(label.strip()):
+            continue
+        current, earlier = (second, first) if _rising_header(doc, start) else (first, second)
+        claim = _claim(doc, current, change, {"before": earlier.quantity})
+        claim.facts["percent_values"] = current.quantity.kind == "percent"
+        claim.row = derive(claim)
+        yield claim
+
+
+def _same_kind(a: Fact, b: Fact) -> bool:
+    return a.quantity.kind == b.quantity.kind and a.quantity.unit == b.quantity.unit
+
+
+def _rising_header(doc: Document, start: int) -> bool:
+    """Whether the nearest header line above names two years in rising order."""
+    header = doc.view.rfind("\n", 0, max(start - 1, 0))
+    for _ in range(12):  # the rows of one table
+        line_start = doc.view.rfind("\n", 0, max(header, 0)) + 1
+        years = [int(y) for y in re.findall(r"((?:19|20)\d{2}) ?年", doc.view[line_start:header])]
+        if len(years) >= 2:
+            return years[0] < years[1]
+        if line_start <= 0:
+            return False
+        header = line_start - 1
+    return False
+
+
+def _years_of(doc: Document, values: list[Fact]) -> bool:
+    """Whether the sentence names as many consecutive years as the list has values (2025-2027年,
+    24-26年): then the values are one measure year after year, not one value per item."""
+    start = doc.sentences[values[0].sentence][0]
+    text = doc.between(start, values[0].quantity.start)
+    spans = [int(b) - int(a) + 1 for a, b in _YEAR_SPAN.findall(text)]
+    return bool(spans) and spans[-1] == len(values)
+
+
+def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
+    """The same measure stated for the year before, in this paragraph or the one before:
+    "2020年销售39.4万辆 … 2021年销售72.13万辆,同比增长82.8%"."""
+    year, _, part = level.period.partition(":")
+    if not year.isdigit() or rate.rate_kind.startswith(("环比", "比上月", "较上月", "按月")):
+        return None
+    wanted = f"{int(year) - 1}:{part}" if part else str(int(year) - 1)
+    name = core_name(level.label.text)
+    floor = table.doc.paragraph_start(max(level.paragraph - 2, 0))
+    for fact in reversed(table.facts[: level.index]):
+        if fact.quantity.start < floor:
+            return None
+        if (
+            fact.role in ("level", "prior")
+            and fact.period == wanted
+            and fact.quantity.unit == level.quantity.unit
+            and fact.quantity.kind == level.quantity.kind
+            and not fact.quantity.is_range
+            and len(name) >= 2
+            and core_name(fact.label.text) == name
+        ):
+            return fact
+    return None
 
 
 def _constant_price(doc: Document, rate: Fact) -> bool:

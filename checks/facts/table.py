@@ -6,12 +6,13 @@ share is of. Relation finders query this table instead of scanning the text agai
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checks.document import AMOUNT_KINDS, Document
-from checks.facts.labels import Label, read_label, vocabulary
+from checks.facts.labels import Label, core_name, read_label, vocabulary
 from checks.quantities import Period, Quantity
 from checks.quantities.tokens import MONTH_DASH
 from checks.vocabulary import DOWN, FROM_BEFORE, TO_AFTER, UP
@@ -33,7 +34,8 @@ ROLES = (
 _CLAUSE_MARK = re.compile(r"[,;:、()。!?\n]")
 _RATE_BEFORE = re.compile(
     rf"(?:(?P<kind>同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|"
-    rf"比上月|较上月|年增|年减|按年|按月))?\s*(?P<verb>{UP}|{DOWN})?了?(?:幅|幅度|率)?(?:为|达到|达|约)?"
+    rf"比上月|较上月|年增|年减|按年|按月))?\s*(?P<verb>{UP}|{DOWN})?了?(?:幅|幅度|率|速|速度)?(?:分别)?"
+    rf"(?:为|达到|达|约|是)?"
     r"\s*[((]?\s*(?P<sign>[+-])?\s*$"
 )
 _DOWN = re.compile(rf"^(?:{DOWN})")
@@ -44,7 +46,8 @@ _SHARE_BEFORE = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"(?:比|较|相比|相较|与|同比|对比)(?:于)?\s*"
-    r"(?:\d{4} ?年|上年|去年|前年|上月)?(?:末|底|同期|全年)?的?\s*$"
+    r"(?:\d{4} ?年|上年|去年|前年|上月)?(?:末|底|同期|全年)?的?\s*"
+    r"(?:人民币|美元|港币|港元|欧元|新台币)?\s*$"
 )
 _COMPARISON_START = re.compile(
     rf"相比|相较|比|较|同比|环比|与|按年|按月|年增|年减|{UP}|{DOWN}|占|[+\-(]"
@@ -54,6 +57,7 @@ _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
 _FORECAST = re.compile(r"预计|预测|有望|将达|将超|力争|目标|规划|到\d{4} ?年")
+_LIST_GLUE = re.compile(r"\s*(?:、|/|和|及|与|以及)\s*")
 _STRUCTURE_WORD = re.compile(r"结构|比例|之比|构成|比重|比为|比是")
 _STRUCTURE_GLUE = re.compile(r"\s*[:∶]\s*")
 _FROM_EARLIER = re.compile(r"(?:由|从)[^,;。:∶]{0,10}?的?\s*$")
@@ -81,6 +85,7 @@ class Fact:
     clause: str = ""  # the clause text in front of the figure, as printed in the view
     bracketed: bool = False  # inside a bracket opened in its sentence: (其中A、B)
     structure: int | None = None  # 4.8:38.6:56.6: the index of the structure's first member
+    listed: int | None = None  # A、B和C, A/B/C: the index of the list's first member
 
     @property
     def is_amount(self) -> bool:
@@ -94,11 +99,14 @@ class FactTable:
         self.doc = doc
         self.facts: list[Fact] = []
         previous_end = 0
-        for quantity in doc.tokens:
-            if isinstance(quantity, Quantity) and quantity.kind not in ("age", "duration"):
-                self.facts.append(_fact(doc, quantity, len(self.facts), previous_end))
-                previous_end = quantity.end
+        quantities = [
+            q for q in doc.tokens if isinstance(q, Quantity) and q.kind not in ("age", "duration")
+        ]
+        for quantity in _with_list_units(doc, quantities):
+            self.facts.append(_fact(doc, quantity, len(self.facts), previous_end))
+            previous_end = quantity.end
         _mark_structures(doc, self.facts)
+        _mark_lists(doc, self.facts)
         _attach(self.facts)
         self._by_start = {f.quantity.start: f for f in self.facts}
 
@@ -249,6 +257,82 @@ def _period_part() -> re.Pattern[str]:
     )
 
 
+def _with_list_units(doc: Document, quantities: list[Quantity]) -> list[Quantity]:
+    """29.8/33.5/31.2/34.1亿元: the bare figures of a slash list take the unit and magnitude of
+    its last figure."""
+    out = list(quantities)
+    start = 0
+    while start < len(out):
+        end = start
+        while (
+            end + 1 < len(out)
+            and out[end].kind == "number"
+            and doc.between(out[end].end, out[end + 1].start).strip() == "/"
+        ):
+            end += 1
+        last = out[end]
+        if end > start and last.kind != "number" and not last.is_range:
+            magnitude = _magnitude(last)
+            for k in range(start, end):
+                out[k] = _in_unit_of(out[k], last, magnitude)
+        start = end + 1
+    return out
+
+
+def _magnitude(quantity: Quantity) -> float:
+    """亿 in 34.1亿元: the value over the printed number, as a power of ten."""
+    try:
+        printed = float(quantity.printed.replace(",", "").replace(" ", ""))
+    except ValueError:
+        return 1.0
+    if printed == 0 or quantity.value == 0:
+        return 1.0
+    return 10 ** round(math.log10(abs(quantity.value / printed)))
+
+
+def _in_unit_of(bare: Quantity, last: Quantity, magnitude: float) -> Quantity:
+    return replace(
+        bare,
+        value=bare.value * magnitude,
+        unit=last.unit,
+        kind=last.kind,
+        strict=bare.strict.scale(magnitude),
+        lenient=bare.lenient.scale(magnitude),
+        whole=False,
+    )
+
+
+def _mark_lists(doc: Document, table: list[Fact]) -> None:
+    """Figures of one unit joined only by 、, /, 和, 及 or 与 are one list (分别为A、B和C)."""
+    run: list[Fact] = []
+    for fact in [*table, None]:
+        if (
+            fact is not None
+            and run
+            and _same_unit(run[-1], fact)
+            and _LIST_GLUE.fullmatch(doc.between(run[-1].quantity.end, fact.quantity.start))
+        ):
+            run.append(fact)
+            continue
+        if len(run) >= 2:
+            for member in run:
+                member.listed = run[0].index
+                if member.role == "ratio" and run[0].role in ("rate", "share"):
+                    # 增长率分别为A、B、C: what the first is, the rest of the list is
+                    member.role, member.direction = run[0].role, run[0].direction
+                    member.rate_kind, member.whole_label = run[0].rate_kind, run[0].whole_label
+        run = [fact] if fact is not None else []
+
+
+def lists(table: FactTable) -> list[list[Fact]]:
+    """Each list's members, in order."""
+    groups: dict[int, list[Fact]] = {}
+    for fact in table:
+        if fact.listed is not None:
+            groups.setdefault(fact.listed, []).append(fact)
+    return list(groups.values())
+
+
 def _mark_structures(doc: Document, table: list[Fact]) -> None:
     """Bare figures joined by colons (三次产业结构为4.8:38.6:56.6) are one structure: the shares
     of a partition, in its order."""
@@ -305,7 +389,8 @@ def _attach(table: list[Fact]) -> None:
             if other.role == "whole":
                 continue  # 占1,012亿总收入的90.3%: the share's whole, inside its phrase
             after_whole = table[other.index - 1].role == "whole"
-            if not after_whole and _names_new_subject(other.clause):
+            earlier_of_it = other.role in ("reference", "prior") and _same_thing(fact, other)
+            if not after_whole and not earlier_of_it and _names_new_subject(other.clause):
                 break  # 120万台,B产品销量比2022年的100万台: B's comparison, not the level's
             if compared and other.role != "share":
                 continue
@@ -313,12 +398,23 @@ def _attach(table: list[Fact]) -> None:
                 fact.rate, other.attached_to = other.index, fact.index
             elif other.role == "change" and fact.change is None and _same_unit(fact, other):
                 fact.change, other.attached_to = other.index, fact.index
-            elif other.role == "reference" and fact.reference is None and _same_unit(fact, other):
+            elif (
+                (other.role == "reference" or earlier_of_it)
+                and fact.reference is None
+                and _same_unit(fact, other)
+            ):
                 fact.reference, other.attached_to = other.index, fact.index
             elif other.role == "share" and other.attached_to is None:
                 other.attached_to = fact.index
             elif other.is_amount and not _same_unit(fact, other):
                 break
+
+
+def _same_thing(level: Fact, earlier: Fact) -> bool:
+    """去年同期出口额 after 人用疫苗出口额: last year's value of the same measure."""
+    a = core_name(_PRIOR_PERIOD.sub("", earlier.label.text))
+    b = core_name(level.label.text)
+    return len(a) >= 2 and len(b) >= 2 and (b.endswith(a) or a.endswith(b))
 
 
 def _names_new_subject(clause: str) -> bool:

@@ -111,7 +111,8 @@ def _token_pattern() -> re.Pattern[str]:
     number = (
         rf"(?:百分之(?P<pct_cn>{_CN}|{_NUM})"
         rf"|(?<![\d.A-Za-z])(?P<sign>-(?=\d))?(?P<num>{_NUM})"
-        rf"(?:(?P<pct1>%)? ?(?P<sep>-|~) ?(?P<num2>{_NUM})|(?P<sep_to>至)(?P<num2b>{_NUM}))?"
+        # a range is A-B, A - B or A~B; "A -B" (a space before the dash only) is A, then -B
+        rf"(?:(?P<pct1>%)?(?: ?~ ?|- ?| - )(?P<num2>{_NUM})|(?P<sep_to>至)(?P<num2b>{_NUM}))?"
         rf"|(?<!第)(?P<cn>{_CN})(?= ?(?:余|多)?(?:{_MAG})?(?:{_UNIT})))"
     )
     quantity = (
