@@ -23,6 +23,7 @@ from checks.facts.labels import compatible
 from checks.quantities import INF, Interval, Quantity
 
 NAME = "balance"
+SCOPED_REACH = 600  # characters before its paragraph where a fund's income and spending may be
 _KEYWORD = re.compile(r"逆差|顺差|(?:基本|大致|总体)(?:实现)?(?:平衡|持平)")
 _MONEY_WORDS = r"(?:新台币|人民币|美元|港币|港元|欧元)?"
 _IMPORT = re.compile(
@@ -86,7 +87,7 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         imports = _trade_fact(table, balance, of.minus, of.scoped)
         if exports is None or imports is None:
             continue
-        if not compatible(exports.label.subject, imports.label.subject):
+        if not compatible(exports.subject, imports.subject):
             continue  # 对美出口 … 对德进口: two trades, no balance of one
         inputs = {"imports": imports.quantity, "exports": exports.quantity}
         claim = Claim(NAME, doc.source, {**inputs, "balance": balance.quantity})
@@ -99,20 +100,28 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
 
 
 def _trade_fact(table: FactTable, balance: Fact, head: str, scoped: bool) -> Fact | None:
-    """The nearest level of `head` before the balance in its paragraph, of its subject."""
+    """The nearest level of `head` before the balance in its paragraph, of its subject. A fund
+    names its subject in every line, so its income and spending may stand lines before."""
     for fact in reversed(table.facts[: balance.index]):
-        if fact.paragraph != balance.paragraph:
+        if fact.paragraph != balance.paragraph and not scoped:
+            return None
+        if fact.quantity.start < balance.paragraph - SCOPED_REACH:
             return None
         if fact.label.head != head or fact.role != "level":
             continue
-        if fact.quantity.unit != balance.quantity.unit or fact.period != balance.period:
+        if scoped and not compatible(fact.subject, balance.subject):
+            continue  # 城镇职工基金收入 is no part of 城乡居民基金结余
+        if fact.quantity.unit != balance.quantity.unit or not _same_period(fact, balance):
             return None  # the nearest one belongs to another period or currency: no claim
-        if (scoped or _PARTNER_WORD.search(balance.label.subject)) and not compatible(
-            fact.label.subject, balance.label.subject
-        ):
+        if _PARTNER_WORD.search(balance.subject) and not compatible(fact.subject, balance.subject):
             return None  # 对美贸易顺差 is no balance of the country's exports
         return fact
     return None
+
+
+def _same_period(a: Fact, b: Fact) -> bool:
+    """The same period, or one of them undated in its paragraph (a later line of a list)."""
+    return a.period == b.period or not a.period or not b.period
 
 
 def _trade(doc: Document, match: re.Match[str]) -> tuple[Quantity, Quantity] | None:

@@ -51,8 +51,8 @@ class Share:
             if rate is None or rate.start in seen:
                 continue
             part = _part(doc, match.start())
-            if part is None:
-                continue
+            if part is None or _COMBINED.search(doc.between(part.end, rate.start)):
+                continue  # 合计占X%: the share of several parts
             named = _FILLER.sub("", match.group("name") or "")
             whole = _whole(doc, part, named)
             if whole is None:

@@ -121,8 +121,8 @@ def _labelled_total(
             continue
         if total_word and candidate.label.head == total_word:
             # 对美出口 + 对美进口 split 对美进出口, not the country's whole trade
-            subjects = {p.label.subject for p in parts if p.label.head}
-            foreign = [s for s in subjects if s and not _within(s, candidate.label.subject)]
+            subjects = {_residue(p, w) for p, w in zip(parts, words, strict=True) if p.label.head}
+            foreign = [s for s in subjects if s and not _within(s, candidate.subject)]
             return None if foreign else candidate
         if rest and rest in candidate.label.text and candidate.label.total:
             return candidate
@@ -134,6 +134,14 @@ def _labelled_total(
         ):
             return candidate  # 第一产业投资 … against 固定资产投资: the measure the parts share
     return None
+
+
+def _residue(part: Fact, word: str) -> str:
+    """A part's subject without its partition word: 再出口 names no subject of its own."""
+    subject = part.subject
+    for spelling in word.split("|"):
+        subject = subject.replace(spelling.removesuffix(part.label.head), "")
+    return subject
 
 
 def _listed_part(table: FactTable, fact: Fact) -> bool:

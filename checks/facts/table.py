@@ -86,6 +86,7 @@ class Fact:
     bracketed: bool = False  # inside a bracket opened in its sentence: (其中A、B)
     structure: int | None = None  # 4.8:38.6:56.6: the index of the structure's first member
     listed: int | None = None  # A、B和C, A/B/C: the index of the list's first member
+    subject: str = ""  # the label's subject, or the one it shares: 全市基金收入X,支出Y
 
     @property
     def is_amount(self) -> bool:
@@ -107,6 +108,7 @@ class FactTable:
             previous_end = quantity.end
         _mark_structures(doc, self.facts)
         _mark_lists(doc, self.facts)
+        _share_subjects(self.facts)
         _attach(self.facts)
         self._by_start = {f.quantity.start: f for f in self.facts}
 
@@ -300,6 +302,26 @@ def _in_unit_of(bare: Quantity, last: Quantity, magnitude: float) -> Quantity:
         lenient=bare.lenient.scale(magnitude),
         whole=False,
     )
+
+
+def _share_subjects(table: list[Fact]) -> None:
+    """A level named by its measure alone takes the subject of the level before it in the
+    sentence: in "全市基金收入X,支出Y" both are the city fund's; in "对美出口A,进口B" both are
+    trade with the US."""
+    previous: Fact | None = None
+    for fact in table:
+        fact.subject = fact.label.subject
+        if fact.role != "level" or not fact.is_amount:
+            continue
+        if (
+            not fact.subject
+            and fact.label.head
+            and previous is not None
+            and previous.sentence == fact.sentence
+            and previous.label.head
+        ):
+            fact.subject = previous.subject
+        previous = fact
 
 
 def _mark_lists(doc: Document, table: list[Fact]) -> None:
