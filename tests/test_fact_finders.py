@@ -214,3 +214,38 @@ class TestGrowthFromTheFactTable:
         assert ("inconsistent", "error") in verdicts(check_text(wrong), "growth")
         rising = text.replace("2023 年 2022 年", "2022 年 2023 年")
         assert ("consistent", None) not in verdicts(check_text(rising), "growth")
+
+
+# ------------------------------------------------------------------ breakdowns
+class TestBreakdownsDoNotExceedTheirWhole:
+    TEXT = (
+        "上半年,全省货物贸易进出口9714.8亿元,增长9.2%。"
+        "分贸易方式看,以一般贸易方式进出口6553.8亿元,增长7%;以加工贸易方式进出口{b}亿元,"
+        "下降3.1%;以保税物流方式进出口1108.1亿元,增长59.3%。"
+    )
+
+    def test_consistent(self, check_text):
+        claims = check_text(self.TEXT.format(b="1929.6"))
+        assert [c for c in claims if c.type == "part_whole" and len(c.inputs) == 4]
+        assert ("inconsistent", "error") not in verdicts(claims, "part_whole")
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(b="2929.6"))  # 6553.8 + 2929.6 + 1108.1 > 9714.8
+        assert ("inconsistent", "error") in verdicts(claims, "part_whole")
+
+    def test_traditional_script(self, check_text):
+        text = "上半年,食用植物油進口379.8萬噸。其中,棕櫚油進口263.3萬噸;豆油進口56.4萬噸;菜油進口49.1萬噸。"
+        claims = check_text(text)
+        assert [c for c in claims if c.type == "part_whole" and len(c.inputs) == 4]
+
+    def test_trap_nested_or_overlapping_items_are_not_added(self, check_text):
+        nested = (
+            "上海户籍人口1471.16万人。其中,60岁及以上老年人口518.12万人,"
+            "70岁及以上老年人口300.5万人,80岁及以上老年人口82.4万人。"
+        )
+        assert not [c for c in check_text(nested) if len(c.inputs) > 2 and c.type == "part_whole"]
+        overlap = (
+            "全年出口13.37万亿元。其中,机电产品出口7.57万亿元,高新技术产品出口6.2万亿元,"
+            "劳动密集型产品出口2.41万亿元。"
+        )
+        assert ("inconsistent", "error") not in verdicts(check_text(overlap), "part_whole")

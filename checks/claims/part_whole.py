@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import Claim, amount_text, interval_text, same_unit
+from checks.claims.base import Claim, amount_text, interval_text, quote_apart, same_unit
 from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
 from checks.facts import facts
 from checks.facts.labels import siblings
+from checks.facts.partitions import breakdowns, dimension, item, overlaps
 from checks.quantities import Quantity
 
 NAME = "part_whole"
+_OPEN_RANGE = re.compile(r"以上|以下|及以上|及以下|以内|不满|超过")
 _WHERE = re.compile(r"其中")
 _FULL_STOP = re.compile(r"[。\n]")
 _CLOSE = re.compile(r"\)")
@@ -31,10 +33,14 @@ class PartWhole:
             whole = _whole(doc, match.start())
             if whole is None:
                 continue
-            for part in _parts(doc, match.end(), whole):
+            parts = _parts(doc, match.end(), whole)
+            for part in parts:
                 claim = Claim(NAME, doc.source, {"whole": whole, "part": part})
                 claim.row = derive(claim)
                 yield claim
+            if len(parts) >= 2 and disjoint(doc, parts) and _one_dimension(doc, parts):
+                yield together(doc, whole, parts)
+        yield from _breakdowns(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -113,25 +119,85 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
     return parts
 
 
+def together(doc: Document, whole: Quantity, parts: list[Quantity]) -> Claim:
+    """Parts of one breakdown together never exceed their whole."""
+    inputs = {"whole": whole} | {f"part{i + 1}": q for i, q in enumerate(parts)}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {"parts": len(parts)}
+    claim.row = derive(claim)
+    claim = quote_apart(doc, claim)
+    start, end = (
+        claim.span
+        if claim.input_sources is None
+        else (
+            min(q.start for q in inputs.values()),
+            max(q.end for q in inputs.values()),
+        )
+    )
+    claim.fixed_id = f"{doc.source.id}:{NAME}:{start}-{end}:{len(parts)}"  # apart from each part's
+    return claim
+
+
+def disjoint(doc: Document, parts: list[Quantity]) -> bool:
+    """Whether listed parts may be added: not open-ended ranges of one scale (60岁及以上,
+    70岁及以上 nest), and no two of them named in data/overlaps.yaml (机电产品, 高新技术产品)."""
+    table = facts(doc)
+    labels = [table.of(q).label.text if table.of(q) else "" for q in parts]
+    if any(_OPEN_RANGE.search(label) for label in labels):
+        return False
+    return not any(
+        sum(any(word in label for label in labels) for word in group) >= 2 for group in overlaps()
+    )
+
+
+def _one_dimension(doc: Document, parts: list[Quantity]) -> bool:
+    """其中A、B: items named alike (对X…, X企业…) and of one period can be added; 城镇人口 and
+    全年出生人口 in one 其中 sentence are a stock and a flow."""
+    table = facts(doc)
+    found = [table.of(q) for q in parts]
+    if any(f is None for f in found):
+        return False
+    return len({dimension(item(f)) for f in found}) == 1 and len({f.period for f in found}) == 1
+
+
+def _breakdowns(doc: Document) -> Iterator[Claim]:
+    """A whole, then a run of its items stated one by one: "货物贸易进出口T。……以一般贸易方式
+    进出口A;以加工贸易方式进出口B;以保税物流方式进出口C"."""
+    for whole, parts in breakdowns(facts(doc)):
+        quantities = [p.quantity for p in parts]
+        if disjoint(doc, quantities):
+            yield together(doc, whole.quantity, quantities)
+
+
+def _parts_of(claim: Claim) -> list[Quantity]:
+    return [q for role, q in claim.inputs.items() if role.startswith("part")]
+
+
 def derive(claim: Claim) -> dict[str, float | None]:
-    whole, part = claim.inputs["whole"], claim.inputs["part"]
+    whole, parts = claim.inputs["whole"], _parts_of(claim)
+    strict = sum((q.strict for q in parts[1:]), parts[0].strict)
+    lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
     scale = abs(whole.value) or 1.0
     return {
         "whole_lo": whole.strict.lo,
         "whole_hi": whole.strict.hi,
-        "part_lo": part.strict.lo,
-        "part_hi": part.strict.hi,
-        "gap": max(0.0, part.strict.lo - whole.strict.hi) / scale,
-        "lenient_gap": max(0.0, part.lenient.lo - whole.lenient.hi) / scale,
+        "part_lo": strict.lo,
+        "part_hi": strict.hi,
+        "gap": max(0.0, strict.lo - whole.strict.hi) / scale,
+        "lenient_gap": max(0.0, lenient.lo - whole.lenient.hi) / scale,
     }
 
 
 def explain(claim: Claim) -> str:
-    text = claim.source.text
-    whole, part = claim.inputs["whole"], claim.inputs["part"]
-    share = f" ({part.value / whole.value * 100:.1f}% of it)" if whole.value > 0 else ""
+    text = claim.source_of("whole").text
+    whole, parts = claim.inputs["whole"], _parts_of(claim)
+    total = sum(q.value for q in parts)
+    share = f" ({total / whole.value * 100:.1f}% of it)" if whole.value > 0 else ""
+    shown = " + ".join(
+        q.shown(claim.source_of(r).text) for r, q in claim.inputs.items() if r != "whole"
+    )
+    what = "part" if len(parts) == 1 else "parts"
     return (
-        f"part {part.shown(text)} {interval_text(part.strict, whole)} against whole "
-        f"{whole.shown(text)} {interval_text(whole.strict, whole)}: the part is "
-        f"{amount_text(part.value, whole)}{share}"
+        f"{what} {shown} against whole {whole.shown(text)} {interval_text(whole.strict, whole)}: "
+        f"the {what} {'is' if len(parts) == 1 else 'add up to'} {amount_text(total, whole)}{share}"
     )

@@ -4,6 +4,7 @@ a structure (4.8:38.6:56.6) both ask this question."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from checks import paths
-from checks.facts.labels import vocabulary
+from checks.facts.labels import core_name, vocabulary
 from checks.facts.table import Fact, FactTable
 
 PART_WINDOW = 3  # sentences a partition's parts may spread over (其中,A;B;C)
@@ -157,3 +158,103 @@ def _within(a: str, b: str) -> bool:
 
 def _names_any(label: str, words: list[str]) -> bool:
     return any(names(label, word) for word in words)
+
+
+@lru_cache(maxsize=4)
+def overlaps(path: Path | None = None) -> list[list[str]]:
+    """Groups of category words that overlap (data/overlaps.yaml); an umbrella word overlaps
+    everything, so it is a group with every other word."""
+    with open(path or paths.DATA / "overlaps.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    groups = [list(g) for g in data.get("groups") or []]
+    return groups + [[word, ""] for word in data.get("umbrellas") or []]
+
+
+def breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
+    """Runs of items of one measure and one dimension (以一般贸易方式进出口, 以加工贸易方式进出口;
+    民营企业…, 国有企业…; 对东盟…, 对美国…) with the whole stated before them: the nearest
+    earlier level of that measure, larger than each item and no item of the run itself."""
+    return table.doc.memo("breakdowns", lambda: list(_breakdowns(table)))
+
+
+def _breakdowns(table: FactTable):
+    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    runs: list[list[Fact]] = []
+    for fact in levels:
+        run = runs[-1] if runs else None
+        if run and _continues(run, fact):
+            run.append(fact)
+        else:
+            runs.append([fact])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        whole = _whole_before(table, levels, run)
+        if whole is not None:
+            yield whole, run
+
+
+def _measure(fact: Fact) -> str:
+    text = fact.label.text
+    return fact.label.head or (text[-2:] if len(text) >= 2 else "")
+
+
+def dimension(subject: str) -> str:
+    """What a breakdown's items have in common in their names: 对X / 自X / 以X方式 / X企业."""
+    subject = core_name(subject)
+    if not subject:
+        return ""
+    return subject[0] if subject[0] in "对自以向从" else f"…{subject[-1]}"
+
+
+def item(fact: Fact) -> str:
+    """What a figure is an item of its measure: 城镇 in 城镇人口, 民营企业 in 民营企业进出口."""
+    if fact.label.head:
+        return core_name(fact.label.subject)
+    return core_name(fact.label.text)[:-2]
+
+
+def _continues(run: list[Fact], fact: Fact) -> bool:
+    last, name = run[-1], item(fact)
+    named = [item(f) for f in run]
+    return (
+        fact.paragraph == last.paragraph
+        and fact.quantity.unit == last.quantity.unit
+        and fact.quantity.kind == last.quantity.kind
+        and fact.period == last.period
+        and bool(_measure(fact))
+        and _measure(fact) == _measure(last)
+        and bool(name)
+        and not any(name in other or other in name for other in named)  # 服装 ⊂ 纺织服装
+        and dimension(name) == dimension(named[0])
+    )
+
+
+def _whole_before(table: FactTable, levels: list[Fact], run: list[Fact]) -> Fact | None:
+    first = run[0]
+    before = table.doc.paragraph_start(max(first.paragraph - 2, 0))
+    reach = (first.paragraph, before)
+    largest = max(f.quantity.strict.lo for f in run)
+    for fact in reversed(levels[: levels.index(first)]):
+        if fact.paragraph not in reach:
+            return None
+        if fact.quantity.unit != first.quantity.unit or fact.quantity.kind != first.quantity.kind:
+            continue
+        if _measure(fact) != _measure(first) or fact.quantity.strict.hi < largest:
+            continue
+        if _general(table, fact):
+            return fact
+        if dimension(item(fact)) == dimension(item(first)):
+            return None  # an item of the same kind before the run: the run's whole is unsaid
+    return None
+
+
+def _general(table: FactTable, fact: Fact) -> bool:
+    """A whole names no item: its subject is the reporter's own scope (全省, 我国 …), or it is
+    announced as a total, or a 其中 list follows it."""
+    after = table.doc.between(fact.quantity.end, fact.quantity.end + 40)
+    return (
+        not core_name(fact.label.subject)
+        or fact.label.total
+        or bool(re.match(r"[^。]*?[,;]\s*其中", after))
+    )
