@@ -249,3 +249,10 @@ class TestBreakdownsDoNotExceedTheirWhole:
             "劳动密集型产品出口2.41万亿元。"
         )
         assert ("inconsistent", "error") not in verdicts(check_text(overlap), "part_whole")
+
+    def test_trap_firms_counted_by_what_they_can_make_overlap(self, check_text):
+        text = (
+            "我国医学影像装置生产企业达2641家。其中,可生产第一类医疗器械企业1930家,"
+            "可生产第二类医疗器械企业1686家,可生产第三类医疗器械企业499家。"
+        )
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")

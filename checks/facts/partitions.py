@@ -162,12 +162,13 @@ def _names_any(label: str, words: list[str]) -> bool:
 
 @lru_cache(maxsize=4)
 def overlaps(path: Path | None = None) -> list[list[str]]:
-    """Groups of category words that overlap (data/overlaps.yaml); an umbrella word overlaps
-    everything, so it is a group with every other word."""
+    """Groups of category words that overlap (data/overlaps.yaml); an umbrella or capability
+    word overlaps everything, so it is a group with every other word."""
     with open(path or paths.DATA / "overlaps.yaml", encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}
     groups = [list(g) for g in data.get("groups") or []]
-    return groups + [[word, ""] for word in data.get("umbrellas") or []]
+    spanning = (data.get("umbrellas") or []) + (data.get("capabilities") or [])
+    return groups + [[word, ""] for word in spanning]
 
 
 def breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
