@@ -256,3 +256,36 @@ class TestBreakdownsDoNotExceedTheirWhole:
             "可生产第二类医疗器械企业1686家,可生产第三类医疗器械企业499家。"
         )
         assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
+
+
+# ------------------------------------------------------------------ the derived tier
+class TestATotalsRateFromItsParts:
+    TEXT = (
+        "2023年1—9月,全省医疗器械进出口总额为86.4亿美元,同比增长{r}%。其中,出口额为51.2亿美元,"
+        "同比增长6.5%;进口额为35.2亿美元,同比下降1.4%;贸易顺差为16.0亿美元。"
+    )
+
+    def test_consistent(self, check_text):
+        # 51.2/1.065 + 35.2/0.986 = 83.78: 86.4 / 83.78 − 1 = 3.1%
+        claims = check_text(self.TEXT.format(r="3.1"))
+        assert ("consistent", None) in verdicts(claims, "growth")
+        assert ("inconsistent", "error") not in verdicts(claims, "growth")
+
+    def test_planted_error(self, check_text):
+        assert ("inconsistent", "error") in verdicts(
+            check_text(self.TEXT.format(r="5.1")), "growth"
+        )
+
+    def test_traditional_script_and_a_balance(self, check_text):
+        text = (
+            "上半年出口298.9億美元,同比增4.7%;進口547.2億美元,同比增28.8%;"
+            "貿易逆差248.3億美元,同比擴大78.2%。"
+        )  # 547.2/1.288 − 298.9/1.047 = 139.35: 248.3 / 139.35 − 1 = 78.2%
+        assert ("consistent", None) in verdicts(check_text(text), "growth")
+
+    def test_trap_growth_at_comparable_prices(self, check_text):
+        text = (
+            "全市实现地区生产总值1028.06亿元,负增长4.2%。第一产业增加值100.2亿元,增长1.5%;"
+            "第二产业增加值438.43亿元,负增长7.6%;第三产业增加值489.43亿元,负增长1.9%。"
+        )
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "growth")

@@ -83,8 +83,8 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         if head not in measures or balance.role != "level" or balance.quantity.kind != "money":
             continue
         of = measures[head]
-        exports = _trade_fact(table, balance, of.plus, of.scoped)
-        imports = _trade_fact(table, balance, of.minus, of.scoped)
+        exports = trade_fact(table, balance, of.plus, of.scoped)
+        imports = trade_fact(table, balance, of.minus, of.scoped)
         if exports is None or imports is None:
             continue
         if not compatible(exports.subject, imports.subject):
@@ -99,7 +99,7 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         yield claim
 
 
-def _trade_fact(table: FactTable, balance: Fact, head: str, scoped: bool) -> Fact | None:
+def trade_fact(table: FactTable, balance: Fact, head: str, scoped: bool) -> Fact | None:
     """The nearest level of `head` before the balance in its paragraph, of its subject. A fund
     names its subject in every line, so its income and spending may stand lines before."""
     for fact in reversed(table.facts[: balance.index]):

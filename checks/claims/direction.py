@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, interval_text, relation_row
+from checks.claims.base import (
+    RELATION_COLUMNS,
+    Claim,
+    fmt,
+    interval_text,
+    quote_apart,
+    relation_row,
+)
 from checks.claims.comparison import movements
 from checks.document import Document
+from checks.facts import Fact, FactTable, facts
+from checks.facts.labels import core_name
 from checks.quantities import INF, Interval
 
 NAME = "direction"
@@ -28,9 +37,72 @@ class Direction:
             claim.facts = {"verb": movement.verb, "falling": movement.falling}
             claim.row = derive(claim)
             yield claim
+        yield from _thresholds(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+
+_BOUNDS = {"above": False, "floor": False, "below": True, "near_below": True}
+
+
+def _thresholds(doc: Document) -> Iterator[Claim]:
+    """A round threshold (突破7000亿美元, 超35%, 近40家) and the exact figure of the same measure
+    it announces, in its paragraph: the figure must lie on the threshold's side."""
+    table = facts(doc)
+    for bound in table:
+        if bound.quantity.qualifier not in _BOUNDS or bound.role not in _LEVELS:
+            continue
+        exact = _exact_of(table, bound)
+        if exact is None:
+            continue
+        word = doc.between(bound.quantity.start, bound.quantity.number_start).strip()
+        claim = Claim(NAME, doc.source, {"before": bound.quantity, "after": exact.quantity})
+        claim.facts = {
+            "verb": word or doc.between(bound.quantity.end - 2, bound.quantity.end),
+            "falling": _BOUNDS[bound.quantity.qualifier],
+            "threshold": True,
+        }
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+_LEVELS = ("level", "share", "ratio")
+
+
+def _exact_of(table: FactTable, bound: Fact) -> Fact | None:
+    """The exact figure a threshold announces: the next figure of its sentence when that one
+    names nothing new (突破1万元,达10679元), else the nearest one of its paragraph with the same
+    label, unit, period and role (全年出口首破6,000亿美元 … 累计出口6,407.5亿美元)."""
+    after = table.get(bound.index + 1) if bound.index + 1 < len(table) else None
+    if (
+        after is not None
+        and after.sentence == bound.sentence
+        and _comparable(after, bound)
+        and not core_name(after.label.text)
+    ):
+        return after
+    name = core_name(bound.label.text)
+    if len(name) < 2:
+        return None
+    near = sorted(
+        (f for f in table if f.paragraph == bound.paragraph and f is not bound),
+        key=lambda f: abs(f.index - bound.index),
+    )
+    return next(
+        (f for f in near if _comparable(f, bound) and core_name(f.label.text) == name), None
+    )
+
+
+def _comparable(fact: Fact, bound: Fact) -> bool:
+    return (
+        fact.quantity.qualifier == "exact"
+        and not fact.quantity.is_range
+        and fact.role == bound.role
+        and fact.quantity.unit == bound.quantity.unit
+        and fact.quantity.kind == bound.quantity.kind
+        and (not fact.period or not bound.period or fact.period == bound.period)
+    )
 
 
 def stated_sign(falling: bool) -> Interval:
@@ -41,6 +113,9 @@ def derive(claim: Claim) -> dict[str, float | None]:
     before, after = claim.inputs["before"], claim.inputs["after"]
     sign = stated_sign(claim.facts["falling"])
     scale = max(abs(before.value), abs(after.value), 1e-9)
+    if claim.facts.get("threshold"):  # 突破7000: the round threshold itself, not its interval
+        point = Interval.point(before.value)
+        return relation_row(sign, after.strict - point, sign, after.lenient - point, scale)
     return relation_row(
         sign, after.strict - before.strict, sign, after.lenient - before.lenient, scale
     )
@@ -51,6 +126,12 @@ def explain(claim: Claim) -> str:
     before, after = claim.inputs["before"], claim.inputs["after"]
     change = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     direction = "a fall" if claim.facts["falling"] else "a rise"
+    if claim.facts.get("threshold"):
+        side = "below" if claim.facts["falling"] else "above"
+        return (
+            f"{claim.facts['verb']} {fmt(before.value)} announces a figure {side} it; "
+            f"the figure is {after.shown(text)} {interval_text(after.strict, after)}"
+        )
     return (
         f"{after.shown(text)} − {before.shown(text)} = {interval_text(change, after)}; "
         f"{claim.facts['verb']} states {direction}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checks.claims.balance import trade_fact
 from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
@@ -20,8 +21,9 @@ from checks.claims.base import (
 )
 from checks.claims.comparison import CONSTANT_PRICE, Comparison, comparisons
 from checks.document import Document
-from checks.facts import Fact, FactTable, facts
+from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import core_name
+from checks.facts.partitions import partitions_of
 from checks.facts.table import lists
 from checks.quantities import Interval
 
@@ -54,6 +56,8 @@ class Growth:
         yield from _from_facts(doc)
         yield from _series(doc)
         yield from _table_rows(doc)
+        yield from _from_parts(doc)
+        yield from _balance_from_parts(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -188,9 +192,18 @@ def _constant_price(doc: Document, rate: Fact) -> bool:
     return bool(CONSTANT_PRICE.search(doc.between(start, rate.quantity.end + 12)))
 
 
-def _claim(doc: Document, level: Fact, rate: Fact, inputs: dict, change_sign: int = 0) -> Claim:
+def _claim(
+    doc: Document,
+    level: Fact,
+    rate: Fact,
+    inputs: dict,
+    change_sign: int = 0,
+    parts: list[int] | None = None,
+) -> Claim:
     claim = Claim(NAME, doc.source, {**inputs, "after": level.quantity, "change": rate.quantity})
     claim.facts = {
+        "parts": len(parts or []),
+        "part_signs": parts or [],
         "falling": rate.direction < 0,
         "verb": doc.source.text[rate.quantity.start - 2 : rate.quantity.start].strip(),
         "to_multiple": False,
@@ -201,8 +214,93 @@ def _claim(doc: Document, level: Fact, rate: Fact, inputs: dict, change_sign: in
     return claim
 
 
+def _from_parts(doc: Document) -> Iterator[Claim]:
+    """A total's rate rebuilt from its parts' values and rates (the derived tier): last year's
+    total is the sum of each part over (1 + its rate), so "进出口T,增长r;其中出口X,增长a;进口M,
+    下降b" holds only if T / (X/(1+a) + M/(1−b)) − 1 is r. Growth at constant prices (生产总值,
+    增加值) is no weighted sum of nominal values, so it is left alone."""
+    table = facts(doc)
+    for found in partitions_of(table):
+        total = found.total
+        if total is None:
+            continue
+        rates = [table.get(f.rate) for f in (total, *found.parts)]
+        if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
+            continue
+        figures = (total, *found.parts)
+        if any(
+            _constant_price(doc, r) or _real_measure(f) for r, f in zip(rates, figures, strict=True)
+        ):
+            continue
+        if len({r.rate_kind.startswith(("环比", "比上月", "较上月")) for r in rates}) != 1:
+            continue  # a month-on-month rate beside a year-on-year one
+        inputs = {"part" + str(i + 1): p.quantity for i, p in enumerate(found.parts)}
+        inputs |= {"rate" + str(i + 1): r.quantity for i, r in enumerate(rates[1:])}
+        claim = _claim(doc, total, rates[0], inputs, parts=[r.direction or 1 for r in rates[1:]])
+        yield quote_apart(doc, claim)
+
+
+def _balance_from_parts(doc: Document) -> Iterator[Claim]:
+    """A balance's rate rebuilt from exports and imports and their rates: last year's surplus
+    is X/(1+a) − M/(1+b) (or income less spending, for a fund)."""
+    table = facts(doc)
+    measures = vocabulary().balance
+    for balance in table:
+        of = measures.get(balance.label.head)
+        rate = table.get(balance.rate)
+        if of is None or balance.role != "level" or rate is None or rate.quantity.is_range:
+            continue
+        plus = trade_fact(table, balance, of.plus, of.scoped)
+        minus = trade_fact(table, balance, of.minus, of.scoped)
+        sides = [plus, minus]
+        rates = [table.get(f.rate) if f is not None else None for f in sides]
+        if any(f is None for f in sides) or any(r is None for r in rates):
+            continue
+        if any(r.quantity.kind != "percent" or _constant_price(doc, r) for r in (rate, *rates)):
+            continue
+        inputs = {"part1": plus.quantity, "part2": minus.quantity}
+        inputs |= {"rate1": rates[0].quantity, "rate2": rates[1].quantity}
+        claim = _claim(doc, balance, rate, inputs, parts=[r.direction or 1 for r in rates])
+        claim.facts["weights"] = [1, -1] if of.sign > 0 else [-1, 1]  # a deficit is M − X
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _real_measure(fact: Fact) -> bool:
+    return any(word in fact.label.text for word in vocabulary().real_growth)
+
+
+def _rebuilt(claim: Claim, lenient: bool) -> Interval:
+    """Σ part / (1 + its rate): last year's total from this year's parts."""
+    total = None
+    for i in range(claim.facts["parts"]):
+        part, rate = claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"]
+        value, change = (part.lenient, rate.lenient) if lenient else (part.strict, rate.strict)
+        sign = claim.facts["part_signs"][i]
+        factor = (change.scale(sign) if rate.value >= 0 else change).scale(0.01).shift(1)
+        earlier = value / factor
+        if claim.facts.get("weights", [1] * claim.facts["parts"])[i] < 0:
+            total = -earlier if total is None else total - earlier
+        else:
+            total = earlier if total is None else total + earlier
+    return total
+
+
+def _point_rebuilt(claim: Claim) -> tuple[float, float]:
+    total = 0.0
+    for i in range(claim.facts["parts"]):
+        part, rate = claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"]
+        signed = rate.value * (claim.facts["part_signs"][i] if rate.value >= 0 else 1)
+        weight = claim.facts.get("weights", [1] * claim.facts["parts"])[i]
+        total += weight * part.value / (1 + signed / 100)
+    return total, total
+
+
 def earlier_value(claim: Claim, lenient: bool) -> Interval:
-    """The earlier value: printed, or the level less its stated change (增加D: A = B − D)."""
+    """The earlier value: printed, or the level less its stated change (增加D: A = B − D), or
+    rebuilt from the parts and their rates."""
+    if "part1" in claim.inputs:
+        return _rebuilt(claim, lenient)
     if "before" in claim.inputs:
         before = claim.inputs["before"]
         return before.lenient if lenient else before.strict
@@ -257,6 +355,15 @@ def explain(claim: Claim) -> str:
         return "the earlier value must be positive to compute a relative change"
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
+    if "part1" in claim.inputs:
+        earlier = Interval(*_point_rebuilt(claim))
+        return (
+            f"last year's total rebuilt from {claim.facts['parts']} parts and their rates: "
+            f"{amount_text(earlier.lo, after)}; {after.shown(text)} / it − 1 = "
+            f"{fmt((after.value / earlier.lo - 1) * 100)}% [from the printed figures "
+            f"{implied.format(2, '%')}]; stated {claim.facts['verb']}{change.shown(text)} means "
+            f"{stated.format(3, '%')}"
+        )
     if "before" not in claim.inputs:
         amount = claim.inputs["change_amount"]
         sign = "−" if claim.facts["change_sign"] > 0 else "+"

@@ -38,6 +38,7 @@ class Vocabulary:
     period_parts: tuple[str, ...]
     total_markers: tuple[str, ...]
     scope: tuple[str, ...]
+    real_growth: tuple[str, ...]
 
 
 @lru_cache(maxsize=4)
@@ -64,6 +65,7 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         period_parts=longest_first(data.get("period_parts")),
         total_markers=longest_first(data.get("total_markers")),
         scope=longest_first(data.get("scope")),
+        real_growth=longest_first(data.get("real_growth")),
     )
 
 
