@@ -221,23 +221,32 @@ def _from_parts(doc: Document) -> Iterator[Claim]:
     增加值) is no weighted sum of nominal values, so it is left alone."""
     table = facts(doc)
     for found in partitions_of(table):
-        total = found.total
-        if total is None:
+        if found.total is None:
             continue
-        rates = [table.get(f.rate) for f in (total, *found.parts)]
-        if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
-            continue
-        figures = (total, *found.parts)
-        if any(
-            _constant_price(doc, r) or _real_measure(f) for r, f in zip(rates, figures, strict=True)
-        ):
-            continue
-        if len({r.rate_kind.startswith(("环比", "比上月", "较上月")) for r in rates}) != 1:
-            continue  # a month-on-month rate beside a year-on-year one
-        inputs = {"part" + str(i + 1): p.quantity for i, p in enumerate(found.parts)}
-        inputs |= {"rate" + str(i + 1): r.quantity for i, r in enumerate(rates[1:])}
-        claim = _claim(doc, total, rates[0], inputs, parts=[r.direction or 1 for r in rates[1:]])
-        yield quote_apart(doc, claim)
+        figures = (found.total, *found.parts)
+        for kind in ("year", "month"):  # 同比 with 同比, 环比 with 环比
+            rates = [_rate_of_kind(table, f, kind) for f in figures]
+            if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
+                continue
+            if any(
+                _constant_price(doc, r) or _real_measure(f)
+                for r, f in zip(rates, figures, strict=True)
+            ):
+                continue
+            inputs = {"part" + str(i + 1): p.quantity for i, p in enumerate(found.parts)}
+            inputs |= {"rate" + str(i + 1): r.quantity for i, r in enumerate(rates[1:])}
+            signs = [r.direction or 1 for r in rates[1:]]
+            yield quote_apart(doc, _claim(doc, found.total, rates[0], inputs, parts=signs))
+
+
+def _rate_of_kind(table: FactTable, level: Fact, kind: str) -> Fact | None:
+    """The level's rate of one kind: month on month (环比) or year on year."""
+    for index in level.rates:
+        rate = table[index]
+        monthly = rate.rate_kind.startswith(("环比", "比上月", "较上月", "按月"))
+        if monthly == (kind == "month"):
+            return rate
+    return None
 
 
 def _balance_from_parts(doc: Document) -> Iterator[Claim]:

@@ -120,7 +120,10 @@ def _labelled_total(
             continue  # 人均生产总值11753元 is smaller than a part: no total of them
         if candidate.period.split(":")[0] != first.period.split(":")[0]:
             continue
-        if total_word and candidate.label.head == total_word:
+        if total_word and (
+            candidate.label.head == total_word
+            or total_word in candidate.label.text  # 纺织服装出口 holds 纺织品 and 服装
+        ):
             # 对美出口 + 对美进口 split 对美进出口, not the country's whole trade
             subjects = {_residue(p, w) for p, w in zip(parts, words, strict=True) if p.label.head}
             foreign = [s for s in subjects if s and not _within(s, candidate.subject)]

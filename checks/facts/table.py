@@ -79,6 +79,7 @@ class Fact:
     forecast: bool = False
     whole_label: Label | None = None  # a share's whole, as named after 占
     rate: int | None = None  # the rate attached to a level
+    rates: tuple[int, ...] = ()  # every rate attached to it: 环比 and 同比 both
     change: int | None = None  # the change attached to a level
     reference: int | None = None  # the earlier value a level is compared with
     attached_to: int | None = None  # the level a rate, change, reference or share belongs to
@@ -110,6 +111,7 @@ class FactTable:
         _mark_lists(doc, self.facts)
         _share_subjects(self.facts)
         _attach(self.facts)
+        respectively(doc, self.facts)
         self._by_start = {f.quantity.start: f for f in self.facts}
 
     def of(self, quantity: Quantity) -> Fact | None:
@@ -346,7 +348,7 @@ def _mark_lists(doc: Document, table: list[Fact]) -> None:
         run = [fact] if fact is not None else []
 
 
-def lists(table: FactTable) -> list[list[Fact]]:
+def lists(table: FactTable | list[Fact]) -> list[list[Fact]]:
     """Each list's members, in order."""
     groups: dict[int, list[Fact]] = {}
     for fact in table:
@@ -416,8 +418,15 @@ def _attach(table: list[Fact]) -> None:
                 break  # 120万台,B产品销量比2022年的100万台: B's comparison, not the level's
             if compared and other.role != "share":
                 continue
-            if other.role == "rate" and fact.rate is None:
-                fact.rate, other.attached_to = other.index, fact.index
+            if (
+                other.role == "rate"
+                and other.attached_to is None
+                and (fact.rate is None or _another_kind(table, fact, other))
+            ):
+                if fact.rate is None:
+                    fact.rate = other.index
+                fact.rates += (other.index,)
+                other.attached_to = fact.index
             elif other.role == "change" and fact.change is None and _same_unit(fact, other):
                 fact.change, other.attached_to = other.index, fact.index
             elif (
@@ -430,6 +439,41 @@ def _attach(table: list[Fact]) -> None:
                 other.attached_to = fact.index
             elif other.is_amount and not _same_unit(fact, other):
                 break
+
+
+def _another_kind(table: list[Fact], level: Fact, rate: Fact) -> bool:
+    """环比下降40.4%,同比下降17.4%: a second rate of another kind belongs to the level too."""
+    kinds = {_kind(table[i]) for i in level.rates}
+    return _kind(rate) not in kinds
+
+
+def _kind(rate: Fact) -> str:
+    return "month" if rate.rate_kind.startswith(("环比", "比上月", "较上月", "按月")) else "year"
+
+
+def respectively(doc: Document, table: list[Fact]) -> None:
+    """A, B …, 增速分别为a和b: the k levels right before a list of k rates after 分别 take them
+    in order (A takes a, B takes b), whatever the nearest-first attachment said."""
+    for rates in lists(table):
+        if rates[0].role != "rate" or "分别" not in doc.between(
+            rates[0].quantity.start - 8, rates[0].quantity.start
+        ):
+            continue
+        levels = [
+            f
+            for f in table[: rates[0].index]
+            if f.sentence == rates[0].sentence and f.role == "level" and f.is_amount
+        ][-len(rates) :]
+        if len(levels) != len(rates) or len({_unit(f) for f in levels}) != 1:
+            continue
+        for level in levels:
+            level.rate, level.rates = None, ()
+        for level, rate in zip(levels, rates, strict=True):
+            level.rate, level.rates, rate.attached_to = rate.index, (rate.index,), level.index
+
+
+def _unit(fact: Fact) -> tuple[str, str]:
+    return fact.quantity.unit, fact.quantity.kind
 
 
 def _same_thing(level: Fact, earlier: Fact) -> bool:
