@@ -289,3 +289,30 @@ class TestATotalsRateFromItsParts:
             "第二产业增加值438.43亿元,负增长7.6%;第三产业增加值489.43亿元,负增长1.9%。"
         )
         assert ("inconsistent", "error") not in verdicts(check_text(text), "growth")
+
+
+# ------------------------------------------------------------------ conversions
+class TestAnAmountInTwoCurrencies:
+    def test_against_the_stated_rate(self, check_text):
+        text = (
+            "台湾IC产业产值达新台币8,670亿元(USD$28.1B),IC设计业为新台币2,435亿元(USD$7.9B)。"
+            "本文新台币对美元汇率以30.9计算。"
+        )
+        assert verdicts(check_text(text), "agreement") == [("consistent", None)] * 2
+        wrong = text.replace("USD$7.9B", "USD$9.7B")
+        assert ("inconsistent", "error") in verdicts(check_text(wrong), "agreement")
+
+    def test_traditional_script(self, check_text):
+        text = "產值達新台幣8,670億元(USD$28.1B)。本文新台幣對美元匯率以30.9計算。"
+        assert verdicts(check_text(text), "agreement") == [("consistent", None)]
+
+    def test_pairs_without_a_rate_must_imply_one_rate(self, check_text):
+        text = (
+            "市场收入将突破 1 万亿美元(当前约 7.13 万亿元人民币)。"
+            "今年将接近 9500 亿美元(当前约 6.77 万亿元人民币)。"
+        )
+        assert verdicts(check_text(text), "agreement") == [("consistent", None)]
+
+    def test_trap_an_amount_and_a_bracketed_amount_of_another_thing(self, check_text):
+        text = "营业收入120亿元(其中海外收入3亿美元),净利润10亿元。"
+        assert not verdicts(check_text(text), "agreement")

@@ -6,6 +6,7 @@ from checks.claims.agreement import Agreement
 from checks.claims.balance import Balance
 from checks.claims.base import Claim, Evidence
 from checks.claims.cagr import Cagr
+from checks.claims.conversion import Conversion
 from checks.claims.difference import Difference
 from checks.claims.direction import Direction
 from checks.claims.granularity import Granularity
@@ -29,6 +30,7 @@ DOCUMENT_TYPES = (
     PartWhole(),
     Direction(),
     Ranking(),
+    Conversion(),
 )
 CORPUS_TYPES = (Agreement(), Series())  # these compare statements across all documents
 CLAIM_TYPES = {t.name: t for t in DOCUMENT_TYPES} | {CORPUS_TYPES[0].name: CORPUS_TYPES[0]}

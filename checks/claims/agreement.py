@@ -267,6 +267,10 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 
 def explain(claim: Claim) -> str:
+    if claim.facts.get("relation") == "conversion":
+        from checks.claims import conversion  # it builds on this module
+
+        return conversion.explain(claim)
     parts = [_statement_text(claim, role) for role in _named_roles(claim)]
     facts = claim.facts
     if facts["relation"] == "complement":

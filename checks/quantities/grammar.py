@@ -44,6 +44,7 @@ UNITS = {
     "港元": ("money", "HKD"),
     "日元": ("money", "JPY"),
     "英镑": ("money", "GBP"),
+    "新台币": ("money", "TWD"),
     "人次": ("people", "人次"),
     "人": ("people", "人"),
     "家": ("count", "家"),
@@ -74,6 +75,26 @@ UNITS = {
     "周岁": ("age", "岁"),
     "岁": ("age", "岁"),
     "年": ("duration", "年"),
+}
+LATIN_MAGNITUDES = {
+    "trillion": 1e12,
+    "billion": 1e9,
+    "million": 1e6,
+    "bn": 1e9,
+    "mn": 1e6,
+    "T": 1e12,
+    "B": 1e9,
+    "M": 1e6,
+    "K": 1e3,
+}
+FX_CODES = {
+    "USD": "USD",
+    "US": "USD",
+    "HK": "HKD",
+    "HKD": "HKD",
+    "NT": "TWD",
+    "NTD": "TWD",
+    "S": "SGD",
 }
 CURRENCY_WORDS = {
     "CNY": "元",
@@ -118,15 +139,26 @@ def _token_pattern() -> re.Pattern[str]:
     quantity = (
         # 出超/入超 (a surplus, a deficit) are words, not the hedge 超 before a figure
         rf"(?P<qty>(?:(?<![出入])(?P<prefix>{before}) ?)?{number}"
-        rf"(?P<q1>余|多)?(?P<mag>{_MAG})?(?P<q2>余|多)? ?(?P<unit>{_UNIT})?(?P<post>{after})?)"
+        rf"(?P<q1>余|多)?(?: ?(?P<mag>{_MAG}))?(?P<q2>余|多)? ?(?P<unit>{_UNIT})?"
+        rf"(?P<post>{after})?)"
     )
-    return re.compile("|".join([date, year_range, year, recent, months, quantity]))
+    # USD$28.1B, US$ 1.2 billion: an amount written with a currency sign and a Latin magnitude
+    dollars = (
+        rf"(?P<fx>(?P<fx_code>{_alternation(FX_CODES)})\$ ?(?P<fx_num>{_NUM}) ?"
+        rf"(?P<fx_mag>{_alternation(LATIN_MAGNITUDES)})?(?![A-Za-z]))"
+    )
+    return re.compile("|".join([date, year_range, year, recent, months, dollars, quantity]))
 
 
 def _first_characters() -> str:
     """Every character a token can start with: digits, '-', 近, 百(分之), Chinese numerals and
     the first character of each hedge word before a figure."""
-    firsts = set("0123456789-近百前") | set(_CN_FIRST) | {w[0] for w in qualifiers()["before"]}
+    firsts = (
+        set("0123456789-近百前")
+        | {code[0] for code in FX_CODES}
+        | set(_CN_FIRST)
+        | {w[0] for w in qualifiers()["before"]}
+    )
     return "".join(re.escape(c) for c in sorted(firsts))
 
 

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from checks.quantities.grammar import MAGNITUDES, UNITS, qualifiers, token_pattern
+from checks.quantities.grammar import (
+    FX_CODES,
+    LATIN_MAGNITUDES,
+    MAGNITUDES,
+    UNITS,
+    qualifiers,
+    token_pattern,
+)
 from checks.quantities.interval import INF, Interval
 
 _EXCLUDED_BEFORE = set("第表图附[")
+_CURRENCY_BEFORE = (("新台币", "TWD"), ("港币", "HKD"), ("澳门元", "MOP"), ("澳门币", "MOP"))
 MONTH_DASH = re.compile(r"[~—–至到]")  # 1—9月, 1~9月, 1至9月 are all 1-9月
 
 
@@ -57,7 +65,30 @@ def scan(view: str) -> list[Token]:
         token = _token(match, view)
         if token is not None:
             tokens.append(token)
+    return _currency_carried(view, tokens)
+
+
+def _currency_carried(view: str, tokens: list[Token]) -> list[Token]:
+    """新台币1,165亿元,较上年的1,090亿元: a currency named before a figure holds for the bare 元
+    figures after it, up to the end of the paragraph or a figure naming 人民币."""
+    carried, paragraph = "", -1
+    for i, token in enumerate(tokens):
+        if not isinstance(token, Quantity) or token.kind != "money":
+            continue
+        starts = view.rfind("\n", 0, token.start)
+        if starts != paragraph:
+            carried, paragraph = "", starts
+        if token.unit in ("TWD", "HKD", "MOP") and _named_before(view, token):
+            carried = token.unit
+        elif token.unit == "CNY" and carried and "人民币" not in view[token.start : token.end + 3]:
+            tokens[i] = replace(token, unit=carried)
+        elif token.unit == "CNY":
+            carried = ""
     return tokens
+
+
+def _named_before(view: str, token: Quantity) -> bool:
+    return any(view.endswith(word, 0, token.start) for word, _ in _CURRENCY_BEFORE)
 
 
 def _token(match: re.Match[str], view: str) -> Token | None:
@@ -70,12 +101,38 @@ def _token(match: re.Match[str], view: str) -> Token | None:
         year = int(match.group("y"))
         part = MONTH_DASH.sub("-", (match.group("ypart") or "").replace(" ", ""))
         return Period(match.start(), match.end(), year, year, part=part)
+    if match.group("fx"):
+        return _dollars(match)
     if match.group("months"):
         return Period(match.start(), match.end(), None, None, part=_months(match))
     if match.group("recent"):
         years = _cn_or_int(match.group("n"))
         return Period(match.start(), match.end(), None, None, span_years=years) if years else None
     return _quantity(match, view)
+
+
+def _dollars(match: re.Match[str]) -> Quantity | None:
+    """USD$28.1B: 28.1 × 10⁹ US dollars, rounded at its last printed digit."""
+    printed = match.group("fx_num")
+    number = _decimal(printed)
+    if number is None:
+        return None
+    magnitude = LATIN_MAGNITUDES.get(match.group("fx_mag") or "", 1.0)
+    half = _last_digit_unit(printed) / 2
+    strict = Interval(number - half, number + half).scale(magnitude)
+    return Quantity(
+        start=match.start(),
+        end=match.end(),
+        value=number * magnitude,
+        unit=FX_CODES[match.group("fx_code")],
+        kind="money",
+        strict=strict,
+        lenient=strict,
+        qualifier="exact",
+        printed=printed,
+        whole=False,
+        number_start=match.start("fx_num"),
+    )
 
 
 def _months(match: re.Match[str]) -> str:
@@ -98,6 +155,10 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         return None
     low, high, printed, unit_size = parsed
     kind, unit = UNITS.get(unit_word, ("number", ""))
+    if unit == "CNY":  # 新台币8,670亿元: the currency named before the figure
+        unit = next(
+            (code for word, code in _CURRENCY_BEFORE if view.endswith(word, 0, start)), unit
+        )
     if match.group("cn") and unit == "CNY" and not match.group("mag") and high < 10:
         return None  # 三元电池, 二元结构, 多元: a word, not a sum of a few yuan
     if match.group("pct1") or match.group("pct_cn") is not None:

@@ -1,0 +1,154 @@
+"""conversion: one amount printed in two currencies (新台币8,670亿元(USD$28.1B)), an agreement
+claim of the same quantity stated twice.
+
+With an exchange rate the text states (本文新台币对美元汇率以30.9计算, 1美元兑7.13元人民币) each
+converted figure must be the original over the rate, within both figures' rounding. With none,
+every pair of the same two currencies must imply one rate: their ranges of rates must meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.claims.agreement import Agreement, spread
+from checks.claims.base import Claim, fmt, quote_apart
+from checks.document import Document
+from checks.facts import Fact, facts
+from checks.quantities import Quantity
+
+NAME = "agreement"
+_CURRENCY = {"新台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD"}
+_WORD = "|".join(_CURRENCY)
+# 新台币对美元汇率以30.9计算: 30.9 of the first currency buy one of the second
+_RATE_FOR = re.compile(
+    rf"(?P<of>{_WORD})\s*对\s*(?P<per>{_WORD})\s*(?:的)?\s*汇率\s*(?:以|按|为|是)?\s*$"
+)
+# 1美元兑7.13元人民币 / 1美元兑换7.13人民币
+_ONE_BUYS = re.compile(rf"1\s*(?P<per>{_WORD})\s*(?:兑换?|=|折合)\s*$")
+_BRACKET_OPEN = re.compile(r"\s*\((?:[^()\d]{0,16})?$")
+
+
+class Conversion:
+    name = NAME
+    columns = Agreement.columns
+
+    def find(self, doc: Document) -> Iterator[Claim]:
+        table = facts(doc)
+        pairs = _pairs(doc, table)
+        rates = _stated_rates(doc, table)
+        unrated: dict[tuple[str, str], list[tuple[Fact, Fact]]] = {}
+        for original, converted in pairs:
+            key = (original.quantity.unit, converted.quantity.unit)
+            rate = min(  # the statement of the rate nearest the pair
+                rates.get(key, []),
+                key=lambda r, at=original.quantity.start: abs(r.start - at),
+                default=None,
+            )
+            if rate is not None:
+                yield _with_rate(doc, original, converted, rate)
+            else:
+                unrated.setdefault(key, []).append((original, converted))
+        for key, members in unrated.items():
+            if len(members) >= 2:
+                yield _one_rate(doc, key, members)
+
+    def explain(self, claim: Claim) -> str:
+        return explain(claim)
+
+
+def _pairs(doc: Document, table) -> list[tuple[Fact, Fact]]:
+    """An amount followed by its bracketed conversion into another currency."""
+    found = []
+    for first, second in zip(table.facts, table.facts[1:], strict=False):
+        q, r = first.quantity, second.quantity
+        if q.kind != "money" or r.kind != "money" or q.unit == r.unit or q.is_range or r.is_range:
+            continue
+        if _BRACKET_OPEN.fullmatch(doc.between(q.end, r.start)):
+            found.append((first, second))
+    return found
+
+
+def _stated_rates(doc: Document, table) -> dict[tuple[str, str], list[Quantity]]:
+    """(original currency, converted currency) -> the stated rates: units of the original per
+    one unit of the converted."""
+    rates: dict[tuple[str, str], list[Quantity]] = {}
+    for fact in table:
+        q = fact.quantity
+        if q.is_range or q.value <= 0:
+            continue
+        before = doc.between(max(0, q.start - 24), q.start)
+        named = _RATE_FOR.search(before)
+        if named and q.kind == "number":
+            rates.setdefault((_CURRENCY[named["of"]], _CURRENCY[named["per"]]), []).append(q)
+            continue
+        one = _ONE_BUYS.search(before)
+        if one and q.kind == "money":
+            rates.setdefault((q.unit, _CURRENCY[one["per"]]), []).append(q)
+    return rates
+
+
+def _with_rate(doc: Document, original: Fact, converted: Fact, rate: Quantity) -> Claim:
+    inputs = {"s1": original.quantity, "s2": converted.quantity, "rate": rate}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {
+        "relation": "conversion",
+        "strict": True,
+        "reasons": [],
+        "key": "",
+        "periods": [],
+    }
+    claim.row = _rated_row(original.quantity, converted.quantity, rate)
+    return quote_apart(doc, claim)
+
+
+def _rated_row(original: Quantity, converted: Quantity, rate: Quantity) -> dict[str, float]:
+    strict = spread([original.strict / rate.strict, converted.strict])
+    lenient = spread([original.lenient / rate.lenient, converted.lenient])
+    scale = abs(converted.value) or 1.0
+    return {"statements": 2.0, "strict_gap": strict / scale, "strict_lenient_gap": lenient / scale}
+
+
+def _one_rate(doc: Document, key: tuple[str, str], members: list[tuple[Fact, Fact]]) -> Claim:
+    inputs: dict[str, Quantity] = {}
+    for i, (original, converted) in enumerate(members):
+        inputs[f"s{2 * i + 1}"] = original.quantity
+        inputs[f"s{2 * i + 2}"] = converted.quantity
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {
+        "relation": "conversion",
+        "strict": True,
+        "reasons": [],
+        "key": f"{key[0]} per {key[1]}",
+        "periods": [],
+    }
+    strict = [o.quantity.strict / c.quantity.strict for o, c in members]
+    lenient = [o.quantity.lenient / c.quantity.lenient for o, c in members]
+    scale = sum(o.quantity.value / c.quantity.value for o, c in members) / len(members)
+    claim.row = {
+        "statements": float(len(inputs)),
+        "strict_gap": spread(strict) / scale,
+        "strict_lenient_gap": spread(lenient) / scale,
+    }
+    return quote_apart(doc, claim)
+
+
+def explain(claim: Claim) -> str:
+    text = claim.source.text
+    inputs = claim.inputs
+    if "rate" in inputs:
+        original, converted, rate = inputs["s1"], inputs["s2"], inputs["rate"]
+        implied = original.value / rate.value
+        return (
+            f"{original.shown(text)} / {rate.shown(text)} = {fmt(implied / 1e8)}亿 "
+            f"{converted.unit}; printed as {converted.shown(text)} "
+            f"{converted.strict.scale(1e-8).format(3)}亿"
+        )
+    rates = [
+        inputs[f"s{i}"].value / inputs[f"s{i + 1}"].value for i in range(1, len(inputs) + 1, 2)
+    ]
+    shown = "; ".join(
+        f"{inputs[f's{i}'].shown(text)} = {inputs[f's{i + 1}'].shown(text)}"
+        for i in range(1, len(inputs) + 1, 2)
+    )
+    return f"{shown}: implied rates {', '.join(fmt(r, 3) for r in rates)} {claim.facts['key']}"
