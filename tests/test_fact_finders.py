@@ -316,3 +316,29 @@ class TestAnAmountInTwoCurrencies:
     def test_trap_an_amount_and_a_bracketed_amount_of_another_thing(self, check_text):
         text = "营业收入120亿元(其中海外收入3亿美元),净利润10亿元。"
         assert not verdicts(check_text(text), "agreement")
+
+
+class TestMarginsAndQuarters:
+    def test_a_margin_is_its_profit_over_revenue(self, check_text):
+        text = "本集团收入人民币2138百万元。本集团的毛利为人民币436百万元,毛利率为20.4%。"
+        assert shares(check_text(text)) == [("consistent", None)]
+        wrong = text.replace("20.4%", "24.0%")
+        assert shares(check_text(wrong)) == [("inconsistent", "error")]
+
+    def test_trap_attributable_profit_is_no_margins_numerator(self, check_text):
+        text = "公司实现营业收入46.59亿元;归母净利润12.03亿元,净利率25.7%。"
+        assert shares(check_text(text)) == []
+
+    def test_four_quarters_make_the_year(self, check_text):
+        text = "Q1-Q4 销售额分别为 612.34 亿、 644.75 亿、 679.20亿、 614.69 亿元,销售总额为 2550.97 亿元。"
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+        wrong = text.replace("2550.97", "2650.97")
+        assert verdicts(check_text(wrong), "sum") == [("inconsistent", "error")]
+        traditional = text.replace("销售额分别为", "銷售額分別為").replace(
+            "销售总额为", "銷售總額為"
+        )
+        assert verdicts(check_text(traditional), "sum") == [("consistent", None)]
+
+    def test_trap_three_quarters_are_no_year(self, check_text):
+        text = "Q1-Q3 销售额分别为 612.34 亿、 644.75 亿、 679.20亿元,全年销售总额为 2550.97 亿元。"
+        assert not verdicts(check_text(text), "sum")

@@ -43,7 +43,7 @@ class Share:
 
     def find(self, doc: Document) -> Iterator[Claim]:
         seen: set[int] = set()
-        for claim in (*_from_facts(doc), *_from_structures(doc)):
+        for claim in (*_from_facts(doc), *_from_structures(doc), *_from_margins(doc)):
             seen.add(claim.inputs["rate"].start)
             yield claim
         for match in _SHARE.finditer(doc.view):
@@ -107,6 +107,53 @@ def _from_structures(doc: Document) -> Iterator[Claim]:
             claim.facts = {"named_whole": found.total.label.text, "structure": True}
             claim.row = derive(claim)
             yield quote_apart(doc, claim)
+
+
+_OTHER_PROFIT = re.compile(r"归母|归属|扣非|扣除|少数股东")
+
+
+def _from_margins(doc: Document) -> Iterator[Claim]:
+    """毛利为436百万元,收入2138百万元,毛利率为20.4%: a margin is its part over its whole, both
+    stated in its paragraph for its period."""
+    table = facts(doc)
+    margins = vocabulary().margins
+    for ratio in table:
+        if ratio.quantity.kind != "percent" or ratio.role not in ("ratio", "share", "level"):
+            continue
+        word = next((w for w in margins if core_name(ratio.label.text).endswith(w)), None)
+        if word is None or ratio.quantity.is_range:
+            continue
+        part_word, whole_word = margins[word]
+        part = _margin_input(table, ratio, lambda f, w=part_word: _names_profit(f, w))
+        whole = _margin_input(table, ratio, lambda f, w=whole_word: f.label.head == w)
+        if part is None or whole is None or part is whole:
+            continue
+        inputs = {"whole": whole.quantity, "part": part.quantity, "rate": ratio.quantity}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"named_whole": whole.label.text, "margin": word}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _names_profit(fact: Fact, word: str) -> bool:
+    name = core_name(fact.label.text)
+    return name.endswith(word) and not _OTHER_PROFIT.search(fact.label.text)
+
+
+def _margin_input(table: FactTable, ratio: Fact, named) -> Fact | None:
+    """The nearest level of the ratio's paragraph (or the one before) and of its period that
+    `named` accepts."""
+    reach = (ratio.paragraph, _paragraph_before(table.doc, ratio.paragraph))
+    near = sorted(
+        (f for f in table if f.paragraph in reach and f.role == "level" and f.is_amount),
+        key=lambda f: abs(f.index - ratio.index),
+    )
+    for fact in near:
+        if named(fact) and not fact.quantity.is_range:
+            if fact.period and ratio.period and fact.period != ratio.period:
+                continue
+            return fact
+    return None
 
 
 def _partition_before(table: FactTable, members: list[Fact]) -> Partition | None:

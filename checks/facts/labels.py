@@ -39,6 +39,7 @@ class Vocabulary:
     total_markers: tuple[str, ...]
     scope: tuple[str, ...]
     real_growth: tuple[str, ...]
+    margins: dict[str, tuple[str, str]]  # 毛利率 -> (毛利, 收入)
 
 
 @lru_cache(maxsize=4)
@@ -66,6 +67,10 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         total_markers=longest_first(data.get("total_markers")),
         scope=longest_first(data.get("scope")),
         real_growth=longest_first(data.get("real_growth")),
+        margins={
+            str(k): (str(v["part"]), str(v["whole"]))
+            for k, v in sorted((data.get("margins") or {}).items(), key=lambda kv: -len(kv[0]))
+        },
     )
 
 

@@ -271,14 +271,15 @@ def _with_list_units(doc: Document, quantities: list[Quantity]) -> list[Quantity
         while (
             end + 1 < len(out)
             and out[end].kind == "number"
-            and doc.between(out[end].end, out[end + 1].start).strip() == "/"
+            and doc.between(out[end].end, out[end + 1].start).strip() in ("/", "、")
         ):
             end += 1
         last = out[end]
         if end > start and last.kind != "number" and not last.is_range:
             magnitude = _magnitude(last)
             for k in range(start, end):
-                out[k] = _in_unit_of(out[k], last, magnitude)
+                own = _magnitude(out[k])  # 612.34 亿、644.75 亿元: the 亿 is already read
+                out[k] = _in_unit_of(out[k], last, magnitude if own == 1.0 else 1.0)
         start = end + 1
     return out
 
