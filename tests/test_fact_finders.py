@@ -342,3 +342,21 @@ class TestMarginsAndQuarters:
     def test_trap_three_quarters_are_no_year(self, check_text):
         text = "Q1-Q3 销售额分别为 612.34 亿、 644.75 亿、 679.20亿元,全年销售总额为 2550.97 亿元。"
         assert not verdicts(check_text(text), "sum")
+
+
+class TestDifferencesFromTheFactTable:
+    def test_a_share_against_its_earlier_value_in_points(self, check_text):
+        text = "60岁及以上老年人口518.12万人,占户籍总人口35.2%,该比例较2018年年末的34.4%提高0.8个百分点。"
+        assert verdicts(check_text(text), "difference") == [("consistent", None)]
+        wrong = text.replace("提高0.8", "提高1.8")
+        assert verdicts(check_text(wrong), "difference") == [("inconsistent", "error")]
+
+    def test_a_level_its_earlier_value_and_the_change(self, check_text):
+        text = "上半年的貨物貿易逆差為672.6億元,較去年同期(243.9億元)增加428.8億元。"
+        assert verdicts(check_text(text), "difference") == [("consistent", None)]
+        wrong = text.replace("428.8", "482.8")
+        assert ("inconsistent", "error") in verdicts(check_text(wrong), "difference")
+
+    def test_trap_a_percent_of_another_clause_is_no_earlier_value(self, check_text):
+        text = "占户籍总人口35.2%,比上年提高0.8个百分点;其中80岁以上老人占比5.8%,较上年下降0.1个百分点。"
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "difference")

@@ -5,11 +5,13 @@ B − A against the stated difference (negative for 下降/减少/低).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.claims.base import RELATION_COLUMNS, Claim, relation_row
 from checks.claims.comparison import Comparison, comparisons
 from checks.document import Document
+from checks.facts import facts
 from checks.quantities import Interval
 
 NAME = "difference"
@@ -31,9 +33,46 @@ class Difference:
             claim.facts = {"falling": found.falling, "verb": found.verb}
             claim.row = derive(claim)
             yield claim
+        yield from _from_facts(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+
+_EARLIER_PERCENT = re.compile(r"(?:较|比|相比|与)[^,;。]{0,12}?的\s*$")
+
+
+def _from_facts(doc: Document) -> Iterator[Claim]:
+    """From the fact table: a level, the earlier value it is compared with and the stated
+    change, with no rate ("逆差672.6亿元,较去年同期(243.9亿元)增加428.8亿元"); and a share or
+    ratio, the earlier one after 较…的 and the change in points ("占35.2%,该比例较2018年年末的
+    34.4%提高0.8个百分点")."""
+    table = facts(doc)
+    for level in table:
+        reference, change = table.get(level.reference), table.get(level.change)
+        if level.rate is None and reference is not None and change is not None and change.direction:
+            yield _claim(doc, reference, level, change)
+    for first, second, third in zip(table.facts, table.facts[1:], table.facts[2:], strict=False):
+        if (
+            first.quantity.kind == "percent"
+            and second.quantity.kind == "percent"
+            and third.quantity.kind == "pp"
+            and third.direction
+            and first.role in ("share", "ratio", "level")
+            and first.sentence == second.sentence == third.sentence
+            and _EARLIER_PERCENT.search(doc.between(first.quantity.end, second.quantity.start))
+            and not doc.between(second.quantity.end, third.quantity.start).count(",")
+        ):
+            yield _claim(doc, second, first, third)
+
+
+def _claim(doc: Document, before, after, change) -> Claim:
+    inputs = {"before": before.quantity, "after": after.quantity, "change": change.quantity}
+    claim = Claim(NAME, doc.source, inputs)
+    verb = doc.between(change.quantity.start - 2, change.quantity.start).strip()
+    claim.facts = {"falling": change.direction < 0, "verb": verb}
+    claim.row = derive(claim)
+    return claim
 
 
 def _is_difference(found: Comparison) -> bool:
