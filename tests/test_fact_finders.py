@@ -360,3 +360,19 @@ class TestDifferencesFromTheFactTable:
     def test_trap_a_percent_of_another_clause_is_no_earlier_value(self, check_text):
         text = "占户籍总人口35.2%,比上年提高0.8个百分点;其中80岁以上老人占比5.8%,较上年下降0.1个百分点。"
         assert ("inconsistent", "error") not in verdicts(check_text(text), "difference")
+
+
+class TestLenientReadingsAreNeverStacked:
+    def test_a_cagr_needing_two_lenient_readings_is_an_error(self, check_text):
+        # 9400/4800 over 5 years is 14.4%; over 6 counted years 11.85%, just above 11.8%'s
+        # interval: only a rounded 9400 together with six years would fit
+        for text in (
+            "市场规模从2015年的4800亿元增长到2020年的9400亿元,年均复合增长率11.8%。",
+            "市場規模從2015年的4800億元增長到2020年的9400億元,年均複合增長率11.8%。",
+        ):
+            assert verdicts(check_text(text), "cagr") == [("inconsistent", "error")]
+
+    def test_trap_one_lenient_reading_alone_is_a_warning(self, check_text):
+        # six counted years alone give 11.85%: inside 11.9%'s interval, so only a warning
+        text = "市场规模从2015年的4800亿元增长到2020年的9400亿元,年均复合增长率11.9%。"
+        assert verdicts(check_text(text), "cagr") == [("inconsistent", "warning")]

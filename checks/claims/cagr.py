@@ -1,7 +1,8 @@
 """cagr: from a value in year A to a value in year B at a stated compound annual rate.
 
-(B / A)^(1/n) - 1 with n = B - A years. The lenient reading also counts the years inclusively
-(n + 1), a convention some reports use, and reads the printed figures loosely.
+(B / A)^(1/n) - 1 with n = B - A years. Three lenient readings, one at a time and never
+together: the printed figures read loosely, the years counted inclusively (n + 1, a convention
+some reports use), or the rate read as truncated.
 """
 
 from __future__ import annotations
@@ -163,10 +164,17 @@ def derive(claim: Claim) -> dict[str, float | None]:
     if years <= 0 or start.strict.lo <= 0 or end.strict.lo <= 0:
         return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi}
     implied = implied_rate(start.strict, end.strict, years)
-    lenient = implied_rate(start.lenient, end.lenient, years).hull(
-        implied_rate(start.lenient, end.lenient, years + 1)
+    loose_figures = implied_rate(start.lenient, end.lenient, years)
+    inclusive_years = implied_rate(start.strict, end.strict, years + 1)
+    row = relation_row(rate.strict, implied, rate.lenient, loose_figures)
+    # each lenient reading is one alternative on its own, never stacked: loose figures, or the
+    # years counted inclusively, or a truncated rate; a claim needing two of them is an error
+    row["lenient_gap"] = min(
+        loose_figures.gap(rate.strict),
+        inclusive_years.gap(rate.strict),
+        implied.gap(rate.lenient),
     )
-    return relation_row(rate.strict, implied, rate.lenient, lenient)
+    return row
 
 
 def explain(claim: Claim) -> str:
