@@ -376,3 +376,29 @@ class TestLenientReadingsAreNeverStacked:
         # six counted years alone give 11.85%: inside 11.9%'s interval, so only a warning
         text = "市场规模从2015年的4800亿元增长到2020年的9400亿元,年均复合增长率11.9%。"
         assert verdicts(check_text(text), "cagr") == [("inconsistent", "warning")]
+
+
+class TestSharesNamedAfterTheirPart:
+    TEXT = "2007年末全省总人口551.6万人。城镇人口221.02万人,城镇人口比重为{u}%;乡村人口330.58万人,乡村人口比重为{r}%。"
+
+    def test_each_share_and_the_partition_of_100(self, check_text):
+        claims = check_text(self.TEXT.format(u="40.07", r="59.93"))
+        assert shares(claims) == [("consistent", None)] * 2
+        assert ("consistent", None) in verdicts(claims, "sum")
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(u="42.07", r="59.93"))
+        assert ("inconsistent", "error") in shares(claims)
+        assert ("inconsistent", "error") in verdicts(claims, "sum")  # 102.00, not 100
+
+    def test_traditional_script(self, check_text):
+        text = (
+            self.TEXT.format(u="40.07", r="59.93")
+            .replace("乡村", "鄉村")
+            .replace("总人口", "總人口")
+        )
+        assert shares(check_text(text)) == [("consistent", None)] * 2
+
+    def test_trap_shares_of_nested_groups_do_not_add_to_100(self, check_text):
+        text = "60岁及以上人口比重为16.15%,65岁及以上人口比重为10.47%。"
+        assert not verdicts(check_text(text), "sum")

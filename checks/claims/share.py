@@ -76,6 +76,8 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         if share.role != "share" or share.quantity.is_range:
             continue
         part = table.get(share.attached_to)
+        if part is None:
+            part = _named_part(table, share)  # 城镇人口比重为40.07%: of 城镇人口, stated before
         if part is None or part.role != "level" or part.quantity.is_range:
             continue
         if _COMBINED.search(doc.between(part.quantity.end, share.quantity.start)):
@@ -171,6 +173,23 @@ def _partition_before(table: FactTable, members: list[Fact]) -> Partition | None
         and _years(p.parts[0].period) in ("", _years(first.period))
     ]
     return max(found, key=lambda p: p.parts[0].index, default=None)
+
+
+_SHARE_WORD = re.compile(r"(?:所占)?(?:比重|占比|比例)$")
+
+
+def _named_part(table: FactTable, share: Fact) -> Fact | None:
+    """A share named after its part (城镇人口比重): the nearest earlier level of that name in the
+    paragraph."""
+    name = core_name(_SHARE_WORD.sub("", share.label.text))
+    if len(name) < 2 or name == core_name(share.label.text):
+        return None
+    for fact in reversed(table.facts[: share.index]):
+        if fact.paragraph != share.paragraph:
+            return None
+        if fact.role == "level" and fact.is_amount and core_name(fact.label.text) == name:
+            return fact
+    return None
 
 
 def _whole_fact(

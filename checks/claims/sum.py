@@ -25,7 +25,7 @@ from checks.claims.base import (
 )
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
-from checks.facts.partitions import partition_groups, partitions_of, rest_after
+from checks.facts.partitions import names, partition_groups, partitions_of, rest_after
 from checks.facts.table import Fact, lists, structures
 from checks.quantities import Interval, Quantity
 
@@ -50,6 +50,7 @@ class Sum:
         yield from _partitions_from_facts(doc)
         yield from _structures(doc)
         yield from _quarters(doc)
+        yield from _partition_shares(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -100,6 +101,48 @@ def _structures(doc: Document) -> Iterator[Claim]:
 _ALL_QUARTERS = re.compile(
     r"Q1\s*[-—~至到]\s*Q4|[一1]\s*[-—~至到]\s*[四4]\s*季度|第一至第四季度|四个季度"
 )
+
+
+def _partition_shares(doc: Document) -> Iterator[Claim]:
+    """城镇人口比重为40.07% … 乡村人口比重为59.93%: the shares of a partition's parts, one each,
+    add up to 100."""
+    table = facts(doc)
+    shares = [f for f in table if f.role == "share" and not f.quantity.is_range]
+    for words, _ in partition_groups():
+        for first in shares:
+            chosen = [
+                next((f for f in shares if _share_names(f, first, word)), None) for word in words
+            ]
+            if any(f is None for f in chosen) or chosen[0] is not first:
+                continue
+            if len({f.index for f in chosen}) != len(words):
+                continue
+            inputs = {f"part{i + 1}": f.quantity for i, f in enumerate(chosen)}
+            claim = Claim(NAME, doc.source, inputs)
+            claim.facts = {"shape": "structure", "parts": len(chosen)}
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
+
+
+def _share_names(share: Fact, first: Fact, word: str) -> bool:
+    """A share of the same paragraph and period as the first, of the same whole, named by
+    exactly this partition word."""
+    return (
+        share.paragraph == first.paragraph
+        and share.period == first.period
+        and share.index >= first.index
+        and (share.whole_label or None) == (first.whole_label or None)
+        and names(share.label.text, word)
+        and rest_after(share.label.text, word) == rest_after(first.label.text, _word_in(first))
+    )
+
+
+def _word_in(fact: Fact) -> str:
+    for words, _ in partition_groups():
+        for word in words:
+            if names(fact.label.text, word):
+                return word
+    return ""
 
 
 def _quarters(doc: Document) -> Iterator[Claim]:
