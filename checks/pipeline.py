@@ -203,6 +203,7 @@ def _reduced(
     """The source with only the passages a report can quote; its claims are rebound to it."""
     spans = [claim.span for claim in claims]
     spans += [(q.start, q.end) for claim in claims for q in claim.inputs.values()]
+    spans += [claim.cue for claim in claims if claim.cue is not None]
     spans += [(s.quantity.start, s.quantity.end) for s in keyed]
     spans += [(q.start, q.end) for r in rates for q in (r.rate, r.start, r.end) if q is not None]
     reduced = replace(source, text=Excerpts(source.text, spans), view="")

@@ -402,3 +402,17 @@ class TestSharesNamedAfterTheirPart:
     def test_trap_shares_of_nested_groups_do_not_add_to_100(self, check_text):
         text = "60岁及以上人口比重为16.15%,65岁及以上人口比重为10.47%。"
         assert not verdicts(check_text(text), "sum")
+
+
+class TestRankingsQuoteTheirCue:
+    def test_the_top_n_and_the_listed_values(self, check_text):
+        text = "东盟、欧盟、美国和韩国是中国前四大贸易伙伴,分别进出口3.53万亿元、3.23万亿元、2.93万亿元和1.39万亿元。"
+        claims = [c for c in check_text(text) if c.type == "ranking"]
+        assert [(c.verdict, c.severity) for c in claims] == [("consistent", None)]
+        assert claims[0].evidence[0].quote.startswith("东盟")  # the order is part of the quote
+        wrong = text.replace("2.93万亿元", "3.93万亿元")
+        assert ("inconsistent", "error") in verdicts(check_text(wrong), "ranking")
+
+    def test_trap_a_list_without_an_order_is_no_ranking(self, check_text):
+        text = "东盟、欧盟、美国和韩国分别进出口1.39万亿元、3.23万亿元、2.93万亿元和3.53万亿元。"
+        assert not verdicts(check_text(text), "ranking")

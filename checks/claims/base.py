@@ -38,6 +38,7 @@ class Claim:
     input_sources: dict[str, Source] | None = None  # set when inputs come from several passages
     fixed_id: str = ""
     acknowledgement: dict | None = None  # the editor's entry when this finding was accepted
+    cue: tuple[int, int] | None = None  # the words stating the relation (前四大), quoted too
 
     @property
     def explanation(self) -> str:
@@ -89,6 +90,8 @@ class Claim:
     def evidence(self) -> list[Evidence]:
         if self.input_sources is None:
             start, end = self.span
+            if self.cue is not None:
+                start, end = min(start, self.cue[0]), max(end, self.cue[1])
             return [Evidence(self.source.id, (start, end), self.source.text[start:end])]
         return [
             Evidence(

@@ -14,9 +14,9 @@ from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Quantity
 
 NAME = "ranking"
-_LIST = re.compile(r"(?:分别为|分别是|依次为|依次是)")
+_LIST = re.compile(r"(?:分别为|分别是|依次为|依次是|分别)")
 _DESCENDING = re.compile(
-    r"最高|最多|最大|居前|排名前|排在前|位列前|前[0-9一二三四五六七八九十]+(?:位|名)"
+    r"最高|最多|最大|居前|排名前|排在前|位列前|排列前|前[0-9一二三四五六七八九十]+(?:位|名|大)"
 )
 _ASCENDING = re.compile(r"最低|最少|最小")
 _NTH = re.compile(r"^\s*(?:位列|位居|排名|排在|居)第(?P<n>[0-9一二三四五六七八九十]+)")
@@ -39,15 +39,16 @@ class Ranking:
         for match in _LIST.finditer(doc.view):
             start, end = doc.sentences[doc.sentence_at(match.start())]
             cue = doc.between(start, match.start())
-            if _DESCENDING.search(cue):
-                descending = True
-            elif _ASCENDING.search(cue):
-                descending = False
-            else:
+            order = _DESCENDING.search(cue) or _ASCENDING.search(cue)
+            if order is None:
                 continue  # a list without a stated order is not a ranking
+            descending = bool(_DESCENDING.search(cue))
             items = _listed(doc, doc.quantities_in(match.end(), end))
             if len(items) >= 2:
-                yield _claim(doc, [[q] for q in items], descending, "list")
+                claim = _claim(doc, [[q] for q in items], descending, "list")
+                clause = max(cue.rfind(c, 0, order.start()) for c in ",;:,")
+                claim.cue = (start + clause + 1, start + order.end())  # 东盟…是前四大贸易伙伴
+                yield claim
 
     def _tiers(self, doc: Document) -> Iterator[Claim]:
         tiers: dict[int, list[Quantity]] = {}
