@@ -1,8 +1,12 @@
-"""share: a part, a whole and a stated 占…%.
+"""share: a part, a whole and a stated 占…%, 占比, 比重, a structure member or a margin.
 
-The whole is either named after 占 (占总诊疗人次的41.2%) and found by that name, or a preceding
-quantity marked as a total (总, 共计, 合计). With no such whole there is no claim: guessing the
-whole is how false alarms start.
+From the fact table: the part is the level the share belongs to (or the one it is named after,
+城镇人口比重); the whole is printed inside 占…的, named after 占 and found by that name among
+the figures before the part, inherited from the share before it in the paragraph, or, unnamed,
+the nearest earlier figure of the same measure that is neither a sibling item nor bracketed.
+A structure (4.8:38.6:56.6) is the shares of a stated partition; a margin (毛利率) is its
+profit over revenue. The older pattern (占…的, a total marker) runs for shares the table leaves.
+With no whole in reach there is no claim: guessing the whole is how false alarms start.
 """
 
 from __future__ import annotations

@@ -107,9 +107,16 @@ def _partition_shares(doc: Document) -> Iterator[Claim]:
     """城镇人口比重为40.07% … 乡村人口比重为59.93%: the shares of a partition's parts, one each,
     add up to 100."""
     table = facts(doc)
-    shares = [f for f in table if f.role == "share" and not f.quantity.is_range]
-    for words, _ in partition_groups():
-        for first in shares:
+    by_paragraph: dict[int, list[Fact]] = {}
+    for fact in table:
+        if fact.role == "share" and not fact.quantity.is_range:
+            by_paragraph.setdefault(fact.paragraph, []).append(fact)
+    groups = partition_groups()
+    for first in (f for shares in by_paragraph.values() if len(shares) > 1 for f in shares):
+        shares = by_paragraph[first.paragraph]
+        for words, _ in groups:
+            if not names(first.label.text, words[0]):
+                continue
             chosen = [
                 next((f for f in shares if _share_names(f, first, word)), None) for word in words
             ]

@@ -85,7 +85,18 @@ class Label:
 
 def read_label(raw: str, words: Vocabulary | None = None) -> Label:
     """Normalise the clause text in front of a figure."""
-    words = words or vocabulary()
+    if words is None:
+        return _read_label_cached(raw)
+    return _read_label(raw, words)
+
+
+@lru_cache(maxsize=65536)
+def _read_label_cached(raw: str) -> Label:
+    # clauses repeat across a corpus; the default vocabulary is loaded once
+    return _read_label(raw, vocabulary())
+
+
+def _read_label(raw: str, words: Vocabulary) -> Label:
     text = _PUNCTUATION.sub("", _CLAUSE_MARK.split(raw)[-1])
     found_periods = [m.group(0) for m in _PERIOD_IN_LABEL.finditer(text)]
     text = _PERIOD_IN_LABEL.sub("", text)
@@ -129,7 +140,17 @@ def _strip(text: str, words: Vocabulary, keep_heads: bool = False) -> str:
 def core_name(text: str, words: Vocabulary | None = None) -> str:
     """A label without its total markers and the scope words that name the reporter's own
     territory (全国, 我省 …): 占同期全省进出口总值 and 全省进出口 name the same whole."""
-    words = words or vocabulary()
+    if words is None:
+        return _core_name_cached(text)
+    return _core_name(text, words)
+
+
+@lru_cache(maxsize=65536)
+def _core_name_cached(text: str) -> str:
+    return _core_name(text, vocabulary())
+
+
+def _core_name(text: str, words: Vocabulary) -> str:
     for word in (*words.scope, *words.total_markers):
         text = text.replace(word, "")
     return _measure_last(_strip(text, words), words)

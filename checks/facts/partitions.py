@@ -44,7 +44,8 @@ def partitions_of(table: FactTable) -> list[Partition]:
 def _partitions(table: FactTable):
     levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
     for words, total_word in partition_groups():
-        for first in levels:
+        leads = words[0].split("|")
+        for first in (f for f in levels if any(w in f.label.text for w in leads)):
             parts = _cover(levels, first, words)
             if parts is not None:
                 total = _labelled_total(table, levels, parts, words, total_word)

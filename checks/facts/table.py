@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -225,10 +226,11 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
     point of comparison (较2022年的) is not the figure's own."""
     floor = doc.paragraph_start(quantity.start)
     year, part = "", ""
-    for token in reversed(doc.tokens_in(floor, quantity.start)):
-        if not isinstance(token, Period) or _COMPARED_YEAR.search(
-            doc.between(token.start - 4, token.start)
-        ):
+    periods, starts = _periods(doc)
+    for token in reversed(
+        periods[bisect_left(starts, floor) : bisect_left(starts, quantity.start)]
+    ):
+        if _COMPARED_YEAR.search(doc.between(token.start - 4, token.start)):
             continue
         if token.first is None and not token.span_years:
             part = part or token.part  # 1-5月 without its year: the nearest part named
@@ -243,6 +245,16 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
     if not year and not part:
         return ""
     return f"{year}:{part}" if part else year
+
+
+def _periods(doc: Document) -> tuple[list[Period], list[int]]:
+    """The document's period tokens and their starts, found once."""
+
+    def compute() -> tuple[list[Period], list[int]]:
+        found = [t for t in doc.tokens if isinstance(t, Period)]
+        return found, [t.start for t in found]
+
+    return doc.memo("periods", compute)
 
 
 def _last_period_part(text: str) -> str:
