@@ -24,12 +24,11 @@ class TestShareOfANamedWhole:
             "全年全省出口總額為240.6億美元,同比增長5.1%。進口總額為180.2億美元。"
             "對東盟出口額為38.5億美元,占出口總額的16.0%。",
             # the measure before its object (出口机电产品) names what 机电产品出口 names
-            "前三季度,我国出口机电产品7.57万亿元,增长10.1%,占出口总值的56.6%。"
-            "我国出口13.37万亿元。",
+            "前三季度,我国出口机电产品4.20万亿元,增长10.1%,占出口总值的60.0%。我国出口7.00万亿元。",
         ],
     )
     def test_consistent(self, check_text, text):
-        if "13.37" in text:  # the whole stands after the part: no claim, never a false one
+        if "7.00万亿元" in text:  # the whole stands after the part: no claim, never a false one
             assert "inconsistent" not in [v for v, _ in shares(check_text(text))]
             return
         assert shares(check_text(text)) == [("consistent", None)]
@@ -40,78 +39,76 @@ class TestShareOfANamedWhole:
         assert shares(check_text(text)) == [("inconsistent", "error")]
 
     def test_the_whole_printed_inside_the_share(self, check_text):
-        text = "政府补助收入914.09亿元,占1,012.49亿总收入的90.3%;医疗收入62.55亿元,占比6.2%。"
+        text = "政府补助收入960.00亿元,占1,200.00亿总收入的80.0%;医疗收入84.00亿元,占比7.0%。"
         assert shares(check_text(text)) == [("consistent", None), ("consistent", None)]
-        wrong = "政府补助收入914.09亿元,占1,012.49亿总收入的80.3%。"
+        wrong = "政府补助收入960.00亿元,占1,200.00亿总收入的70.0%。"
         assert shares(check_text(wrong)) == [("inconsistent", "error")]
 
     def test_trap_a_sibling_or_a_wider_whole_is_not_the_whole(self, check_text):
-        # 占全国 is of the country, not of the province's 9714.8; no province-wide share is wrong
+        # 占全国 is of the country, not of the province's 8000.0; no province-wide share is wrong
         text = (
-            "上半年,我省货物贸易进出口9714.8亿元,增长9.2%,占全国外贸总值的6.6%。"
-            "我省以一般贸易方式进出口6553.8亿元,占同期我省进出口总值的67.5%;"
-            "以加工贸易方式进出口1929.6亿元,下降3.1%,占19.9%。"
+            "上半年,我省货物贸易进出口8000.0亿元,增长5.0%,占全国外贸总值的5.0%。"
+            "我省以一般贸易方式进出口5200.0亿元,占同期我省进出口总值的65.0%;"
+            "以加工贸易方式进出口1600.0亿元,下降2.0%,占20.0%。"
         )
         assert shares(check_text(text)) == [("consistent", None), ("consistent", None)]
         # 营业收入 of a region is no whole of the company's R&D: the company's own figure is
         text = (
-            "公司实现营业收入349.32亿元,同比增长15.04%。国内市场实现营业收入214.72亿元;"
-            "国际市场实现营业收入134.60亿元,占公司营业收入的38.53%。"
-            "公司研发投入40.06亿元,占营业收入的比重为11.47%。"
+            "公司实现营业收入200.00亿元,同比增长10.00%。国内市场实现营业收入120.00亿元;"
+            "国际市场实现营业收入80.00亿元,占公司营业收入的40.00%。"
+            "公司研发投入20.00亿元,占营业收入的比重为10.00%。"
         )
         assert shares(check_text(text)) == [("consistent", None), ("consistent", None)]
 
     def test_trap_two_parts_combined_give_no_claim_on_one(self, check_text):
-        text = "全省进出口总值9714.8亿元。青岛、烟台进出口值分别达2804.9亿元和1366.4亿元,合计占全省进出口总值的42.9%。"
+        text = "全省进出口总值8000.0亿元。甲市、乙市进出口值分别达2000.0亿元和1200.0亿元,合计占全省进出口总值的40.0%。"
         assert shares(check_text(text)) == []
 
     def test_a_hedged_part_that_fits_no_reading_is_a_warning(self, check_text):
-        # 接近40家 of 615 is at most 6.5%: the hedge's reach is a convention, so a warning
-        text = "深圳现有医疗器械生产企业615家。其中上市企业接近40家,占企业总数的7.45%。"
+        # 接近30家 of 500 is at most 6%: the hedge's reach is a convention, so a warning
+        text = "全市现有医疗器械生产企业500家。其中上市企业接近30家,占企业总数的7.50%。"
         assert shares(check_text(text)) == [("inconsistent", "warning")]
 
 
 class TestShareOfAnUnnamedWhole:
     def test_consistent_in_both_scripts(self, check_text):
         for text in (
-            "第三季度,品牌共交付12.4万辆。\n分车型:A型交付3.1万辆,占比24.6%,B型交付6.5万辆,占比52.4%。",
-            "第三季度,品牌共交付12.4萬輛。\n分車型:A型交付3.1萬輛,占比24.6%,B型交付6.5萬輛,占比52.4%。",
+            "第三季度,品牌共交付10.0万辆。\n分车型:A型交付2.5万辆,占比25.0%,B型交付4.0万辆,占比40.0%。",
+            "第三季度,品牌共交付10.0萬輛。\n分車型:A型交付2.5萬輛,占比25.0%,B型交付4.0萬輛,占比40.0%。",
         ):
             assert shares(check_text(text)) == [("consistent", None), ("consistent", None)]
 
     def test_planted_error(self, check_text):
-        text = "第三季度,品牌共交付12.4万辆。\n分车型:A型交付3.1万辆,占比34.6%。"
+        text = "第三季度,品牌共交付10.0万辆。\n分车型:A型交付2.5万辆,占比35.0%。"
         assert shares(check_text(text)) == [("inconsistent", "error")]
 
     def test_trap_a_bracketed_item_or_a_far_paragraph_is_no_whole(self, check_text):
-        text = "共将193件申请纳入优先审评(中药申请两件、化药申请169件、生物制品申请22件)。其中,新药申请共85件,占44%。"
+        text = "共将150件申请纳入优先审评(中药申请3件、化药申请120件、生物制品申请27件)。其中,新药申请共60件,占40%。"
         assert shares(check_text(text)) == []
-        far = "全年完成审评12068件申请。\n\n另有说明。\n\n其中,新药申请共85件,占44%。"
+        far = "全年完成审评9000件申请。\n\n另有说明。\n\n其中,新药申请共60件,占40%。"
         assert shares(check_text(far)) == []
 
 
 # ------------------------------------------------------------------ structures
 class TestStructures:
     TEXT = (
-        "全年全省生产总值4618.8亿元,比上年增长12.3%。其中,第一产业增加值786.3亿元;"
-        "第二产业增加值2319.0亿元;第三产业增加值1513.5亿元。"
-        "三次产业结构由上年的17.9:47.3:34.8调整为{now}。"
+        "全年全省生产总值5000.0亿元,比上年增长8.0%。其中,第一产业增加值400.0亿元;"
+        "第二产业增加值2000.0亿元;第三产业增加值2600.0亿元。"
+        "三次产业结构由上年的9.0:41.0:50.0调整为{now}。"
     )
 
     def test_shares_of_the_partition_and_a_whole_of_100(self, check_text):
-        claims = check_text(self.TEXT.format(now="17.0:50.2:32.8"))
+        claims = check_text(self.TEXT.format(now="8.0:40.0:52.0"))
         assert shares(claims) == [("consistent", None)] * 3  # this year's, not last year's
         assert verdicts(claims, "sum").count(("consistent", None)) == 3  # 2 structures + GDP
 
     def test_traditional_script_and_the_ratio_colon(self, check_text):
-        text = (
-            self.TEXT.format(now="17.0∶50.2∶32.8").replace("产业", "產業").replace("总值", "總值")
-        )
+        text = self.TEXT.format(now="8.0∶40.0∶52.0").replace("产业", "產業").replace("总值", "總值")
         assert shares(check_text(text)) == [("consistent", None)] * 3
 
     def test_planted_error(self, check_text):
-        claims = check_text(self.TEXT.format(now="17.0:52.2:32.8"))
-        assert ("inconsistent", "error") in shares(claims)  # 2319.0 / 4618.8 = 50.2%
+        claims = check_text(self.TEXT.format(now="8.0:42.0:52.0"))
+        assert ("inconsistent", "error") in shares(claims)  # 2000.0 / 5000.0 = 40.0%
         assert ("inconsistent", "error") in verdicts(claims, "sum")  # 102.0, not 100
 
     def test_trap_a_time_of_day_is_no_structure(self, check_text):
@@ -123,42 +120,42 @@ class TestStructures:
 class TestPartitionWithASharedMeasure:
     def test_the_parts_name_what_the_total_measures(self, check_text):
         text = (
-            "上半年,全国固定资产投资28.06万亿元。其中,国有控股投资10.2万亿元;民间投资17.02万亿元。"
-            "\n按产业划分,第一产业投资8,694亿元;第二产业投资10.58万亿元;第三产业投资16.61万亿元。"
+            "上半年,全国固定资产投资20.00万亿元。其中,国有控股投资8.0万亿元;民间投资11.5万亿元。"
+            "\n按产业划分,第一产业投资5,000亿元;第二产业投资7.50万亿元;第三产业投资12.00万亿元。"
         )
         assert verdicts(check_text(text), "sum") == [("consistent", None)]
-        wrong = text.replace("16.61万亿元", "18.61万亿元")
+        wrong = text.replace("12.00万亿元", "14.00万亿元")
         assert verdicts(check_text(wrong), "sum") == [("inconsistent", "error")]
 
     def test_trap_a_per_capita_figure_is_no_total(self, check_text):
         text = (
-            "全省生产总值641.05亿元;人均生产总值11753元。第一产业增加值69.60亿元;"
-            "第二产业增加值330.82亿元;第三产业增加值240.63亿元。"
+            "全省生产总值800.00亿元;人均生产总值45000元。第一产业增加值80.00亿元;"
+            "第二产业增加值320.00亿元;第三产业增加值400.00亿元。"
         )
         assert verdicts(check_text(text), "sum") == [("consistent", None)]
 
     def test_traditional_script(self, check_text):
-        text = "今年6月貨物出口總值為11.9億元,當中再出口(10.2億元)及本地產品出口(1.7億元)。"
+        text = "今年6月貨物出口總值為15.0億元,當中再出口(12.5億元)及本地產品出口(2.5億元)。"
         assert verdicts(check_text(text), "sum") == [("consistent", None)]
 
 
 # ------------------------------------------------------------------ balances
 class TestFundBalance:
     TEXT = (
-        "2021年,全市基本医疗保险基金收入296841万元,支出262866万元。\n"
-        "城镇职工基本医疗保险基金收入109997万元,支出92706万元。\n"
-        "全市基本医疗保险基金当期结余{a}万元;城镇职工基本医疗保险基金结余17291万元;"
-        "全市基本医疗保险基金累计结余211980万元。"
+        "2021年,全市基本医疗保险基金收入512345万元,支出431210万元。\n"
+        "城镇职工基本医疗保险基金收入203456万元,支出171234万元。\n"
+        "全市基本医疗保险基金当期结余{a}万元;城镇职工基本医疗保险基金结余32222万元;"
+        "全市基本医疗保险基金累计结余912345万元。"
     )
 
     def test_income_less_expenditure(self, check_text):
-        assert verdicts(check_text(self.TEXT.format(a="33975")), "balance") == [
+        assert verdicts(check_text(self.TEXT.format(a="81135")), "balance") == [
             ("consistent", None),
             ("consistent", None),
         ]
 
     def test_planted_error_and_the_accumulated_balance_is_no_flow(self, check_text):
-        found = verdicts(check_text(self.TEXT.format(a="43975")), "balance")
+        found = verdicts(check_text(self.TEXT.format(a="91135")), "balance")
         assert sorted(found) == [("consistent", None), ("inconsistent", "error")]
 
     def test_traditional_script(self, check_text):
@@ -168,7 +165,7 @@ class TestFundBalance:
 
 def test_a_trade_balance_needs_one_partner(check_text):
     assert not verdicts(check_text("对美出口100亿美元,对德进口80亿美元,逆差50亿美元。"), "balance")
-    text = "1月至5月,欧盟出口额达到8602亿欧元;进口额达到7911亿欧元。欧盟在此期间实现贸易顺差691亿欧元。"
+    text = "1月至5月,欧盟出口额达到5000亿欧元;进口额达到4200亿欧元。欧盟在此期间实现贸易顺差800亿欧元。"
     assert verdicts(check_text(text), "balance") == [("consistent", None)]
 
 
@@ -176,41 +173,43 @@ def test_a_trade_balance_needs_one_partner(check_text):
 class TestGrowthFromTheFactTable:
     def test_last_years_value_of_the_same_measure(self, check_text):
         for text in (
-            "2020年销售39.4万辆车。2021年销售72.13万辆车,同比增长82.8%。",
-            "人用疫苗出口额9.30亿美元,去年同期出口额116.88亿美元,同比下降92.04%。",
-            "人用疫苗出口額9.30億美元,去年同期出口額116.88億美元,同比下降92.04%。",
+            "2020年销售40.0万辆车。2021年销售50.0万辆车,同比增长25.0%。",
+            "人用疫苗出口额12.00亿美元,去年同期出口额80.00亿美元,同比下降85.00%。",
+            "人用疫苗出口額12.00億美元,去年同期出口額80.00億美元,同比下降85.00%。",
         ):
             assert verdicts(check_text(text), "growth") == [("consistent", None)]
-        wrong = "2020年销售39.4万辆车。2021年销售72.13万辆车,同比增长62.8%。"
+        wrong = "2020年销售40.0万辆车。2021年销售50.0万辆车,同比增长35.0%。"
         assert verdicts(check_text(wrong), "growth") == [("inconsistent", "error")]
 
     def test_trap_another_measure_or_a_month_on_month_rate(self, check_text):
-        text = "2020年销售39.4万辆车。2021年生产72.13万辆车,同比增长62.8%。"
+        text = "2020年销售40.0万辆车。2021年生产50.0万辆车,同比增长35.0%。"
         assert not verdicts(check_text(text), "growth")
-        text = "2020年12月销售39.4万辆车。2021年12月销售72.13万辆车,环比增长62.8%。"
+        text = "2020年12月销售40.0万辆车。2021年12月销售50.0万辆车,环比增长35.0%。"
         assert not verdicts(check_text(text), "growth")
 
     def test_values_and_rates_year_after_year(self, check_text):
-        text = "预计2024-2026年营业收入分别为171.84亿元、190.94亿元、228.54亿元,增长率分别为11.9%、11.1%、19.7%。"
+        text = "预计2024-2026年营业收入分别为100.00亿元、110.00亿元、121.00亿元,增长率分别为8.0%、10.0%、10.0%。"
         assert verdicts(check_text(text), "growth") == [("consistent", None)] * 2
-        slash = "上调2025-2027年净利润预测至95.40/101.49/113.99亿元(原预测为89.93/95.27/106.89亿元),同比增速分别为-6%/6%/12%。"
+        slash = "上调2025-2027年净利润预测至50.00/55.00/60.50亿元(原预测为48.00/52.00/57.00亿元),同比增速分别为-5%/10%/10%。"
         assert verdicts(check_text(slash), "growth") == [("consistent", None)] * 2
-        wrong = text.replace("19.7%", "29.7%")
+        wrong = text.replace("、10.0%。", "、20.0%。")
         assert ("inconsistent", "error") in verdicts(check_text(wrong), "growth")
 
     def test_trap_one_value_per_item_is_no_series(self, check_text):
-        text = "对东盟、美国、欧盟出口分别为260.1亿元、156.0亿元、139.1亿元,分别增长13.4%、15.2%、3.1%。"
+        text = (
+            "对东盟、美国、欧盟出口分别为300.0亿元、200.0亿元、150.0亿元,分别增长5.0%、8.0%、2.0%。"
+        )
         assert not verdicts(check_text(text), "growth")
 
     def test_table_rows(self, check_text):
         text = (
             "项目 2023 年 2022 年 增减变动幅度\n"
-            "基本每股收益(元/股) 0.0305 0.1155 -73.58%\n"
-            "货币资金 83,758,390.47 87,909,965.67 -4.72%\n"
-            "应收账款 129,157,138.52 120,568,367.73 7.12%\n"
+            "基本每股收益(元/股) 0.5000 0.4000 25.00%\n"
+            "货币资金 60,000,000.00 50,000,000.00 20.00%\n"
+            "应收账款 90,000,000.00 100,000,000.00 -10.00%\n"
         )
         assert verdicts(check_text(text), "growth") == [("consistent", None)] * 3
-        wrong = text.replace("7.12%", "9.12%")
+        wrong = text.replace("-10.00%", "-12.00%")
         assert ("inconsistent", "error") in verdicts(check_text(wrong), "growth")
         rising = text.replace("2023 年 2022 年", "2022 年 2023 年")
         assert ("consistent", None) not in verdicts(check_text(rising), "growth")
@@ -219,41 +218,41 @@ class TestGrowthFromTheFactTable:
 # ------------------------------------------------------------------ breakdowns
 class TestBreakdownsDoNotExceedTheirWhole:
     TEXT = (
-        "上半年,全省货物贸易进出口9714.8亿元,增长9.2%。"
-        "分贸易方式看,以一般贸易方式进出口6553.8亿元,增长7%;以加工贸易方式进出口{b}亿元,"
-        "下降3.1%;以保税物流方式进出口1108.1亿元,增长59.3%。"
+        "上半年,全省货物贸易进出口8000.0亿元,增长5.0%。"
+        "分贸易方式看,以一般贸易方式进出口5000.0亿元,增长6%;以加工贸易方式进出口{b}亿元,"
+        "下降2.0%;以保税物流方式进出口1000.0亿元,增长30.0%。"
     )
 
     def test_consistent(self, check_text):
-        claims = check_text(self.TEXT.format(b="1929.6"))
+        claims = check_text(self.TEXT.format(b="1500.0"))
         assert [c for c in claims if c.type == "part_whole" and len(c.inputs) == 4]
         assert ("inconsistent", "error") not in verdicts(claims, "part_whole")
 
     def test_planted_error(self, check_text):
-        claims = check_text(self.TEXT.format(b="2929.6"))  # 6553.8 + 2929.6 + 1108.1 > 9714.8
+        claims = check_text(self.TEXT.format(b="2500.0"))  # 5000.0 + 2500.0 + 1000.0 > 8000.0
         assert ("inconsistent", "error") in verdicts(claims, "part_whole")
 
     def test_traditional_script(self, check_text):
-        text = "上半年,食用植物油進口379.8萬噸。其中,棕櫚油進口263.3萬噸;豆油進口56.4萬噸;菜油進口49.1萬噸。"
+        text = "上半年,食用植物油進口300.0萬噸。其中,棕櫚油進口150.0萬噸;豆油進口60.0萬噸;菜油進口40.0萬噸。"
         claims = check_text(text)
         assert [c for c in claims if c.type == "part_whole" and len(c.inputs) == 4]
 
     def test_trap_nested_or_overlapping_items_are_not_added(self, check_text):
         nested = (
-            "上海户籍人口1471.16万人。其中,60岁及以上老年人口518.12万人,"
-            "70岁及以上老年人口300.5万人,80岁及以上老年人口82.4万人。"
+            "户籍人口1500.00万人。其中,60岁及以上老年人口500.00万人,"
+            "70岁及以上老年人口300.00万人,80岁及以上老年人口100.00万人。"
         )
         assert not [c for c in check_text(nested) if len(c.inputs) > 2 and c.type == "part_whole"]
         overlap = (
-            "全年出口13.37万亿元。其中,机电产品出口7.57万亿元,高新技术产品出口6.2万亿元,"
-            "劳动密集型产品出口2.41万亿元。"
+            "全年出口10.00万亿元。其中,机电产品出口6.00万亿元,高新技术产品出口3.50万亿元,"
+            "劳动密集型产品出口2.00万亿元。"
         )
         assert ("inconsistent", "error") not in verdicts(check_text(overlap), "part_whole")
 
     def test_trap_firms_counted_by_what_they_can_make_overlap(self, check_text):
         text = (
-            "我国医学影像装置生产企业达2641家。其中,可生产第一类医疗器械企业1930家,"
-            "可生产第二类医疗器械企业1686家,可生产第三类医疗器械企业499家。"
+            "我国某类设备生产企业达2000家。其中,可生产第一类医疗器械企业1500家,"
+            "可生产第二类医疗器械企业1200家,可生产第三类医疗器械企业400家。"
         )
         assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
 
@@ -278,15 +277,15 @@ class TestATotalsRateFromItsParts:
 
     def test_traditional_script_and_a_balance(self, check_text):
         text = (
-            "上半年出口298.9億美元,同比增4.7%;進口547.2億美元,同比增28.8%;"
-            "貿易逆差248.3億美元,同比擴大78.2%。"
-        )  # 547.2/1.288 − 298.9/1.047 = 139.35: 248.3 / 139.35 − 1 = 78.2%
+            "上半年出口300.0億美元,同比增5.0%;進口500.0億美元,同比增25.0%;"
+            "貿易逆差200.0億美元,同比擴大75.0%。"
+        )  # 500/1.25 − 300/1.05 = 114.29: 200.0 / 114.29 − 1 = 75.0%
         assert ("consistent", None) in verdicts(check_text(text), "growth")
 
     def test_trap_growth_at_comparable_prices(self, check_text):
         text = (
-            "全市实现地区生产总值1028.06亿元,负增长4.2%。第一产业增加值100.2亿元,增长1.5%;"
-            "第二产业增加值438.43亿元,负增长7.6%;第三产业增加值489.43亿元,负增长1.9%。"
+            "全市实现地区生产总值1000.00亿元,负增长4.0%。第一产业增加值100.00亿元,增长1.0%;"
+            "第二产业增加值400.00亿元,负增长8.0%;第三产业增加值500.00亿元,负增长2.0%。"
         )
         assert ("inconsistent", "error") not in verdicts(check_text(text), "growth")
 
@@ -295,21 +294,21 @@ class TestATotalsRateFromItsParts:
 class TestAnAmountInTwoCurrencies:
     def test_against_the_stated_rate(self, check_text):
         text = (
-            "台湾IC产业产值达新台币8,670亿元(USD$28.1B),IC设计业为新台币2,435亿元(USD$7.9B)。"
-            "本文新台币对美元汇率以30.9计算。"
+            "台湾IC产业产值达新台币6,200亿元(USD$20.0B),IC设计业为新台币3,100亿元(USD$10.0B)。"
+            "本文新台币对美元汇率以31.0计算。"
         )
         assert verdicts(check_text(text), "agreement") == [("consistent", None)] * 2
-        wrong = text.replace("USD$7.9B", "USD$9.7B")
+        wrong = text.replace("USD$10.0B", "USD$12.0B")
         assert ("inconsistent", "error") in verdicts(check_text(wrong), "agreement")
 
     def test_traditional_script(self, check_text):
-        text = "產值達新台幣8,670億元(USD$28.1B)。本文新台幣對美元匯率以30.9計算。"
+        text = "產值達新台幣6,200億元(USD$20.0B)。本文新台幣對美元匯率以31.0計算。"
         assert verdicts(check_text(text), "agreement") == [("consistent", None)]
 
     def test_pairs_without_a_rate_must_imply_one_rate(self, check_text):
         text = (
-            "市场收入将突破 1 万亿美元(当前约 7.13 万亿元人民币)。"
-            "今年将接近 9500 亿美元(当前约 6.77 万亿元人民币)。"
+            "市场收入将突破 2 万亿美元(当前约 14.4 万亿元人民币)。"
+            "今年将接近 1 万亿美元(当前约 7.2 万亿元人民币)。"
         )
         assert verdicts(check_text(text), "agreement") == [("consistent", None)]
 
@@ -320,19 +319,19 @@ class TestAnAmountInTwoCurrencies:
 
 class TestMarginsAndQuarters:
     def test_a_margin_is_its_profit_over_revenue(self, check_text):
-        text = "本集团收入人民币2138百万元。本集团的毛利为人民币436百万元,毛利率为20.4%。"
+        text = "本集团收入人民币1500百万元。本集团的毛利为人民币300百万元,毛利率为20.0%。"
         assert shares(check_text(text)) == [("consistent", None)]
-        wrong = text.replace("20.4%", "24.0%")
+        wrong = text.replace("20.0%", "24.0%")
         assert shares(check_text(wrong)) == [("inconsistent", "error")]
 
     def test_trap_attributable_profit_is_no_margins_numerator(self, check_text):
-        text = "公司实现营业收入46.59亿元;归母净利润12.03亿元,净利率25.7%。"
+        text = "公司实现营业收入50.00亿元;归母净利润10.00亿元,净利率25.0%。"
         assert shares(check_text(text)) == []
 
     def test_four_quarters_make_the_year(self, check_text):
-        text = "Q1-Q4 销售额分别为 612.34 亿、 644.75 亿、 679.20亿、 614.69 亿元,销售总额为 2550.97 亿元。"
+        text = "Q1-Q4 销售额分别为 100.50 亿、 120.25 亿、 130.00亿、 149.25 亿元,销售总额为 500.00 亿元。"
         assert verdicts(check_text(text), "sum") == [("consistent", None)]
-        wrong = text.replace("2550.97", "2650.97")
+        wrong = text.replace("500.00 亿元", "510.00 亿元")
         assert verdicts(check_text(wrong), "sum") == [("inconsistent", "error")]
         traditional = text.replace("销售额分别为", "銷售額分別為").replace(
             "销售总额为", "銷售總額為"
@@ -340,25 +339,27 @@ class TestMarginsAndQuarters:
         assert verdicts(check_text(traditional), "sum") == [("consistent", None)]
 
     def test_trap_three_quarters_are_no_year(self, check_text):
-        text = "Q1-Q3 销售额分别为 612.34 亿、 644.75 亿、 679.20亿元,全年销售总额为 2550.97 亿元。"
+        text = "Q1-Q3 销售额分别为 100.50 亿、 120.25 亿、 130.00亿元,全年销售总额为 500.00 亿元。"
         assert not verdicts(check_text(text), "sum")
 
 
 class TestDifferencesFromTheFactTable:
     def test_a_share_against_its_earlier_value_in_points(self, check_text):
-        text = "60岁及以上老年人口518.12万人,占户籍总人口35.2%,该比例较2018年年末的34.4%提高0.8个百分点。"
+        text = (
+            "60岁及以上老年人口450.00万人,占户籍总人口30.5%,该比例较上年末的29.9%提高0.6个百分点。"
+        )
         assert verdicts(check_text(text), "difference") == [("consistent", None)]
-        wrong = text.replace("提高0.8", "提高1.8")
+        wrong = text.replace("提高0.6", "提高1.6")
         assert verdicts(check_text(wrong), "difference") == [("inconsistent", "error")]
 
     def test_a_level_its_earlier_value_and_the_change(self, check_text):
-        text = "上半年的貨物貿易逆差為672.6億元,較去年同期(243.9億元)增加428.8億元。"
+        text = "上半年的貨物貿易逆差為500.0億元,較去年同期(320.0億元)增加180.0億元。"
         assert verdicts(check_text(text), "difference") == [("consistent", None)]
-        wrong = text.replace("428.8", "482.8")
+        wrong = text.replace("180.0", "280.0")
         assert ("inconsistent", "error") in verdicts(check_text(wrong), "difference")
 
     def test_trap_a_percent_of_another_clause_is_no_earlier_value(self, check_text):
-        text = "占户籍总人口35.2%,比上年提高0.8个百分点;其中80岁以上老人占比5.8%,较上年下降0.1个百分点。"
+        text = "占户籍总人口30.5%,比上年提高0.6个百分点;其中80岁以上老人占比6.2%,较上年下降0.1个百分点。"
         assert ("inconsistent", "error") not in verdicts(check_text(text), "difference")
 
 
@@ -379,40 +380,40 @@ class TestLenientReadingsAreNeverStacked:
 
 
 class TestSharesNamedAfterTheirPart:
-    TEXT = "2007年末全省总人口551.6万人。城镇人口221.02万人,城镇人口比重为{u}%;乡村人口330.58万人,乡村人口比重为{r}%。"
+    TEXT = "年末全省总人口800.0万人。城镇人口500.00万人,城镇人口比重为{u}%;乡村人口300.00万人,乡村人口比重为{r}%。"
 
     def test_each_share_and_the_partition_of_100(self, check_text):
-        claims = check_text(self.TEXT.format(u="40.07", r="59.93"))
+        claims = check_text(self.TEXT.format(u="62.50", r="37.50"))
         assert shares(claims) == [("consistent", None)] * 2
         assert ("consistent", None) in verdicts(claims, "sum")
 
     def test_planted_error(self, check_text):
-        claims = check_text(self.TEXT.format(u="42.07", r="59.93"))
+        claims = check_text(self.TEXT.format(u="64.50", r="37.50"))
         assert ("inconsistent", "error") in shares(claims)
         assert ("inconsistent", "error") in verdicts(claims, "sum")  # 102.00, not 100
 
     def test_traditional_script(self, check_text):
         text = (
-            self.TEXT.format(u="40.07", r="59.93")
+            self.TEXT.format(u="62.50", r="37.50")
             .replace("乡村", "鄉村")
             .replace("总人口", "總人口")
         )
         assert shares(check_text(text)) == [("consistent", None)] * 2
 
     def test_trap_shares_of_nested_groups_do_not_add_to_100(self, check_text):
-        text = "60岁及以上人口比重为16.15%,65岁及以上人口比重为10.47%。"
+        text = "60岁及以上人口比重为18.00%,65岁及以上人口比重为12.00%。"
         assert not verdicts(check_text(text), "sum")
 
 
 class TestRankingsQuoteTheirCue:
     def test_the_top_n_and_the_listed_values(self, check_text):
-        text = "东盟、欧盟、美国和韩国是中国前四大贸易伙伴,分别进出口3.53万亿元、3.23万亿元、2.93万亿元和1.39万亿元。"
+        text = "甲国、乙国、丙国和丁国是我国前四大贸易伙伴,分别进出口4.00万亿元、3.50万亿元、3.00万亿元和2.00万亿元。"
         claims = [c for c in check_text(text) if c.type == "ranking"]
         assert [(c.verdict, c.severity) for c in claims] == [("consistent", None)]
-        assert claims[0].evidence[0].quote.startswith("东盟")  # the order is part of the quote
-        wrong = text.replace("2.93万亿元", "3.93万亿元")
+        assert claims[0].evidence[0].quote.startswith("甲国")  # the order is part of the quote
+        wrong = text.replace("3.00万亿元", "3.80万亿元")
         assert ("inconsistent", "error") in verdicts(check_text(wrong), "ranking")
 
     def test_trap_a_list_without_an_order_is_no_ranking(self, check_text):
-        text = "东盟、欧盟、美国和韩国分别进出口1.39万亿元、3.23万亿元、2.93万亿元和3.53万亿元。"
+        text = "甲国、乙国、丙国和丁国分别进出口2.00万亿元、3.50万亿元、3.00万亿元和4.00万亿元。"
         assert not verdicts(check_text(text), "ranking")

@@ -1,7 +1,7 @@
-"""conversion: one amount printed in two currencies (新台币8,670亿元(USD$28.1B)), an agreement
+"""conversion: one amount printed in two currencies (新台币6,200亿元(USD$20.0B)), an agreement
 claim of the same quantity stated twice.
 
-With an exchange rate the text states (本文新台币对美元汇率以30.9计算, 1美元兑7.13元人民币) each
+With an exchange rate the text states (本文新台币对美元汇率以31.0计算, 1美元兑7.20元人民币) each
 converted figure must be the original over the rate, within both figures' rounding. With none,
 every pair of the same two currencies must imply one rate: their ranges of rates must meet.
 """
@@ -20,11 +20,11 @@ from checks.quantities import Quantity
 NAME = "agreement"
 _CURRENCY = {"新台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD"}
 _WORD = "|".join(_CURRENCY)
-# 新台币对美元汇率以30.9计算: 30.9 of the first currency buy one of the second
+# 新台币对美元汇率以31.0计算: 31.0 of the first currency buy one of the second
 _RATE_FOR = re.compile(
     rf"(?P<of>{_WORD})\s*对\s*(?P<per>{_WORD})\s*(?:的)?\s*汇率\s*(?:以|按|为|是)?\s*$"
 )
-# 1美元兑7.13元人民币 / 1美元兑换7.13人民币
+# 1美元兑7.20元人民币 / 1美元兑换7.20人民币
 _ONE_BUYS = re.compile(rf"1\s*(?P<per>{_WORD})\s*(?:兑换?|=|折合)\s*$")
 _BRACKET_OPEN = re.compile(r"\s*\((?:[^()\d]{0,16})?$")
 

@@ -44,9 +44,9 @@ _EARLIER_PERCENT = re.compile(r"(?:较|比|相比|与)[^,;。]{0,12}?的\s*$")
 
 def _from_facts(doc: Document) -> Iterator[Claim]:
     """From the fact table: a level, the earlier value it is compared with and the stated
-    change, with no rate ("逆差672.6亿元,较去年同期(243.9亿元)增加428.8亿元"); and a share or
-    ratio, the earlier one after 较…的 and the change in points ("占35.2%,该比例较2018年年末的
-    34.4%提高0.8个百分点")."""
+    change, with no rate ("逆差500.0亿元,较去年同期(320.0亿元)增加180.0亿元"); and a share or
+    ratio, the earlier one after 较…的 and the change in points ("占30.5%,该比例较上年末的
+    29.9%提高0.6个百分点")."""
     table = facts(doc)
     for level in table:
         reference, change = table.get(level.reference), table.get(level.change)

@@ -47,7 +47,7 @@ _BOUNDS = {"above": False, "floor": False, "below": True, "near_below": True}
 
 
 def _thresholds(doc: Document) -> Iterator[Claim]:
-    """A round threshold (突破7000亿美元, 超35%, 近40家) and the exact figure of the same measure
+    """A round threshold (突破3000亿美元, 超35%, 近40家) and the exact figure of the same measure
     it announces, in its paragraph: the figure must lie on the threshold's side."""
     table = facts(doc)
     for bound in table:
@@ -72,8 +72,8 @@ _LEVELS = ("level", "share", "ratio")
 
 def _exact_of(table: FactTable, bound: Fact) -> Fact | None:
     """The exact figure a threshold announces: the next figure of its sentence when that one
-    names nothing new (突破1万元,达10679元), else the nearest one of its paragraph with the same
-    label, unit, period and role (全年出口首破6,000亿美元 … 累计出口6,407.5亿美元)."""
+    names nothing new (突破2万元,达20350元), else the nearest one of its paragraph with the same
+    label, unit, period and role (全年出口首破5,000亿美元 … 累计出口5,210.4亿美元)."""
     after = table.get(bound.index + 1) if bound.index + 1 < len(table) else None
     if (
         after is not None

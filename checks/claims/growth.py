@@ -109,7 +109,7 @@ def _series(doc: Document) -> Iterator[Claim]:
 
 def _table_rows(doc: Document) -> Iterator[Claim]:
     """A table row: a label, this period's value, the earlier one and the change between them
-    ("货币资金 83,758,390.47 87,909,965.67 -4.72%"). Reports print the current period first;
+    ("应付账款 52,310,000.00 48,900,000.00 6.97%"). Reports print the current period first;
     a header naming its years in rising order (2022年 2023年) puts it second."""
     table = facts(doc)
     rows: dict[int, list[Fact]] = {}
@@ -164,7 +164,7 @@ def _years_of(doc: Document, values: list[Fact]) -> bool:
 
 def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
     """The same measure stated for the year before, in this paragraph or the one before:
-    "2020年销售39.4万辆 … 2021年销售72.13万辆,同比增长82.8%"."""
+    "2020年销售20.0万辆 … 2021年销售25.0万辆,同比增长25.0%"."""
     year, _, part = level.period.partition(":")
     if not year.isdigit() or rate.rate_kind.startswith(("环比", "比上月", "较上月", "按月")):
         return None

@@ -71,7 +71,7 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
         if m
     ]
     bracketed = _inside_bracket(doc, pos)
-    if bracketed:  # 三级医院1192个(其中:三甲医院722个),二级医院6780个
+    if bracketed:  # 三级医院900个(其中:三甲医院500个),二级医院4000个
         close = _CLOSE.search(doc.view, pos, limit)
         stops += [close.start()] if close else []
     end = min(stops, default=limit)

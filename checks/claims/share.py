@@ -103,7 +103,7 @@ def _from_structures(doc: Document) -> Iterator[Claim]:
     table = facts(doc)
     for members in structures(table):
         if earlier_structure(doc, members[0]):
-            continue  # 由上年的17.9:47.3:34.8: last year's shares, from last year's values
+            continue  # 由上年的8.0:40.0:52.0: last year's shares, from last year's values
         found = _partition_before(table, members)
         if found is None:
             continue
@@ -119,7 +119,7 @@ _OTHER_PROFIT = re.compile(r"归母|归属|扣非|扣除|少数股东")
 
 
 def _from_margins(doc: Document) -> Iterator[Claim]:
-    """毛利为436百万元,收入2138百万元,毛利率为20.4%: a margin is its part over its whole, both
+    """毛利为300百万元,收入1500百万元,毛利率为20.0%: a margin is its part over its whole, both
     stated in its paragraph for its period."""
     table = facts(doc)
     margins = vocabulary().margins
@@ -229,7 +229,7 @@ def _whole_fact(
 
 
 def _whole_inside(table: FactTable, share: Fact, part: Fact) -> Fact | None:
-    """ "占1,012亿总收入的90.3%": the whole printed between 占 and the share."""
+    """ "占1,200亿总收入的80.5%": the whole printed between 占 and the share."""
     fact = table.get(share.index - 1)
     if fact is None or fact.role != "whole" or fact.index <= part.index:
         return None
@@ -240,7 +240,7 @@ def _whole_inside(table: FactTable, share: Fact, part: Fact) -> Fact | None:
 
 
 def _unit_fits(whole: Fact, part: Fact) -> bool:
-    """The same unit, or a bare figure with a magnitude word (1,012亿) against an amount."""
+    """The same unit, or a bare figure with a magnitude word (1,200亿) against an amount."""
     if _same_unit(whole, part):
         return True
     return whole.quantity.kind == "number" and part.is_amount and abs(whole.quantity.value) >= 1e4

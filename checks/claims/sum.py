@@ -104,7 +104,7 @@ _ALL_QUARTERS = re.compile(
 
 
 def _partition_shares(doc: Document) -> Iterator[Claim]:
-    """城镇人口比重为40.07% … 乡村人口比重为59.93%: the shares of a partition's parts, one each,
+    """城镇人口比重为62.5% … 乡村人口比重为37.5%: the shares of a partition's parts, one each,
     add up to 100."""
     table = facts(doc)
     by_paragraph: dict[int, list[Fact]] = {}

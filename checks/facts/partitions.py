@@ -118,7 +118,7 @@ def _labelled_total(
         if candidate.quantity.unit != first.quantity.unit:
             continue
         if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
-            continue  # 人均生产总值11753元 is smaller than a part: no total of them
+            continue  # 人均生产总值8万元 is smaller than a part: no total of them
         if candidate.period.split(":")[0] != first.period.split(":")[0]:
             continue
         if total_word and (

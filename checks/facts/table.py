@@ -53,7 +53,7 @@ _REFERENCE_BEFORE = re.compile(
 _COMPARISON_START = re.compile(
     rf"相比|相较|比|较|同比|环比|与|按年|按月|年增|年减|{UP}|{DOWN}|占|[+\-(]"
 )
-# 固定资产投资(不含农户)28.06万亿元: a bracketed aside between a label and its figure
+# 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
@@ -195,7 +195,7 @@ def _role(
             return "rate", -1 if falling else 1, rate.group("kind") or "", None
         return "ratio", 0, "", None
     if (kind in AMOUNT_KINDS or kind == "number") and _WHOLE_INSIDE.search(clause):
-        return "whole", 0, "", None  # 占1,012亿总收入的90.3%: the whole a share names
+        return "whole", 0, "", None  # 占1,200亿总收入的80.5%: the whole a share names
     if kind in AMOUNT_KINDS:
         if doc.is_change(quantity):
             return "change", _direction(near), "", None
@@ -237,7 +237,7 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
             continue
         if token.first is not None and token.first == token.last:
             if _SINCE.match(doc.between(token.end, token.end + 2)):
-                continue  # 1998年以来: a point of reference, not the figure's year
+                continue  # 2010年以来: a point of reference, not the figure's year
             year, part = str(token.first), part or token.part
             break
     own = _last_period_part(doc.between(s_start, quantity.start))
@@ -290,7 +290,7 @@ def _with_list_units(doc: Document, quantities: list[Quantity]) -> list[Quantity
         if end > start and last.kind != "number" and not last.is_range:
             magnitude = _magnitude(last)
             for k in range(start, end):
-                own = _magnitude(out[k])  # 612.34 亿、644.75 亿元: the 亿 is already read
+                own = _magnitude(out[k])  # 120.5 亿、130.2 亿元: the 亿 is already read
                 out[k] = _in_unit_of(out[k], last, magnitude if own == 1.0 else 1.0)
         start = end + 1
     return out
@@ -406,7 +406,7 @@ def structures(table: FactTable) -> list[list[Fact]]:
 
 
 def earlier_structure(doc: Document, first: Fact) -> bool:
-    """由上年的17.9:47.3:34.8, 从2005年的…: the structure a change starts from."""
+    """由上年的8.0:40.0:52.0, 从2005年的…: the structure a change starts from."""
     return bool(_FROM_EARLIER.search(doc.between(first.quantity.start - 12, first.quantity.start)))
 
 
@@ -421,10 +421,10 @@ def _attach(table: list[Fact]) -> None:
             if other.sentence != fact.sentence or other.role == "level":
                 break
             if other.role == "pp":
-                compared = True  # 比原预测高出7.39个百分点,相当于多出X: another comparison
+                compared = True  # 比原预测高出2.50个百分点,相当于多出X: another comparison
                 continue
             if other.role == "whole":
-                continue  # 占1,012亿总收入的90.3%: the share's whole, inside its phrase
+                continue  # 占1,200亿总收入的80.5%: the share's whole, inside its phrase
             after_whole = table[other.index - 1].role == "whole"
             earlier_of_it = other.role in ("reference", "prior") and _same_thing(fact, other)
             if not after_whole and not earlier_of_it and _names_new_subject(other.clause):
@@ -455,7 +455,7 @@ def _attach(table: list[Fact]) -> None:
 
 
 def _another_kind(table: list[Fact], level: Fact, rate: Fact) -> bool:
-    """环比下降40.4%,同比下降17.4%: a second rate of another kind belongs to the level too."""
+    """环比下降12.0%,同比下降5.0%: a second rate of another kind belongs to the level too."""
     kinds = {_kind(table[i]) for i in level.rates}
     return _kind(rate) not in kinds
 

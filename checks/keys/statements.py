@@ -84,7 +84,7 @@ def _statement(doc: Document, lexicon: Lexicon, q: Quantity, published: int | No
         return None
     fact = facts(doc).of(q)
     if fact is not None and fact.role in ("change", "reference", "prior", "whole"):
-        return None  # 比上年增加11.3亿人次 states a change, not the level itself
+        return None  # 比上年增加2.5亿人次 states a change, not the level itself
     weak: list[str] = []
     aliases_before = lexicon.measures.find_all(doc.view, s_start, q.start)
     measure = _measure(doc, lexicon, q, aliases_before, s_end, weak)

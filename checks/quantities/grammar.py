@@ -142,7 +142,7 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?P<q1>余|多)?(?: ?(?P<mag>{_MAG}))?(?P<q2>余|多)? ?(?P<unit>{_UNIT})?"
         rf"(?P<post>{after})?)"
     )
-    # USD$28.1B, US$ 1.2 billion: an amount written with a currency sign and a Latin magnitude
+    # USD$20.5B, US$ 1.2 billion: an amount written with a currency sign and a Latin magnitude
     dollars = (
         rf"(?P<fx>(?P<fx_code>{_alternation(FX_CODES)})\$ ?(?P<fx_num>{_NUM}) ?"
         rf"(?P<fx_mag>{_alternation(LATIN_MAGNITUDES)})?(?![A-Za-z]))"

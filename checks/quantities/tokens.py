@@ -69,7 +69,7 @@ def scan(view: str) -> list[Token]:
 
 
 def _currency_carried(view: str, tokens: list[Token]) -> list[Token]:
-    """新台币1,165亿元,较上年的1,090亿元: a currency named before a figure holds for the bare 元
+    """新台币2,400亿元,较上年的2,200亿元: a currency named before a figure holds for the bare 元
     figures after it, up to the end of the paragraph or a figure naming 人民币."""
     carried, paragraph = "", -1
     for i, token in enumerate(tokens):
@@ -112,7 +112,7 @@ def _token(match: re.Match[str], view: str) -> Token | None:
 
 
 def _dollars(match: re.Match[str]) -> Quantity | None:
-    """USD$28.1B: 28.1 × 10⁹ US dollars, rounded at its last printed digit."""
+    """USD$20.5B: 20.5 × 10⁹ US dollars, rounded at its last printed digit."""
     printed = match.group("fx_num")
     number = _decimal(printed)
     if number is None:
