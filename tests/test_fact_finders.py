@@ -417,3 +417,19 @@ class TestRankingsQuoteTheirCue:
     def test_trap_a_list_without_an_order_is_no_ranking(self, check_text):
         text = "甲国、乙国、丙国和丁国分别进出口2.00万亿元、3.50万亿元、3.00万亿元和4.00万亿元。"
         assert not verdicts(check_text(text), "ranking")
+
+
+class TestADirectionAgainstAnEarlierFigure:
+    def test_a_figure_the_earlier_one_and_a_direction_word(self, check_text):
+        for text in (
+            "预计资产负债率为38.5%,较上年的42.0%有所下降。",
+            "其中12月单月出口3200.5吨,虽较11月的4100.8吨有所回落,但全年规模扩大。",
+            "其中12月單月出口3200.5噸,雖較11月的4100.8噸有所回落。",
+        ):
+            assert verdicts(check_text(text), "direction") == [("consistent", None)]
+        wrong = "预计资产负债率为45.5%,较上年的42.0%有所下降。"
+        assert verdicts(check_text(wrong), "direction") == [("inconsistent", "error")]
+
+    def test_trap_a_stated_change_is_a_difference_not_a_direction(self, check_text):
+        text = "资产负债率为38.5%,较上年的42.0%下降3.5个百分点。"
+        assert not [c for c in check_text(text) if c.type == "direction"]

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.claims.base import (
@@ -20,6 +21,7 @@ from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name
 from checks.quantities import INF, Interval
+from checks.vocabulary import DOWN, UP
 
 NAME = "direction"
 _KINDS = frozenset({"money", "count", "people", "percent"})  # 1~2周 to 10~20分钟 is no movement
@@ -38,6 +40,7 @@ class Direction:
             claim.row = derive(claim)
             yield claim
         yield from _thresholds(doc)
+        yield from _against_earlier(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -68,6 +71,40 @@ def _thresholds(doc: Document) -> Iterator[Claim]:
 
 
 _LEVELS = ("level", "share", "ratio")
+_EARLIER = re.compile(r"^(?:虽|但|而|并|且)?(?:较|比|相比|与)[^,;。]{0,10}?的\s*$")
+_MOVED = re.compile(
+    rf"^\s*(?:有所|略有|明显|大幅|小幅|进一步)?(?P<verb>{UP}|{DOWN})(?![\d一二三四五六七八九十])"
+)
+
+
+def _against_earlier(doc: Document) -> Iterator[Claim]:
+    """资产负债率为37.3%,较上年的43.0%有所下降: a figure, the earlier one it is compared with and
+    a direction word with no amount after it; the figure must lie on that side."""
+    table = facts(doc)
+    for now, earlier in zip(table.facts, table.facts[1:], strict=False):
+        if now.sentence != earlier.sentence or now.role not in _LEVELS:
+            continue
+        if (now.quantity.unit, now.quantity.kind) != (earlier.quantity.unit, earlier.quantity.kind):
+            continue
+        between = doc.between(now.quantity.end, earlier.quantity.start)
+        moved = _MOVED.match(doc.between(earlier.quantity.end, earlier.quantity.end + 8))
+        if not _EARLIER.match(between.lstrip(", ")) or moved is None:
+            continue
+        after = table.get(earlier.index + 1) if earlier.index + 1 < len(table) else None
+        if (
+            after is not None
+            and after.sentence == now.sentence
+            and _right_after(doc, earlier, after)
+        ):
+            continue  # 较上年的X下降2个百分点: a stated change, checked as a difference
+        claim = Claim(NAME, doc.source, {"before": earlier.quantity, "after": now.quantity})
+        claim.facts = {"verb": moved["verb"], "falling": bool(re.fullmatch(DOWN, moved["verb"]))}
+        claim.row = derive(claim)
+        yield claim
+
+
+def _right_after(doc: Document, earlier: Fact, after: Fact) -> bool:
+    return len(doc.between(earlier.quantity.end, after.quantity.start)) <= 8
 
 
 def _exact_of(table: FactTable, bound: Fact) -> Fact | None:
