@@ -13,7 +13,7 @@ import yaml
 from tests.conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-MIN_DIRECT_RECALL = 0.42  # 162 of 379 direct relations found with the right verdict
+MIN_DIRECT_RECALL = 0.43  # 164 of 379 direct relations found with the right verdict
 MIN_DERIVED_RECALL = 0.23  # 15 of 65 derived relations (rebuilt from rates)
 MIN_CAUGHT = 0.46  # of the mutants that break a relation
 MAX_FALSE_WARNINGS = 1
