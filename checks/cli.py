@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from checks import __version__, paths
-from checks.errors import FigcheckError
+from checks.errors import DocumentError, FigcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -318,20 +318,26 @@ def _facts(args: argparse.Namespace) -> int:
     from checks.document import Document
     from checks.facts import facts
     from checks.read import collect_paths, read_source
-    from checks.read.source import unique_ids
+    from checks.read.source import Skipped, unique_ids
     from checks.report.facts_table import print_facts, to_csv
     from checks.report.files import write_atomically
     from checks.report.terminal import make_console
 
     files = collect_paths(args.paths)
-    tables = []
+    tables, skipped = [], []
     for path, source_id in zip(files, unique_ids(files), strict=True):
-        doc = Document(read_source(path, source_id, int(args.max_mb * 2**20)))
+        try:
+            doc = Document(read_source(path, source_id, int(args.max_mb * 2**20)))
+        except DocumentError as error:  # as in check: one bad document is skipped, not fatal
+            skipped.append(Skipped.because(source_id, str(path), error))
+            continue
         tables.append((doc, facts(doc)))
     if args.csv is not None:
         write_atomically(args.csv, to_csv(tables))
     print_facts(tables, make_console())
-    return EXIT_OK
+    for one in skipped:
+        print(f"figcheck: skipped {_shown(one.path)}: {one.reason}", file=sys.stderr)
+    return EXIT_USAGE if skipped else EXIT_OK
 
 
 def _find(claims, claim_id: str):

@@ -183,3 +183,15 @@ def test_agreement_needs_the_same_label_when_the_scope_is_unknown(check_text):
     assert not [c for c in check_text(text) if c.type == "agreement"]
     text = "2022年全市外贸进出口总值为120.0亿元,其中出口80.0亿元,进口40.0亿元。"
     assert not [c for c in check_text(text) if c.type == "agreement"]
+
+
+def test_figcheck_facts_skips_a_bad_document_and_goes_on(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("本月出口412.3億美元,進口336.8億美元,出超75.5億美元。", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    out = tmp_path / "facts.csv"
+    assert main(["facts", str(bad), str(good), "--csv", str(out)]) == 2
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [r["figure"] for r in rows] == ["412.3億美元", "336.8億美元", "75.5億美元"]
+    assert "skipped" in capsys.readouterr().err
