@@ -89,6 +89,10 @@ class Document:
         floor = max(0, pos - PARAGRAPH_WINDOW)
         return max(self.view.rfind("\n", floor, pos) + 1, floor)
 
+    def paragraph_before(self, start: int) -> int:
+        """The start of the paragraph before the one starting at `start` (its own when first)."""
+        return self.paragraph_start(max(start - 2, 0))
+
     def tokens_in(self, start: int, end: int) -> list[Quantity | Period]:
         first = bisect_right(self._starts, start - 1)
         last = bisect_right(self._starts, end - 1)

@@ -170,7 +170,7 @@ def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
         return None
     wanted = f"{int(year) - 1}:{part}" if part else str(int(year) - 1)
     name = core_name(level.label.text)
-    floor = table.doc.paragraph_start(max(level.paragraph - 2, 0))
+    floor = table.doc.paragraph_before(level.paragraph)
     for fact in reversed(table.facts[: level.index]):
         if fact.quantity.start < floor:
             return None

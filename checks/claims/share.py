@@ -149,7 +149,7 @@ def _names_profit(fact: Fact, word: str) -> bool:
 def _margin_input(table: FactTable, ratio: Fact, named) -> Fact | None:
     """The nearest level of the ratio's paragraph (or the one before) and of its period that
     `named` accepts."""
-    reach = (ratio.paragraph, _paragraph_before(table.doc, ratio.paragraph))
+    reach = (ratio.paragraph, table.doc.paragraph_before(ratio.paragraph))
     near = sorted(
         (f for f in table if f.paragraph in reach and f.role == "level" and f.is_amount),
         key=lambda f: abs(f.index - ratio.index),
@@ -166,7 +166,7 @@ def _partition_before(table: FactTable, members: list[Fact]) -> Partition | None
     """The nearest stated partition of as many parts, with its total, before the structure and
     at most a paragraph before it, of the same year."""
     first = members[0]
-    near = (first.paragraph, _paragraph_before(table.doc, first.paragraph))
+    near = (first.paragraph, table.doc.paragraph_before(first.paragraph))
     found = [
         p
         for p in partitions_of(table)
@@ -215,7 +215,7 @@ def _whole_fact(
         return found, share.whole_label.text
     if previous is not None and _same_measure(previous[1], part) and _unit_fits(previous[0], part):
         return previous[0], ""  # 占比Y%: of the whole the share before it in the paragraph was of
-    near = (part.paragraph, _paragraph_before(table.doc, part.paragraph))
+    near = (part.paragraph, table.doc.paragraph_before(part.paragraph))
     for fact in earlier:
         if fact.paragraph not in near:
             break  # an unnamed whole is stated close by
@@ -297,10 +297,6 @@ def _same_measure(whole: Fact, part: Fact) -> bool:
 
 def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
     return "其中" in table.doc.between(whole.quantity.end, part.quantity.start)
-
-
-def _paragraph_before(doc: Document, start: int) -> int:
-    return doc.paragraph_start(max(start - 2, 0)) if start > 0 else start
 
 
 def _years(period: str) -> str:

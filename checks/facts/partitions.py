@@ -237,8 +237,7 @@ def _continues(run: list[Fact], fact: Fact) -> bool:
 
 def _whole_before(table: FactTable, levels: list[Fact], run: list[Fact]) -> Fact | None:
     first = run[0]
-    before = table.doc.paragraph_start(max(first.paragraph - 2, 0))
-    reach = (first.paragraph, before)
+    reach = (first.paragraph, table.doc.paragraph_before(first.paragraph))
     largest = max(f.quantity.strict.lo for f in run)
     for fact in reversed(levels[: levels.index(first)]):
         if fact.paragraph not in reach:
