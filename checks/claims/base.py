@@ -125,7 +125,7 @@ def percent_after(doc: Document, pos: int, limit: int, kinds=("percent",)) -> Qu
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit and a.kind == b.kind
+    return a.same_unit(b)
 
 
 def has_total_marker(label: str) -> bool:

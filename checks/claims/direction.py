@@ -84,13 +84,13 @@ def _against_earlier(doc: Document) -> Iterator[Claim]:
     for now, earlier in zip(table.facts, table.facts[1:], strict=False):
         if now.sentence != earlier.sentence or now.role not in _LEVELS:
             continue
-        if (now.quantity.unit, now.quantity.kind) != (earlier.quantity.unit, earlier.quantity.kind):
+        if not now.same_unit(earlier):
             continue
         between = doc.between(now.quantity.end, earlier.quantity.start)
         moved = _MOVED.match(doc.between(earlier.quantity.end, earlier.quantity.end + 8))
         if not _EARLIER.match(between.lstrip(", ")) or moved is None:
             continue
-        after = table.get(earlier.index + 1) if earlier.index + 1 < len(table) else None
+        after = table.get(earlier.index + 1)
         if (
             after is not None
             and after.sentence == now.sentence
@@ -111,7 +111,7 @@ def _exact_of(table: FactTable, bound: Fact) -> Fact | None:
     """The exact figure a threshold announces: the next figure of its sentence when that one
     names nothing new (突破2万元,达20350元), else the nearest one of its paragraph with the same
     label, unit, period and role (全年出口首破5,000亿美元 … 累计出口5,210.4亿美元)."""
-    after = table.get(bound.index + 1) if bound.index + 1 < len(table) else None
+    after = table.get(bound.index + 1)
     if (
         after is not None
         and after.sentence == bound.sentence
@@ -136,8 +136,7 @@ def _comparable(fact: Fact, bound: Fact) -> bool:
         fact.quantity.qualifier == "exact"
         and not fact.quantity.is_range
         and fact.role == bound.role
-        and fact.quantity.unit == bound.quantity.unit
-        and fact.quantity.kind == bound.quantity.kind
+        and fact.same_unit(bound)
         and (not fact.period or not bound.period or fact.period == bound.period)
     )
 

@@ -119,7 +119,7 @@ def _table_rows(doc: Document) -> Iterator[Claim]:
         if len(row) != 3 or row[2].quantity.kind != "percent" or row[2].quantity.is_range:
             continue
         first, second, change = row
-        if not _same_kind(first, second) or any(f.quantity.is_range for f in (first, second)):
+        if not first.same_unit(second) or any(f.quantity.is_range for f in (first, second)):
             continue
         gaps = (
             doc.between(first.quantity.end, second.quantity.start),
@@ -133,10 +133,6 @@ def _table_rows(doc: Document) -> Iterator[Claim]:
         claim.facts["percent_values"] = current.quantity.kind == "percent"
         claim.row = derive(claim)
         yield claim
-
-
-def _same_kind(a: Fact, b: Fact) -> bool:
-    return a.quantity.kind == b.quantity.kind and a.quantity.unit == b.quantity.unit
 
 
 def _rising_header(doc: Document, start: int) -> bool:
@@ -166,7 +162,7 @@ def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
     """The same measure stated for the year before, in this paragraph or the one before:
     "2020年销售20.0万辆 … 2021年销售25.0万辆,同比增长25.0%"."""
     year, _, part = level.period.partition(":")
-    if not year.isdigit() or rate.rate_kind.startswith(("环比", "比上月", "较上月", "按月")):
+    if not year.isdigit() or rate.monthly:
         return None
     wanted = f"{int(year) - 1}:{part}" if part else str(int(year) - 1)
     name = core_name(level.label.text)
@@ -177,8 +173,7 @@ def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
         if (
             fact.role in ("level", "prior")
             and fact.period == wanted
-            and fact.quantity.unit == level.quantity.unit
-            and fact.quantity.kind == level.quantity.kind
+            and fact.same_unit(level)
             and not fact.quantity.is_range
             and len(name) >= 2
             and core_name(fact.label.text) == name
@@ -243,8 +238,7 @@ def _rate_of_kind(table: FactTable, level: Fact, kind: str) -> Fact | None:
     """The level's rate of one kind: month on month (环比) or year on year."""
     for index in level.rates:
         rate = table[index]
-        monthly = rate.rate_kind.startswith(("环比", "比上月", "较上月", "按月"))
-        if monthly == (kind == "month"):
+        if rate.monthly == (kind == "month"):
             return rate
     return None
 

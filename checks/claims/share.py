@@ -241,13 +241,13 @@ def _whole_inside(table: FactTable, share: Fact, part: Fact) -> Fact | None:
 
 def _unit_fits(whole: Fact, part: Fact) -> bool:
     """The same unit, or a bare figure with a magnitude word (1,200亿) against an amount."""
-    if _same_unit(whole, part):
+    if whole.same_unit(part):
         return True
     return whole.quantity.kind == "number" and part.is_amount and abs(whole.quantity.value) >= 1e4
 
 
 def _may_be_whole(table: FactTable, fact: Fact, part: Fact, share: Fact) -> bool:
-    if fact.role != "level" or fact.quantity.is_range or not _same_unit(fact, part):
+    if fact.role != "level" or fact.quantity.is_range or not fact.same_unit(part):
         return False
     if fact.bracketed and not part.bracketed:
         return False  # (中药两件、化药169件): a bracketed item is no whole
@@ -301,10 +301,6 @@ def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
 
 def _years(period: str) -> str:
     return period.split(":")[0]
-
-
-def _same_unit(a: Fact, b: Fact) -> bool:
-    return a.quantity.unit == b.quantity.unit and a.quantity.kind == b.quantity.kind
 
 
 def _rate(doc: Document, start: int, end: int) -> Quantity | None:

@@ -174,7 +174,7 @@ def _year_total(table, members) -> Fact | None:
     for fact in table:
         if fact.paragraph != first.paragraph or fact in members or fact.role != "level":
             continue
-        if fact.quantity.unit != last.quantity.unit or fact.quantity.kind != last.quantity.kind:
+        if not fact.same_unit(last):
             continue
         if fact.quantity.strict.hi < largest or fact.quantity.is_range:
             continue

@@ -224,8 +224,7 @@ def _continues(run: list[Fact], fact: Fact) -> bool:
     named = [item(f) for f in run]
     return (
         fact.paragraph == last.paragraph
-        and fact.quantity.unit == last.quantity.unit
-        and fact.quantity.kind == last.quantity.kind
+        and fact.same_unit(last)
         and fact.period == last.period
         and bool(_measure(fact))
         and _measure(fact) == _measure(last)
@@ -242,7 +241,7 @@ def _whole_before(table: FactTable, levels: list[Fact], run: list[Fact]) -> Fact
     for fact in reversed(levels[: levels.index(first)]):
         if fact.paragraph not in reach:
             return None
-        if fact.quantity.unit != first.quantity.unit or fact.quantity.kind != first.quantity.kind:
+        if not fact.same_unit(first):
             continue
         if _measure(fact) != _measure(first) or fact.quantity.strict.hi < largest:
             continue

@@ -94,6 +94,14 @@ class Fact:
     def is_amount(self) -> bool:
         return self.quantity.kind in AMOUNT_KINDS
 
+    @property
+    def monthly(self) -> bool:
+        """A rate month on month (环比, 比上月), not year on year."""
+        return self.rate_kind.startswith(("环比", "比上月", "较上月", "按月"))
+
+    def same_unit(self, other: Fact) -> bool:
+        return self.quantity.same_unit(other.quantity)
+
 
 class FactTable:
     """Every figure of one document as a Fact, in text order."""
@@ -129,7 +137,10 @@ class FactTable:
         return self.facts[index]
 
     def get(self, index: int | None) -> Fact | None:
-        return None if index is None else self.facts[index]
+        """The fact at `index`, or None for no index or one outside the table."""
+        if index is None or not 0 <= index < len(self.facts):
+            return None
+        return self.facts[index]
 
 
 def facts(doc: Document) -> FactTable:
@@ -346,7 +357,7 @@ def _mark_lists(doc: Document, table: list[Fact]) -> None:
         if (
             fact is not None
             and run
-            and _same_unit(run[-1], fact)
+            and run[-1].same_unit(fact)
             and _LIST_GLUE.fullmatch(doc.between(run[-1].quantity.end, fact.quantity.start))
         ):
             run.append(fact)
@@ -440,28 +451,23 @@ def _attach(table: list[Fact]) -> None:
                     fact.rate = other.index
                 fact.rates += (other.index,)
                 other.attached_to = fact.index
-            elif other.role == "change" and fact.change is None and _same_unit(fact, other):
+            elif other.role == "change" and fact.change is None and fact.same_unit(other):
                 fact.change, other.attached_to = other.index, fact.index
             elif (
                 (other.role == "reference" or earlier_of_it)
                 and fact.reference is None
-                and _same_unit(fact, other)
+                and fact.same_unit(other)
             ):
                 fact.reference, other.attached_to = other.index, fact.index
             elif other.role == "share" and other.attached_to is None:
                 other.attached_to = fact.index
-            elif other.is_amount and not _same_unit(fact, other):
+            elif other.is_amount and not fact.same_unit(other):
                 break
 
 
 def _another_kind(table: list[Fact], level: Fact, rate: Fact) -> bool:
     """环比下降12.0%,同比下降5.0%: a second rate of another kind belongs to the level too."""
-    kinds = {_kind(table[i]) for i in level.rates}
-    return _kind(rate) not in kinds
-
-
-def _kind(rate: Fact) -> str:
-    return "month" if rate.rate_kind.startswith(("环比", "比上月", "较上月", "按月")) else "year"
+    return rate.monthly not in {table[i].monthly for i in level.rates}
 
 
 def respectively(doc: Document, table: list[Fact]) -> None:
@@ -477,16 +483,12 @@ def respectively(doc: Document, table: list[Fact]) -> None:
             for f in table[: rates[0].index]
             if f.sentence == rates[0].sentence and f.role == "level" and f.is_amount
         ][-len(rates) :]
-        if len(levels) != len(rates) or len({_unit(f) for f in levels}) != 1:
+        if len(levels) != len(rates) or not all(f.same_unit(levels[0]) for f in levels):
             continue
         for level in levels:
             level.rate, level.rates = None, ()
         for level, rate in zip(levels, rates, strict=True):
             level.rate, level.rates, rate.attached_to = rate.index, (rate.index,), level.index
-
-
-def _unit(fact: Fact) -> tuple[str, str]:
-    return fact.quantity.unit, fact.quantity.kind
 
 
 def _same_thing(level: Fact, earlier: Fact) -> bool:
@@ -504,7 +506,3 @@ def _names_new_subject(clause: str) -> bool:
     before = _PRIOR_PERIOD.sub("", _period_part().sub("", before))
     label = read_label(before)
     return len(re.findall(r"[\u4e00-\u9fff]", label.text)) >= 2
-
-
-def _same_unit(a: Fact, b: Fact) -> bool:
-    return a.quantity.unit == b.quantity.unit and a.quantity.kind == b.quantity.kind

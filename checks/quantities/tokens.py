@@ -50,6 +50,10 @@ class Quantity:
     is_range: bool = False
     number_start: int = -1  # where the figure starts, after any hedge word
 
+    def same_unit(self, other: Quantity) -> bool:
+        """The same unit and kind: 亿元 with 亿元, not with 亿美元 or with 家."""
+        return self.unit == other.unit and self.kind == other.kind
+
     def shown(self, text: str) -> str:
         """The figure as printed in `text`, without a leading hedge word."""
         return text[max(self.start, self.number_start) : self.end]
