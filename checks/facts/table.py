@@ -352,53 +352,61 @@ def _share_subjects(table: list[Fact]) -> None:
 
 def _mark_lists(doc: Document, table: list[Fact]) -> None:
     """Figures of one unit joined only by 、, /, 和, 及 or 与 are one list (分别为A、B和C)."""
-    run: list[Fact] = []
-    for fact in [*table, None]:
-        if (
-            fact is not None
-            and run
-            and run[-1].same_unit(fact)
-            and _LIST_GLUE.fullmatch(doc.between(run[-1].quantity.end, fact.quantity.start))
-        ):
-            run.append(fact)
-            continue
-        if len(run) >= 2:
-            for member in run:
-                member.listed = run[0].index
-                if member.role == "ratio" and run[0].role in ("rate", "share"):
-                    # 增长率分别为A、B、C: what the first is, the rest of the list is
-                    member.role, member.direction = run[0].role, run[0].direction
-                    member.rate_kind, member.whole_label = run[0].rate_kind, run[0].whole_label
-        run = [fact] if fact is not None else []
+
+    def joined(last: Fact, fact: Fact) -> bool:
+        return last.same_unit(fact) and bool(_LIST_GLUE.fullmatch(_glue(doc, last, fact)))
+
+    for run in _runs(table, joined):
+        for member in run:
+            member.listed = run[0].index
+            if member.role == "ratio" and run[0].role in ("rate", "share"):
+                # 增长率分别为A、B、C: what the first is, the rest of the list is
+                member.role, member.direction = run[0].role, run[0].direction
+                member.rate_kind, member.whole_label = run[0].rate_kind, run[0].whole_label
 
 
 def lists(table: FactTable | list[Fact]) -> list[list[Fact]]:
     """Each list's members, in order."""
+    return _grouped(table, "listed")
+
+
+def _runs(table: list[Fact], joined) -> list[list[Fact]]:
+    """The runs of two or more consecutive facts, each joined to the one before it."""
+    runs: list[list[Fact]] = []
+    for fact in table:
+        if runs and joined(runs[-1][-1], fact):
+            runs[-1].append(fact)
+        else:
+            runs.append([fact])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _grouped(table, attribute: str) -> list[list[Fact]]:
+    """Facts grouped by the first member's index that `attribute` holds, in order."""
     groups: dict[int, list[Fact]] = {}
     for fact in table:
-        if fact.listed is not None:
-            groups.setdefault(fact.listed, []).append(fact)
+        first = getattr(fact, attribute)
+        if first is not None:
+            groups.setdefault(first, []).append(fact)
     return list(groups.values())
+
+
+def _glue(doc: Document, last: Fact, fact: Fact) -> str:
+    return doc.between(last.quantity.end, fact.quantity.start)
 
 
 def _mark_structures(doc: Document, table: list[Fact]) -> None:
     """Bare figures joined by colons (三次产业结构为4.8:38.6:56.6) are one structure: the shares
     of a partition, in its order."""
-    run: list[Fact] = []
-    for fact in [*table, None]:
-        joined = (
-            fact is not None
-            and fact.quantity.kind == "number"
-            and run
-            and _STRUCTURE_GLUE.fullmatch(doc.between(run[-1].quantity.end, fact.quantity.start))
-        )
-        if joined:
-            run.append(fact)
-            continue
-        if len(run) >= 2 and _names_structure(doc, run[0]):
+
+    def joined(last: Fact, fact: Fact) -> bool:
+        bare = last.quantity.kind == fact.quantity.kind == "number"
+        return bare and bool(_STRUCTURE_GLUE.fullmatch(_glue(doc, last, fact)))
+
+    for run in _runs(table, joined):
+        if _names_structure(doc, run[0]):
             for member in run:
                 member.role, member.structure = "structure", run[0].index
-        run = [fact] if fact is not None and fact.quantity.kind == "number" else []
 
 
 def _names_structure(doc: Document, first: Fact) -> bool:
@@ -409,11 +417,7 @@ def _names_structure(doc: Document, first: Fact) -> bool:
 
 def structures(table: FactTable) -> list[list[Fact]]:
     """Each structure's members, in order."""
-    groups: dict[int, list[Fact]] = {}
-    for fact in table:
-        if fact.structure is not None:
-            groups.setdefault(fact.structure, []).append(fact)
-    return list(groups.values())
+    return _grouped(table, "structure")
 
 
 def earlier_structure(doc: Document, first: Fact) -> bool:
