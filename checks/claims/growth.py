@@ -8,7 +8,7 @@ constant prices are skipped: nominal values cannot confirm them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from checks.claims.balance import trade_fact
 from checks.claims.base import (
@@ -25,7 +25,7 @@ from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import core_name
 from checks.facts.partitions import partitions_of
 from checks.facts.table import lists
-from checks.quantities import Interval
+from checks.quantities import Interval, Quantity
 
 NAME = "growth"
 _ROW_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z()()/、\s]{2,30}")
@@ -273,37 +273,37 @@ def _real_measure(fact: Fact) -> bool:
     return any(word in fact.label.text for word in vocabulary().real_growth)
 
 
-def _rebuilt(claim: Claim, lenient: bool) -> Interval:
-    """Σ part / (1 + its rate): last year's total from this year's parts."""
-    total = None
+def _rebuilt(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
+    """Σ part / (1 + its rate): last year's total from this year's parts (a part weighted −1,
+    such as the imports of a surplus, is taken away), every figure read by `read`."""
+    weights = claim.facts.get("weights", [1] * claim.facts["parts"])
+    total = Interval.point(0.0)
     for i in range(claim.facts["parts"]):
         part, rate = claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"]
-        value, change = (part.lenient, rate.lenient) if lenient else (part.strict, rate.strict)
-        sign = claim.facts["part_signs"][i]
-        factor = (change.scale(sign) if rate.value >= 0 else change).scale(0.01).shift(1)
-        earlier = value / factor
-        if claim.facts.get("weights", [1] * claim.facts["parts"])[i] < 0:
-            total = -earlier if total is None else total - earlier
-        else:
-            total = earlier if total is None else total + earlier
+        change = read(rate)
+        signed = change.scale(claim.facts["part_signs"][i]) if rate.value >= 0 else change
+        earlier = read(part) / signed.scale(0.01).shift(1)
+        total = total - earlier if weights[i] < 0 else total + earlier
     return total
 
 
-def _point_rebuilt(claim: Claim) -> tuple[float, float]:
-    total = 0.0
-    for i in range(claim.facts["parts"]):
-        part, rate = claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"]
-        signed = rate.value * (claim.facts["part_signs"][i] if rate.value >= 0 else 1)
-        weight = claim.facts.get("weights", [1] * claim.facts["parts"])[i]
-        total += weight * part.value / (1 + signed / 100)
-    return total, total
+def _strict(quantity: Quantity) -> Interval:
+    return quantity.strict
+
+
+def _lenient(quantity: Quantity) -> Interval:
+    return quantity.lenient
+
+
+def _printed(quantity: Quantity) -> Interval:
+    return Interval.point(quantity.value)
 
 
 def earlier_value(claim: Claim, lenient: bool) -> Interval:
     """The earlier value: printed, or the level less its stated change (增加D: A = B − D), or
     rebuilt from the parts and their rates."""
     if "part1" in claim.inputs:
-        return _rebuilt(claim, lenient)
+        return _rebuilt(claim, _lenient if lenient else _strict)
     if "before" in claim.inputs:
         before = claim.inputs["before"]
         return before.lenient if lenient else before.strict
@@ -359,7 +359,7 @@ def explain(claim: Claim) -> str:
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
     if "part1" in claim.inputs:
-        earlier = Interval(*_point_rebuilt(claim))
+        earlier = _rebuilt(claim, _printed)
         return (
             f"last year's total rebuilt from {claim.facts['parts']} parts and their rates: "
             f"{amount_text(earlier.lo, after)}; {after.shown(text)} / it − 1 = "
