@@ -125,15 +125,8 @@ def together(doc: Document, whole: Quantity, parts: list[Quantity]) -> Claim:
     claim = Claim(NAME, doc.source, inputs)
     claim.facts = {"parts": len(parts)}
     claim.row = derive(claim)
+    start, end = claim.span  # before quote_apart, the span of every input
     claim = quote_apart(doc, claim)
-    start, end = (
-        claim.span
-        if claim.input_sources is None
-        else (
-            min(q.start for q in inputs.values()),
-            max(q.end for q in inputs.values()),
-        )
-    )
     claim.fixed_id = f"{doc.source.id}:{NAME}:{start}-{end}:{len(parts)}"  # apart from each part's
     return claim
 

@@ -117,8 +117,10 @@ def _partition_shares(doc: Document) -> Iterator[Claim]:
         for words, _ in groups:
             if not names(first.label.text, words[0]):
                 continue
+            rest = rest_after(first.label.text, _word_in(first))  # once, not per share
             chosen = [
-                next((f for f in shares if _share_names(f, first, word)), None) for word in words
+                next((f for f in shares if _share_names(f, first, word, rest)), None)
+                for word in words
             ]
             if any(f is None for f in chosen) or chosen[0] is not first:
                 continue
@@ -131,16 +133,16 @@ def _partition_shares(doc: Document) -> Iterator[Claim]:
             yield quote_apart(doc, claim)
 
 
-def _share_names(share: Fact, first: Fact, word: str) -> bool:
+def _share_names(share: Fact, first: Fact, word: str, rest: str) -> bool:
     """A share of the same paragraph and period as the first, of the same whole, named by
-    exactly this partition word."""
+    exactly this partition word and followed by what follows the first's (`rest`)."""
     return (
         share.paragraph == first.paragraph
         and share.period == first.period
         and share.index >= first.index
         and (share.whole_label or None) == (first.whole_label or None)
         and names(share.label.text, word)
-        and rest_after(share.label.text, word) == rest_after(first.label.text, _word_in(first))
+        and rest_after(share.label.text, word) == rest
     )
 
 

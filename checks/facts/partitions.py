@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from checks import paths
-from checks.facts.labels import core_name, vocabulary
+from checks.facts.labels import compatible, core_name, vocabulary
 from checks.facts.table import Fact, FactTable
 
 PART_WINDOW = 3  # sentences a partition's parts may spread over (其中,A;B;C)
@@ -54,9 +54,7 @@ def _partitions(table: FactTable):
 
 def _cover(levels: list[Fact], first: Fact, words: list[str]) -> list[Fact] | None:
     """One level per partition word, starting at `first`, each named once in the window; in the
-    order of the words."""
-    if not first.label.text.startswith(words[0]) and words[0] not in first.label.text:
-        return None
+    order of the words. The caller starts only at levels naming the first word."""
     window = [
         f
         for f in levels
@@ -127,7 +125,7 @@ def _labelled_total(
         ):
             # 对美出口 + 对美进口 split 对美进出口, not the country's whole trade
             subjects = {_residue(p, w) for p, w in zip(parts, words, strict=True) if p.label.head}
-            foreign = [s for s in subjects if s and not _within(s, candidate.subject)]
+            foreign = [s for s in subjects if s and not compatible(s, candidate.subject)]
             return None if foreign else candidate
         if rest and rest in candidate.label.text and candidate.label.total:
             return candidate
@@ -153,11 +151,6 @@ def _listed_part(table: FactTable, fact: Fact) -> bool:
     """A figure after 其中 in its full sentence (to the last 。) is itself a part of something."""
     before = table.doc.between(fact.paragraph, fact.quantity.start)
     return "其中" in before[before.rfind("。") + 1 :]
-
-
-def _within(a: str, b: str) -> bool:
-    """中国 and 中国货物 name one reporter: either holds the other."""
-    return a in b or b in a
 
 
 def _names_any(label: str, words: list[str]) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from checks.document import Document
-from checks.facts import facts
+from checks.facts import Fact, facts
 from checks.keys.lexicon import Lexicon, Section
 from checks.quantities import Period, Quantity
 from checks.vocabulary import FROM_BEFORE, TO_AFTER
@@ -113,13 +113,12 @@ def _statement(doc: Document, lexicon: Lexicon, q: Quantity, published: int | No
     if product and not (key.category or key.modality or key.partner or key.klass):
         # The lexicon does not know what this figure is of: its label's subject must then match
         # (中药类产品出口额 and 西药原料出口额 are two figures, not one stated twice).
-        key = replace(key, category=f"~{_label_subject(doc, q)}")
+        key = replace(key, category=f"~{_label_subject(fact)}")
     scope = f"{fact.label.text}|{fact.period}" if fact else ""
     return Statement(doc.source.id, q, key, tuple(weak), scope)
 
 
-def _label_subject(doc: Document, q: Quantity) -> str:
-    fact = facts(doc).of(q)
+def _label_subject(fact: Fact | None) -> str:
     if fact is None:
         return ""
     label = fact.label
