@@ -89,6 +89,11 @@ class Document:
         floor = max(0, pos - PARAGRAPH_WINDOW)
         return max(self.view.rfind("\n", floor, pos) + 1, floor)
 
+    def inside_bracket(self, pos: int) -> bool:
+        """Whether a bracket opened in the sentence is still open at `pos`: (其中A、B …)."""
+        before = self.between(self.sentences[self.sentence_at(pos)][0], pos)
+        return before.count("(") > before.count(")")
+
     def paragraph_before(self, start: int) -> int:
         """The start of the paragraph before the one starting at `start` (its own when first)."""
         return self.paragraph_start(max(start - 2, 0))

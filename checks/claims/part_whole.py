@@ -56,7 +56,7 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
         for q in doc.quantities_in(start, pos)
         if q.kind in AMOUNT_KINDS - {"number"} and not doc.is_change(q) and not doc.is_reference(q)
     ]
-    if not amounts or amounts[-1].is_range or _inside_bracket(doc, amounts[-1].start):
+    if not amounts or amounts[-1].is_range or doc.inside_bracket(amounts[-1].start):
         return None  # (中药两件、化药169件、生物制品22件)。其中…: a bracketed item is no whole
     return amounts[-1]
 
@@ -70,7 +70,7 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
         for m in (_FULL_STOP.search(doc.view, pos, limit), _WHERE.search(doc.view, pos, limit))
         if m
     ]
-    bracketed = _inside_bracket(doc, pos)
+    bracketed = doc.inside_bracket(pos)
     if bracketed:  # 三级医院900个(其中:三甲医院500个),二级医院4000个
         close = _CLOSE.search(doc.view, pos, limit)
         stops += [close.start()] if close else []
@@ -87,12 +87,6 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
         )  # 净利润 is no whole of 营业收入 segments
     ]
     return candidates if bracketed else _still_parts(doc, whole, candidates)
-
-
-def _inside_bracket(doc: Document, pos: int) -> bool:
-    start = doc.sentences[doc.sentence_at(pos)][0]
-    before = doc.between(start, pos)
-    return before.count("(") > before.count(")")
 
 
 def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> list[Quantity]:

@@ -179,12 +179,8 @@ def _fact(doc: Document, quantity: Quantity, index: int, previous_end: int) -> F
         forecast=forecast,
         whole_label=whole,
         clause=clause,
-        bracketed=_bracketed(doc.between(s_start, quantity.start)),
+        bracketed=doc.inside_bracket(quantity.start),
     )
-
-
-def _bracketed(before: str) -> bool:
-    return before.count("(") > before.count(")")
 
 
 def _role(
