@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 UP = "增长|增加|提高|上升|上涨|扩大|提升|成长|高出|多出|增|高|多"
-DOWN = "下降|减少|降低|下滑|回落|缩小|下跌|衰退|低于|降|减|低|少"
+DOWN = "负增长|下降|减少|降低|下滑|回落|缩小|下跌|衰退|低于|降|减|低|少"
 # 从/由 right before a value: the start of "从A增至B"
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")
 # what may follow A in "从A增至B": an optional direction verb, then 到/至

@@ -121,7 +121,7 @@ class TestPartitionWithASharedMeasure:
     def test_the_parts_name_what_the_total_measures(self, check_text):
         text = (
             "上半年,全国固定资产投资20.00万亿元。其中,国有控股投资8.0万亿元;民间投资11.5万亿元。"
-            "\n按产业划分,第一产业投资5,000亿元;第二产业投资7.50万亿元;第三产业投资12.00万亿元。"
+            "\n按产业划分,第一产业投资5,080亿元;第二产业投资7.50万亿元;第三产业投资12.00万亿元。"
         )
         assert verdicts(check_text(text), "sum") == [("consistent", None)]
         wrong = text.replace("12.00万亿元", "14.00万亿元")
@@ -137,6 +137,110 @@ class TestPartitionWithASharedMeasure:
     def test_traditional_script(self, check_text):
         text = "今年6月貨物出口總值為15.0億元,當中再出口(12.5億元)及本地產品出口(2.5億元)。"
         assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+
+class TestPartitionInAnyOrder:
+    def test_imports_before_exports_and_a_trade_total(self, check_text):
+        # 贸易额 is the whole of trade; the text gives imports first
+        text = "全国化工产品贸易额1200.50亿美元,其中进口额520.30亿美元,出口额680.20亿美元。"
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+        wrong = text.replace("680.20", "690.20")
+        assert verdicts(check_text(wrong), "sum") == [("inconsistent", "error")]
+
+    def test_trap_the_next_sentence_starts_another_enumeration(self, check_text):
+        # the second 出口 list belongs to a product class: the first total's parts are its own
+        text = (
+            "1-6月进出口额300.0亿美元,其中出口额180.0亿美元,进口额120.0亿美元。"
+            "其中敷料出口额40.0亿美元,耗材出口额50.0亿美元。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+        # the next class's total opens its own list: 出口 of one class with 进口 of another is
+        # no partition of anything
+        text = (
+            "全年化工产品进出口总额500.0亿美元。其中,出口额300.0亿美元;进口额200.0亿美元。"
+            "塑料制品进出口总额90.0亿美元。其中,出口额50.0亿美元;进口额40.0亿美元。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None), ("consistent", None)]
+
+    def test_trap_qualified_parts_are_no_split_of_the_unqualified_total(self, check_text):
+        # 进口注册 + 境内注册 of class II devices split the 2310 class II products, not all 8640
+        for text in (
+            "截至2024年底,全省注册备案产品总量达8 640件。其中,第二类产品总计达2310件。"
+            "第二类设备进口注册610件、境内注册1700件。",
+            "截至2024年底,全省註冊備案產品總量達8 640件。其中,第二類產品總計達2310件。"
+            "第二類設備進口註冊610件、境內註冊1700件。",
+        ):
+            assert ("inconsistent", "error") not in verdicts(check_text(text), "sum")
+
+    def test_a_measure_left_out_after_the_first_part(self, check_text):
+        # 产值 is written once: IC制造业 is IC制造业产值
+        text = (
+            "2024年台湾IC产业产值可达新台币10,240亿元。其中IC设计业产值为新台币3,120亿元;"
+            "IC制造业为新台币5,080亿元;IC封装业为新台币1,430亿元;IC测试业为新台币610亿元。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+        wrong = text.replace("1,430", "1,530")
+        assert verdicts(check_text(wrong), "sum") == [("inconsistent", "error")]
+
+    def test_traditional_script(self, check_text):
+        text = (
+            "2024年台灣IC產業產值可達新台幣10,240億元。其中IC設計業產值為新台幣3,120億元;"
+            "IC製造業為新台幣5,080億元;IC封裝業為新台幣1,430億元;IC測試業為新台幣610億元。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+
+class TestPartsNamedAsTotals:
+    # 限额以上零售总额 is a part whose measure is 零售总额; 负增长 is a fall
+    TEXT = (
+        "一季度,社会消费品零售总额500.00亿元,负增长{t}%。其中,限额以上消费品零售总额"
+        "200.00亿元,负增长10.0%;限额以下消费品零售总额300.00亿元,负增长5.0%。"
+    )
+
+    def test_the_sum_and_the_total_rate_rebuilt_from_its_parts(self, check_text):
+        # 500 / (200 / 0.90 + 300 / 0.95) − 1 = −7.1%
+        claims = check_text(self.TEXT.format(t="7.1"))
+        assert verdicts(claims, "sum") == [("consistent", None)]
+        assert ("consistent", None) in verdicts(claims, "growth")
+        assert ("inconsistent", "error") not in verdicts(claims, "growth")
+
+    def test_planted_error_in_the_total_rate(self, check_text):
+        # a rise of 6.5% where the parts fall: the sign of 负增长 counts
+        text = self.TEXT.format(t="7.1").replace("负增长7.1%", "增长7.1%")
+        assert ("inconsistent", "error") in verdicts(check_text(text), "growth")
+
+    def test_traditional_script(self, check_text):
+        text = (
+            "一季度,社會消費品零售總額500.00億元,負增長7.1%。其中,限額以上消費品零售總額"
+            "200.00億元,負增長10.0%;限額以下消費品零售總額300.00億元,負增長5.0%。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+
+class TestStatedComposition:
+    TEXT = (
+        "第二季全省电子产业产值(含组件、整机、软件)达820亿元,较上季成长5.0%。\n\n"
+        "就各分项观察,组件产值为410亿元,较上季成长6.0%;整机为290亿元。\n\n"
+        "软件产值为{s}亿元,较上季成长2.0%。"
+    )
+
+    @pytest.mark.parametrize(
+        "convert", [str, lambda t: t.replace("组件", "組件").replace("软件", "軟件")]
+    )
+    def test_the_total_names_its_parts(self, check_text, convert):
+        assert verdicts(check_text(convert(self.TEXT.format(s="120"))), "sum") == [
+            ("consistent", None)
+        ]
+
+    def test_planted_error(self, check_text):
+        found = verdicts(check_text(self.TEXT.format(s="150")), "sum")
+        assert found == [("inconsistent", "error")]
+
+    def test_trap_a_part_never_reported_gives_no_sum(self, check_text):
+        text = self.TEXT.format(s="120").replace(
+            "软件产值为120亿元,较上季成长2.0%。", "软件表现平稳。"
+        )
+        assert verdicts(check_text(text), "sum") == []
 
 
 # ------------------------------------------------------------------ balances

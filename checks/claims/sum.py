@@ -25,7 +25,13 @@ from checks.claims.base import (
 )
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
-from checks.facts.partitions import names, partition_groups, partitions_of, rest_after
+from checks.facts.partitions import (
+    compositions,
+    names,
+    partition_groups,
+    partitions_of,
+    rest_after,
+)
 from checks.facts.table import Fact, lists, structures
 from checks.quantities import Interval, Quantity
 
@@ -81,8 +87,9 @@ class Sum:
 def _partitions_from_facts(doc: Document) -> Iterator[Claim]:
     """Parts whose labels cover a partition, and the total they belong to, found by label in
     their paragraph or the one before: "进出口总额T……其中,出口额X……;进口额M", or
-    "注册备案产品总量T。……境内注册A,进口注册B"."""
-    for found in partitions_of(facts(doc)):
+    "注册备案产品总量T。……境内注册A,进口注册B"; or named by the total itself: "产值(含A、B)T"."""
+    table = facts(doc)
+    for found in partitions_of(table) + compositions(table):
         if found.total is not None:
             parts = [p.quantity for p in sorted(found.parts, key=lambda f: f.index)]
             yield _claim(doc, found.total.quantity, parts, "partition")

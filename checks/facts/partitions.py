@@ -12,10 +12,10 @@ from pathlib import Path
 import yaml
 
 from checks import paths
-from checks.facts.labels import compatible, core_name, vocabulary
+from checks.facts.labels import Label, compatible, core_name, vocabulary
 from checks.facts.table import Fact, FactTable
 
-PART_WINDOW = 3  # sentences a partition's parts may spread over (其中,A;B;C)
+PART_WINDOW = 6  # sentences a partition's parts may spread over (其中,A;B;C;D, each ; a sentence)
 
 
 @dataclass(frozen=True)
@@ -44,53 +44,85 @@ def partitions_of(table: FactTable) -> list[Partition]:
 def _partitions(table: FactTable):
     levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
     for words, total_word in partition_groups():
-        leads = words[0].split("|")
-        for first in (f for f in levels if any(w in f.label.text for w in leads)):
-            parts = _cover(levels, first, words)
+        for first in (f for f in levels if _names_any(f.label.text, words, total_word)):
+            parts = _cover(levels, first, words, total_word)
             if parts is not None:
                 total = _labelled_total(table, levels, parts, words, total_word)
                 yield Partition(tuple(words), tuple(parts), total)
 
 
-def _cover(levels: list[Fact], first: Fact, words: list[str]) -> list[Fact] | None:
-    """One level per partition word, starting at `first`, each named once in the window; in the
-    order of the words. The caller starts only at levels naming the first word."""
-    window = [
-        f
-        for f in levels
-        if f.paragraph == first.paragraph
-        and first.sentence <= f.sentence < first.sentence + PART_WINDOW
-        and f.index >= first.index
-        and f.quantity.unit == first.quantity.unit
-        and f.period == first.period
-    ]
+def _cover(levels: list[Fact], first: Fact, words: list[str], total_word: str) -> list[Fact] | None:
+    """One level per partition word, starting at `first`, each named once in the window, which
+    ends where the word `first` names comes again or a total is stated (another enumeration
+    begins). Returned in the order of the words, whichever order the text gives (进口A,出口B)."""
+    opening = next(w for w in words if names(first.label.text, w, total_word))
+    window = [first]
+    for f in levels:
+        if f.index <= first.index or f.paragraph != first.paragraph:
+            continue
+        if f.sentence >= first.sentence + PART_WINDOW or names(f.label.text, opening, total_word):
+            break
+        if not _names_any(f.label.text, words, total_word) and (
+            f.label.total or _names_total(f.label, total_word)
+        ):
+            break
+        if f.quantity.unit == first.quantity.unit and f.period == first.period:
+            window.append(f)
     chosen = []
     for word in words:
-        named = [f for f in window if names(f.label.text, word)]
-        if len(named) != 1 or named[0].label.total:
+        named = [f for f in window if names(f.label.text, word, total_word)]
+        if len(named) != 1 or _own_total(named[0].label, word):
             return None
         chosen.append(named[0])
-    rests = {rest_after(f.label.text, w) for f, w in zip(chosen, words, strict=True)}
-    if len(rests) != 1 or min(chosen, key=lambda f: f.index) is not first:
-        return None  # 境内注册 and 进口备案 are not one partition
+    rests = [rest_after(f.label.text, w) for f, w in zip(chosen, words, strict=True)]
+    longest = max(rests, key=len)
+    if not all(longest.startswith(r) for r in rests):
+        return None  # 境内注册 and 进口备案 are not one partition; IC设计业产值, IC制造业 are
+    if min(chosen, key=lambda f: f.index) is not first:
+        return None
     return chosen
 
 
-def names(label: str, word: str) -> bool:
+def names(label: str, word: str, total_word: str = "") -> bool:
     """A label names a partition word (or one of its spellings, A|B) on its own, not inside a
-    longer measure of the vocabulary: 出口 in 医疗器械出口, not in 进出口."""
-    return any(_names_one(label, spelling) for spelling in word.split("|"))
+    longer measure of the vocabulary or the group's total: 出口 in 医疗器械出口, not in 进出口;
+    服装 not in 纺织服装出口."""
+    longer = _measures() | {w for w in total_word.split("|") if w}
+    return any(_names_one(label, spelling, longer) for spelling in word.split("|"))
 
 
-def _names_one(label: str, word: str) -> bool:
+@lru_cache(maxsize=1)
+def _measures() -> frozenset[str]:
+    """The vocabulary's measures, inside which a shorter word is not named on its own."""
+    return frozenset(vocabulary().heads.values())
+
+
+def _names_one(
+    label: str, word: str, longer_words: frozenset[str] | set[str] = frozenset()
+) -> bool:
     at = label.find(word)
     if at < 0:
         return False
-    for longer in set(vocabulary().heads.values()):
+    for longer in longer_words or _measures():
         inner = longer.find(word)
         if longer != word and inner >= 0 and label.startswith(longer, at - inner):
             return False
     return True
+
+
+def _own_total(label: Label, word: str) -> bool:
+    """A part announced as a total of its own (总…); 限额以上零售总额 is a part whose measure is
+    零售总额."""
+    rest = rest_after(label.text, word)
+    return label.total and not any(m in rest for m in vocabulary().total_markers)
+
+
+def _before_word(label: str, word: str) -> str:
+    """What qualifies a partition word in a label: 第三类装置 in 第三类装置进口注册."""
+    for spelling in word.split("|"):
+        if _names_one(label, spelling):
+            return label[: label.find(spelling)]
+    return ""
 
 
 def rest_after(label: str, word: str) -> str:
@@ -107,6 +139,7 @@ def _labelled_total(
     """The nearest total before the parts, in their paragraph or the one before."""
     first = min(parts, key=lambda f: f.index)
     rest = rest_after(parts[0].label.text, words[0])
+    qualifiers = [_before_word(p.label.text, w) for p, w in zip(parts, words, strict=True)]
     paragraphs = {first.paragraph}
     for candidate in reversed(levels[: levels.index(first)]):
         if candidate.paragraph not in paragraphs:
@@ -119,14 +152,13 @@ def _labelled_total(
             continue  # 人均生产总值8万元 is smaller than a part: no total of them
         if candidate.period.split(":")[0] != first.period.split(":")[0]:
             continue
-        if total_word and (
-            candidate.label.head == total_word
-            or total_word in candidate.label.text  # 纺织服装出口 holds 纺织品 and 服装
-        ):
+        if _names_total(candidate.label, total_word):
             # 对美出口 + 对美进口 split 对美进出口, not the country's whole trade
             subjects = {_residue(p, w) for p, w in zip(parts, words, strict=True) if p.label.head}
             foreign = [s for s in subjects if s and not compatible(s, candidate.subject)]
             return None if foreign else candidate
+        if not all(core_name(q) in core_name(candidate.label.text) for q in qualifiers if q):
+            continue  # 第三类装置进口注册 + 境内注册 are no split of all registrations
         if rest and rest in candidate.label.text and candidate.label.total:
             return candidate
         if (
@@ -136,7 +168,69 @@ def _labelled_total(
             and not _listed_part(table, candidate)
         ):
             return candidate  # 第一产业投资 … against 固定资产投资: the measure the parts share
+        if candidate.label.total:
+            return None  # a nearer total of another name (第三类产品总计N件): the parts may be its
     return None
+
+
+# "产值(含A、B、C、D)达T": the text names what its total is made of.
+_COMPOSED_OF = re.compile(r"[(（]\s*(?:含|包括|包含)([^()（）\d]{3,80})[)）]")
+_NAME_SEPARATOR = re.compile(r"[、,，;；]|以及|和|及|与")
+COMPOSITION_PARAGRAPHS = 4  # how far the named parts may be reported after their total
+
+
+def compositions(table: FactTable) -> list[Partition]:
+    """Totals that name their parts in a bracket (含A、B、C), with the first level named by each
+    part after the total, within a few paragraphs; none may be missing."""
+    return table.doc.memo("compositions", lambda: list(_compositions(table)))
+
+
+def _compositions(table: FactTable):
+    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    for at, total in enumerate(levels):
+        words = _composition_words(table.doc, total)
+        if len(words) < 2:
+            continue
+        later = _reported_after(levels[at + 1 :], total)
+        parts = [next((f for f in later if names(f.label.text, w)), None) for w in words]
+        if all(parts) and len({p.index for p in parts}) == len(parts):
+            yield Partition(tuple(words), tuple(parts), total)
+
+
+def _composition_words(doc, total: Fact) -> list[str]:
+    """The names inside the last (含…) between the clause start and the figure, if no other
+    figure stands between them."""
+    start = max(total.paragraph, total.quantity.start - 60)
+    before = doc.between(start, total.quantity.start)
+    found = list(_COMPOSED_OF.finditer(before))
+    if not found or doc.quantities_in(start + found[-1].end(), total.quantity.start):
+        return []
+    words = [w.strip() for w in _NAME_SEPARATOR.split(found[-1].group(1))]
+    return [w for w in words if w] if all(words) else []
+
+
+def _reported_after(levels: list[Fact], total: Fact) -> list[Fact]:
+    """Levels in the total's unit and period (or undated) in the paragraphs after it, up to the
+    next figure stated as the same measure (a new total)."""
+    paragraphs = {total.paragraph}
+    reach = []
+    for fact in levels:
+        if fact.paragraph not in paragraphs:
+            if len(paragraphs) >= COMPOSITION_PARAGRAPHS:
+                break
+            paragraphs.add(fact.paragraph)
+        if total.label.text and fact.label.text == total.label.text:
+            break
+        if fact.same_unit(total) and fact.period in ("", total.period):
+            reach.append(fact)
+    return reach
+
+
+def _names_total(label: Label, total_word: str) -> bool:
+    """The label names the group's total (one of its spellings A|B): its head is the total's
+    measure, or it holds it (纺织服装出口 holds 纺织品 and 服装, yet is their total)."""
+    spellings = [w for w in total_word.split("|") if w]
+    return any(label.head == w or w in label.text for w in spellings)
 
 
 def _residue(part: Fact, word: str) -> str:
@@ -153,8 +247,8 @@ def _listed_part(table: FactTable, fact: Fact) -> bool:
     return "其中" in before[before.rfind("。") + 1 :]
 
 
-def _names_any(label: str, words: list[str]) -> bool:
-    return any(names(label, word) for word in words)
+def _names_any(label: str, words: list[str], total_word: str = "") -> bool:
+    return any(names(label, word, total_word) for word in words)
 
 
 @lru_cache(maxsize=4)

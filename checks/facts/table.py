@@ -56,6 +56,7 @@ _COMPARISON_START = re.compile(
 # 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
+_PRIOR_BEFORE = re.compile(r"(?:去年|上年|前年|上月|[较比])$")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
 _FORECAST = re.compile(r"预计|预测|有望|将达|将超|力争|目标|规划|到\d{4} ?年")
 _LIST_GLUE = re.compile(r"\s*(?:、|/|和|及|与|以及)\s*")
@@ -265,7 +266,12 @@ def _periods(doc: Document) -> tuple[list[Period], list[int]]:
 
 
 def _last_period_part(text: str) -> str:
-    found = [m.group(0) for m in _period_part().finditer(text)]
+    """The part of the year named last; 同期 in 较去年同期 is the compared period, not this one."""
+    found = [
+        m.group(0)
+        for m in _period_part().finditer(text)
+        if not _PRIOR_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
+    ]
     if not found or found[-1] == "全年":
         return ""  # 全年 is the year itself
     part = MONTH_DASH.sub("-", found[-1].replace(" ", "").replace("份", ""))
