@@ -217,6 +217,54 @@ class TestPartsNamedAsTotals:
         assert verdicts(check_text(text), "sum") == [("consistent", None)]
 
 
+class TestTwoMeasuresAtOnce:
+    # 产销A和B is a production A and sales B; 同比增长a和b pairs with them in order
+    PAIRS = (
+        "1-6月,汽车产销600.00万辆和610.00万辆,同比增长5.0%和{r}%。其中乘用车产销500.00万辆和"
+        "515.00万辆,同比增长6.0%和7.0%;商用车产销100.00万辆和95.00万辆,同比增长0.5%和1.0%。"
+    )
+    # 销售 after 乘用车生产 is the passenger cars' sales
+    CLAUSES = (
+        "2月,汽车生产140.00万辆,同比下降10.0%;销售150.00万辆,同比下降8.0%。其中,乘用车生产"
+        "115.00万辆,同比下降11.0%;销售122.00万辆,同比下降9.0%。商用车生产25.00万辆;"
+        "销售{s}万辆。"
+    )
+
+    def test_pairs_make_two_partitions(self, check_text):
+        claims = check_text(self.PAIRS.format(r="6.0"))
+        assert verdicts(claims, "sum") == [("consistent", None)] * 2
+        # 610 / (515 / 1.07 + 95 / 1.01) − 1 = 6.0%: the total's rate from its parts'
+        assert ("consistent", None) in verdicts(claims, "growth")
+        assert not [c for c in claims if c.verdict == "inconsistent"]
+
+    def test_planted_error_in_a_paired_rate(self, check_text):
+        claims = check_text(self.PAIRS.format(r="9.0"))
+        assert ("inconsistent", "error") in verdicts(claims, "growth")
+
+    def test_the_subject_carries_to_the_next_clause(self, check_text):
+        claims = check_text(self.CLAUSES.format(s="28.00"))
+        assert verdicts(claims, "sum") == [("consistent", None)] * 2
+        # trap: 乘用车产量 and 乘用车销量 are no two parts of 汽车销量
+        assert not [c for c in claims if c.verdict == "inconsistent"]
+
+    def test_planted_error_in_a_part(self, check_text):
+        found = verdicts(check_text(self.CLAUSES.format(s="38.00")), "sum")
+        assert sorted(found) == [("consistent", None), ("inconsistent", "error")]
+
+    def test_income_and_expenditure_named_at_once(self, check_text):
+        text = "2024年,全市职工医保基金收支分别为520.30亿元和480.10亿元,当期结余{b}亿元。"
+        assert verdicts(check_text(text.format(b="40.20")), "balance") == [("consistent", None)]
+        wrong = verdicts(check_text(text.format(b="50.20")), "balance")
+        assert wrong == [("inconsistent", "error")]
+
+    def test_traditional_script(self, check_text):
+        text = (
+            "1-6月,汽車產銷600.00萬輛和610.00萬輛,同比增長5.0%和6.0%。其中乘用車產銷500.00萬輛和"
+            "515.00萬輛,同比增長6.0%和7.0%;商用車產銷100.00萬輛和95.00萬輛,同比增長0.5%和1.0%。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)] * 2
+
+
 class TestStatedComposition:
     TEXT = (
         "第二季全省电子产业产值(含组件、整机、软件)达820亿元,较上季成长5.0%。\n\n"

@@ -103,6 +103,8 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
         label = fact.label.text if fact else ""
         if fact is not None and fact.role in ("reference", "prior"):
             continue  # 去年同期出口额X: last year's value, no part of this year's whole
+        if fact is not None and whole_fact is not None and _other_measure(fact, whole_fact):
+            continue  # 乘用车产量 is no part of 汽车销量; 出口 is of 进出口
         if siblings(label, whole_label):
             break
         listed = doc.between(quantity.start - len(label) - 1, quantity.start).startswith("、")
@@ -111,6 +113,11 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
             break  # an empty label names nothing new: 由A增至B goes on about the same part
         parts.append(quantity)
     return parts
+
+
+def _other_measure(part, whole) -> bool:
+    a, b = part.label.head, whole.label.head
+    return bool(a and b) and a not in b and b not in a
 
 
 def together(doc: Document, whole: Quantity, parts: list[Quantity]) -> Claim:

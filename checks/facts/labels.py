@@ -40,6 +40,8 @@ class Vocabulary:
     scope: tuple[str, ...]
     real_growth: tuple[str, ...]
     margins: dict[str, tuple[str, str]]  # 毛利率 -> (毛利, 收入)
+    compounds: dict[str, tuple[str, ...]]  # 产销 -> (产量, 销量): one word naming two measures
+    verbs: tuple[str, ...]  # measures written as verbs before their object (进口粮食)
 
 
 @lru_cache(maxsize=4)
@@ -71,6 +73,8 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
             str(k): (str(v["part"]), str(v["whole"]))
             for k, v in sorted((data.get("margins") or {}).items(), key=lambda kv: -len(kv[0]))
         },
+        compounds={str(k): tuple(v) for k, v in (data.get("compounds") or {}).items()},
+        verbs=tuple(data.get("verbs") or ()),
     )
 
 
@@ -160,6 +164,8 @@ def _measure_last(text: str, words: Vocabulary) -> str:
     """ "我国进口粮食" names what "我国粮食进口" names: a measure before its object goes last.
     Only for matching names; a label keeps its words (进口注册 is no 注册进口)."""
     for variant, canonical in words.heads.items():
+        if canonical not in words.verbs:
+            continue  # 生产企业 are firms, not 企业产量
         at = text.find(variant)
         rest = text[at + len(variant) :] if at >= 0 else ""
         if at >= 0 and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2:

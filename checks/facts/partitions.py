@@ -56,11 +56,16 @@ def _cover(levels: list[Fact], first: Fact, words: list[str], total_word: str) -
     ends where the word `first` names comes again or a total is stated (another enumeration
     begins). Returned in the order of the words, whichever order the text gives (进口A,出口B)."""
     opening = next(w for w in words if names(first.label.text, w, total_word))
+    first_rest = rest_after(first.label.text, opening)
     window = [first]
     for f in levels:
         if f.index <= first.index or f.paragraph != first.paragraph:
             continue
-        if f.sentence >= first.sentence + PART_WINDOW or names(f.label.text, opening, total_word):
+        if f.sentence >= first.sentence + PART_WINDOW:
+            break
+        if not _same_rest(f.label.text, first_rest, words, total_word):
+            continue  # 乘用车产量 and 商用车产量 split 汽车产量; their 销量 are another split
+        if names(f.label.text, opening, total_word):
             break
         if not _names_any(f.label.text, words, total_word) and (
             f.label.total or _names_total(f.label, total_word)
@@ -81,6 +86,16 @@ def _cover(levels: list[Fact], first: Fact, words: list[str], total_word: str) -
     if min(chosen, key=lambda f: f.index) is not first:
         return None
     return chosen
+
+
+def _same_rest(label: str, rest: str, words: list[str], total_word: str) -> bool:
+    """A label whose measure after its partition word agrees with `rest` (one is the other's
+    start: a measure may be written once), or that names no partition word."""
+    word = next((w for w in words if names(label, w, total_word)), None)
+    if word is None:
+        return True
+    other = rest_after(label, word)
+    return other.startswith(rest) or rest.startswith(other)
 
 
 def names(label: str, word: str, total_word: str = "") -> bool:
@@ -153,6 +168,9 @@ def _labelled_total(
         if candidate.period.split(":")[0] != first.period.split(":")[0]:
             continue
         if _names_total(candidate.label, total_word):
+            by_head = candidate.label.head in total_word.split("|")
+            if not by_head and not candidate.label.text.endswith(rest):
+                continue  # 乘用车产量 + 商用车产量 split 汽车产量, not 汽车销量
             # 对美出口 + 对美进口 split 对美进出口, not the country's whole trade
             subjects = {_residue(p, w) for p, w in zip(parts, words, strict=True) if p.label.head}
             foreign = [s for s in subjects if s and not compatible(s, candidate.subject)]

@@ -119,7 +119,8 @@ class FactTable:
             previous_end = quantity.end
         _mark_structures(doc, self.facts)
         _mark_lists(doc, self.facts)
-        _share_subjects(self.facts)
+        _split_compounds(self.facts)
+        _share_subjects(doc, self.facts)
         _attach(self.facts)
         respectively(doc, self.facts)
         self._by_start = {f.quantity.start: f for f in self.facts}
@@ -332,10 +333,24 @@ def _in_unit_of(bare: Quantity, last: Quantity, magnitude: float) -> Quantity:
     )
 
 
-def _share_subjects(table: list[Fact]) -> None:
+def _split_compounds(table: list[Fact]) -> None:
+    """汽车产销A和B: a list of two levels after a word naming two measures (产销, 收支) is one
+    figure of each, in order: 汽车产量A, 汽车销量B."""
+    compounds = vocabulary().compounds
+    for members in lists(table):
+        first = members[0]
+        word = next((w for w in compounds if first.label.text.endswith(w)), None)
+        if word is None or first.role != "level" or len(members) != len(compounds[word]):
+            continue
+        subject, periods = first.label.text[: -len(word)], first.label.period_words
+        for member, measure in zip(members, compounds[word], strict=True):
+            member.label = Label(subject + measure, measure, subject, periods, False)
+
+
+def _share_subjects(doc: Document, table: list[Fact]) -> None:
     """A level named by its measure alone takes the subject of the level before it in the
-    sentence: in "全市基金收入X,支出Y" both are the city fund's; in "对美出口A,进口B" both are
-    trade with the US."""
+    sentence (to its 。): in "全市基金收入X,支出Y" both are the city fund's; in "对美出口A,进口B"
+    both are trade with the US; in "乘用车生产A;销售B" both are of passenger cars."""
     previous: Fact | None = None
     for fact in table:
         fact.subject = fact.label.subject
@@ -345,10 +360,14 @@ def _share_subjects(table: list[Fact]) -> None:
             not fact.subject
             and fact.label.head
             and previous is not None
-            and previous.sentence == fact.sentence
             and previous.label.head
+            and "。" not in doc.between(previous.quantity.end, fact.quantity.start)
         ):
             fact.subject = previous.subject
+            if previous.label.head != fact.label.head and previous.subject:
+                # 销售 after 乘用车生产 is 乘用车销量: its label names the subject it shares
+                text = previous.subject + fact.label.text
+                fact.label = replace(fact.label, text=text, subject=previous.subject)
         previous = fact
 
 
@@ -365,6 +384,8 @@ def _mark_lists(doc: Document, table: list[Fact]) -> None:
                 # 增长率分别为A、B、C: what the first is, the rest of the list is
                 member.role, member.direction = run[0].role, run[0].direction
                 member.rate_kind, member.whole_label = run[0].rate_kind, run[0].whole_label
+            elif member.role == run[0].role == "rate" and not member.direction:
+                member.direction = run[0].direction  # 同比下降a和b: b fell too
 
 
 def lists(table: FactTable | list[Fact]) -> list[list[Fact]]:
@@ -480,9 +501,7 @@ def respectively(doc: Document, table: list[Fact]) -> None:
     """A, B …, 增速分别为a和b: the k levels right before a list of k rates after 分别 take them
     in order (A takes a, B takes b), whatever the nearest-first attachment said."""
     for rates in lists(table):
-        if rates[0].role != "rate" or "分别" not in doc.between(
-            rates[0].quantity.start - 8, rates[0].quantity.start
-        ):
+        if rates[0].role != "rate":
             continue
         levels = [
             f
@@ -491,10 +510,23 @@ def respectively(doc: Document, table: list[Fact]) -> None:
         ][-len(rates) :]
         if len(levels) != len(rates) or not all(f.same_unit(levels[0]) for f in levels):
             continue
+        stated = "分别" in doc.between(rates[0].quantity.start - 8, rates[0].quantity.start)
+        if not stated and not _listed_together(table, levels, rates[0]):
+            continue
         for level in levels:
             level.rate, level.rates = None, ()
         for level, rate in zip(levels, rates, strict=True):
             level.rate, level.rates, rate.attached_to = rate.index, (rate.index,), level.index
+
+
+def _listed_together(table: list[Fact], levels: list[Fact], first_rate: Fact) -> bool:
+    """A和B,同比下降a和b: a list of levels with nothing but the rate list's words after it is
+    paired with the rates in order, as if 分别 were written."""
+    return (
+        levels[0].listed is not None
+        and all(f.listed == levels[0].listed for f in levels)
+        and levels[-1].index + 1 == first_rate.index
+    )
 
 
 def _same_thing(level: Fact, earlier: Fact) -> bool:
