@@ -291,6 +291,40 @@ class TestStatedComposition:
         assert verdicts(check_text(text), "sum") == []
 
 
+class TestPartOfAPeriod:
+    TEXT = (
+        "2025年前三季度,公司实现营业收入36.40亿元,同比增长8.2%;归母净利润3.90亿元。"
+        "其中第三季度实现营业收入{q}亿元,归母净利润{p}亿元。"
+    )
+
+    def test_a_quarter_within_the_year_to_date(self, check_text):
+        claims = check_text(self.TEXT.format(q="13.20", p="1.50"))
+        assert verdicts(claims, "part_whole") == [("consistent", None)] * 2
+
+    def test_planted_error_and_a_profit_is_only_a_warning(self, check_text):
+        # revenue cannot fall in a quarter; a profit can (a loss in the first half)
+        found = verdicts(check_text(self.TEXT.format(q="38.20", p="4.50")), "part_whole")
+        assert sorted(found) == [("inconsistent", "error"), ("inconsistent", "warning")]
+
+    def test_traditional_script(self, check_text):
+        text = "2025年上半年,公司營業收入20.50億元。第二季度營業收入21.30億元。"
+        assert verdicts(check_text(text), "part_whole") == [("inconsistent", "error")]
+
+    def test_traps_a_price_a_stock_and_a_bare_year(self, check_text):
+        # a quarter's price or balance may exceed the year's; 2024年 after 2024年1-4月 may be
+        # short for the four months of another subject
+        text = (
+            "2024年,公司股价最高价58.20元;第三季度收盘价61.00元。"
+            "2024年末贷款余额300.0亿元,三季度末贷款余额310.0亿元。"
+        )
+        assert verdicts(check_text(text), "part_whole") == []
+        text = (
+            "2024年1-4月全省出口710.00亿美元。2024年全省对东盟出口66.60亿美元;"
+            "1-4月全省对欧盟出口127.30亿美元。"
+        )
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
+
+
 # ------------------------------------------------------------------ balances
 class TestFundBalance:
     TEXT = (

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from checks.claims.base import Claim, amount_text, interval_text, quote_apart, same_unit
 from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
 from checks.facts import facts
-from checks.facts.labels import siblings
+from checks.facts.labels import compatible, core_name, siblings, vocabulary
 from checks.facts.partitions import breakdowns, dimension, item, overlaps
+from checks.facts.periods import inside, months, year_of
+from checks.facts.table import Fact, FactTable
 from checks.quantities import Quantity
 
 NAME = "part_whole"
@@ -26,7 +28,7 @@ _CLOSE = re.compile(r"\)")
 
 class PartWhole:
     name = NAME
-    columns = ("whole_lo", "whole_hi", "part_lo", "part_hi", "gap", "lenient_gap")
+    columns = ("whole_lo", "whole_hi", "part_lo", "part_hi", "gap", "lenient_gap", "signed_gap")
 
     def find(self, doc: Document) -> Iterator[Claim]:
         for match in _WHERE.finditer(doc.view):
@@ -36,11 +38,13 @@ class PartWhole:
             parts = _parts(doc, match.end(), whole)
             for part in parts:
                 claim = Claim(NAME, doc.source, {"whole": whole, "part": part})
+                claim.facts = {"signed": _any_signed(doc, [part])}
                 claim.row = derive(claim)
                 yield claim
             if len(parts) >= 2 and disjoint(doc, parts) and _one_dimension(doc, parts):
                 yield together(doc, whole, parts)
         yield from _breakdowns(doc)
+        yield from _within_periods(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -124,7 +128,7 @@ def together(doc: Document, whole: Quantity, parts: list[Quantity]) -> Claim:
     """Parts of one breakdown together never exceed their whole."""
     inputs = {"whole": whole} | {f"part{i + 1}": q for i, q in enumerate(parts)}
     claim = Claim(NAME, doc.source, inputs)
-    claim.facts = {"parts": len(parts)}
+    claim.facts = {"parts": len(parts), "signed": _any_signed(doc, parts)}
     claim.row = derive(claim)
     start, end = claim.span  # before quote_apart, the span of every input
     claim = quote_apart(doc, claim)
@@ -163,6 +167,84 @@ def _breakdowns(doc: Document) -> Iterator[Claim]:
             yield together(doc, whole.quantity, quantities)
 
 
+_PERIOD_NOISE = re.compile(r"[\dQH年月季度单]+")
+PERIOD_REACH = 1  # paragraphs before and after a part where the whole period's figure may stand
+
+
+def _within_periods(doc: Document) -> Iterator[Claim]:
+    """A flow over part of a period never exceeds the same flow over all of it: 第三季度营业收入
+    against 前三季度营业收入, 1-11月产值 against 全年产值. The nearest such figure is the whole."""
+    table = facts(doc)
+    flows = [f for f in table if _flow(f)]
+    loose = _loose_years(flows)
+    for part in flows:
+        whole = _whole_period(table, [f for f in flows if f.period not in loose], part)
+        if whole is not None:
+            claim = Claim(NAME, doc.source, {"whole": whole.quantity, "part": part.quantity})
+            claim.facts = {"periods": [whole.period, part.period], "signed": _signed(part)}
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
+
+
+def _loose_years(flows: list[Fact]) -> set[str]:
+    """Years that also name a stretch from January (2012年1-4月 …): there a bare 2012年 may be
+    short for that stretch, not the whole year."""
+    return {
+        year_of(f.period)
+        for f in flows
+        if year_of(f.period) and (found := months(f.period)) and found[0] == 1 and found[1] < 12
+    }
+
+
+def _flow(fact: Fact) -> bool:
+    """A level that adds up over time: an amount of money or of a named measure (产量, 出口 …),
+    not a stock, price or per-unit value."""
+    if fact.role != "level" or fact.quantity.is_range or fact.bracketed or fact.forecast:
+        return False
+    if fact.quantity.kind != "money" and not fact.label.head:
+        return False
+    return not any(word in fact.clause for word in vocabulary().not_flows)
+
+
+def _whole_period(table: FactTable, flows: list[Fact], part: Fact) -> Fact | None:
+    paragraphs = _paragraphs_around(table, part)
+    near = sorted(
+        (f for f in flows if f.paragraph in paragraphs and f is not part),
+        key=lambda f: abs(f.index - part.index),
+    )
+    for whole in near:
+        if whole.same_unit(part) and inside(part.period, whole.period) and _one_flow(part, whole):
+            return whole
+    return None
+
+
+def _paragraphs_around(table: FactTable, fact: Fact) -> set[int]:
+    starts = sorted({f.paragraph for f in table})
+    at = starts.index(fact.paragraph)
+    return set(starts[max(0, at - PERIOD_REACH) : at + PERIOD_REACH + 1])
+
+
+def _one_flow(a: Fact, b: Fact) -> bool:
+    """The same measure of the same subject, whatever period words the labels hold."""
+    if a.label.head or b.label.head:
+        return a.label.head == b.label.head and compatible(_bare(a.subject), _bare(b.subject))
+    x, y = _bare(a.label.text), _bare(b.label.text)
+    return min(len(x), len(y)) >= 3 and (x.endswith(y) or y.endswith(x))
+
+
+def _bare(name: str) -> str:
+    return _PERIOD_NOISE.sub("", core_name(name)).strip("-—")
+
+
+def _signed(fact: Fact) -> bool:
+    return any(word in fact.label.text for word in vocabulary().signed)
+
+
+def _any_signed(doc: Document, parts: list[Quantity]) -> bool:
+    table = facts(doc)
+    return any((fact := table.of(q)) is not None and _signed(fact) for q in parts)
+
+
 def _parts_of(claim: Claim) -> list[Quantity]:
     return [q for role, q in claim.inputs.items() if role.startswith("part")]
 
@@ -172,14 +254,18 @@ def derive(claim: Claim) -> dict[str, float | None]:
     strict = sum((q.strict for q in parts[1:]), parts[0].strict)
     lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
     scale = abs(whole.value) or 1.0
-    return {
+    row = {
         "whole_lo": whole.strict.lo,
         "whole_hi": whole.strict.hi,
         "part_lo": strict.lo,
         "part_hi": strict.hi,
         "gap": max(0.0, strict.lo - whole.strict.hi) / scale,
         "lenient_gap": max(0.0, lenient.lo - whole.lenient.hi) / scale,
+        "signed_gap": 0.0,
     }
+    if claim.facts.get("signed"):  # a quarter's loss lets another quarter exceed the total
+        row["signed_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
+    return row
 
 
 def explain(claim: Claim) -> str:

@@ -42,6 +42,8 @@ class Vocabulary:
     margins: dict[str, tuple[str, str]]  # 毛利率 -> (毛利, 收入)
     compounds: dict[str, tuple[str, ...]]  # 产销 -> (产量, 销量): one word naming two measures
     verbs: tuple[str, ...]  # measures written as verbs before their object (进口粮食)
+    not_flows: tuple[str, ...]  # stocks, prices, per-unit values: no flow over a period
+    signed: tuple[str, ...]  # flows that may be negative in part of a period (利润)
 
 
 @lru_cache(maxsize=4)
@@ -75,6 +77,8 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         },
         compounds={str(k): tuple(v) for k, v in (data.get("compounds") or {}).items()},
         verbs=tuple(data.get("verbs") or ()),
+        not_flows=tuple(data.get("not_flows") or ()),
+        signed=tuple(data.get("signed") or ()),
     )
 
 
