@@ -367,6 +367,20 @@ class TestGrowthFromTheFactTable:
         wrong = "2020年销售40.0万辆车。2021年销售50.0万辆车,同比增长35.0%。"
         assert verdicts(check_text(wrong), "growth") == [("inconsistent", "error")]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "全市常住人口为1250.00万人。与上年末比较,增加25.00万人,增长率为{r}%。",
+            "全市常住人口為1250.00萬人。與上年末比較,增加25.00萬人,增長率為{r}%。",
+            "全年出口7,437.3亿美元,首度突破7,000亿美元,年增率{r}%,较上年增加1,534.0亿美元。",
+        ],
+    )
+    def test_a_change_and_rate_after_the_level(self, check_text, text):
+        rate = "2.0" if "人口" in text else "26.0"
+        assert verdicts(check_text(text.format(r=rate)), "growth") == [("consistent", None)]
+        wrong = "3.0" if rate == "2.0" else "30.0"
+        assert verdicts(check_text(text.format(r=wrong)), "growth") == [("inconsistent", "error")]
+
     def test_trap_another_measure_or_a_month_on_month_rate(self, check_text):
         text = "2020年销售40.0万辆车。2021年生产50.0万辆车,同比增长35.0%。"
         assert not verdicts(check_text(text), "growth")

@@ -67,6 +67,27 @@ class TestRolesAndAttachments:
         assert share.role == "share" and share.whole_label.text == "出口"
         assert share.attached_to == found["38.5亿美元"].index
 
+    def test_a_comparison_in_the_next_sentence_is_the_levels(self):
+        found, _ = table("全市常住人口为1250.00万人。与上年末比较,增加25.00万人,增长率为2.0%。")
+        level = found["1250.00万人"]
+        assert (level.change, level.rate) == (found["25.00万人"].index, found["2.0%"].index)
+        # a sentence naming something new keeps its figures to itself
+        found, _ = table("全市常住人口为1250.00万人。户籍人口比上年末增加25.00万人,增长2.0%。")
+        assert found["1250.00万人"].change is None and found["1250.00万人"].rate is None
+
+    def test_a_mark_passed_takes_no_rate(self):
+        found, _ = table("全年出口7,437.3亿美元,首度突破7,000亿美元,年增率26.0%。")
+        assert found["7,437.3亿美元"].rate == found["26.0%"].index
+        assert found["突破7,000亿美元"].rate is None
+
+    def test_taiwan_years_and_trillions(self):
+        found, _ = table("114年全年外銷訂單7437.3億美元。111年產值達3兆7,431億元。")
+        assert found["7437.3億美元"].period == "2025"
+        assert found["達3兆7,431億元"].quantity.value == pytest.approx(3.7431e12)
+        assert found["達3兆7,431億元"].period == "2022"
+        found, _ = table("公司成立于1990年,已有110年来最好的业绩,装机100兆瓦。")
+        assert all(f.quantity.value < 1e6 for f in found.values())
+
     def test_periods_follow_the_paragraph_and_a_sentence_may_name_its_own(self):
         found, _ = table("2023年1—9月,出口51.2亿美元。其中9月份出口6.1亿美元。")
         assert found["51.2亿美元"].period == "2023:1-9月"

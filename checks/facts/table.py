@@ -58,6 +58,11 @@ _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _PRIOR_BEFORE = re.compile(r"(?:去年|上年|前年|上月|[较比])$")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
+# 与去年年中人口比较 / 较上年 / 同比 …: a sentence about the figure before it
+_COMPARISON_OPENING = re.compile(
+    r"^(?:与|和|较|比|同|相比|相较|对比)[^,。;]{0,16}?(?:相比|比较|对比|同期|上年|去年|同比)?"
+    r"[^,。;]{0,4}(?:[,]|$)|^(?:同比|环比|按年|比上年|较上年|比去年|较去年)"
+)
 _FORECAST = re.compile(r"预计|预测|有望|将达|将超|力争|目标|规划|到\d{4} ?年")
 _LIST_GLUE = re.compile(r"\s*(?:、|/|和|及|与|以及)\s*")
 _STRUCTURE_WORD = re.compile(r"结构|比例|之比|构成|比重|比为|比是")
@@ -122,6 +127,7 @@ class FactTable:
         _split_compounds(self.facts)
         _share_subjects(doc, self.facts)
         _attach(self.facts)
+        _attach_next_sentence(doc, self.facts)
         respectively(doc, self.facts)
         self._by_start = {f.quantity.start: f for f in self.facts}
 
@@ -456,6 +462,8 @@ def _attach(table: list[Fact]) -> None:
             continue
         compared = False  # past a comparison in points, only the level's share is its own
         for other in table[position + 1 :]:
+            if other.sentence == fact.sentence and _threshold_of(fact, other):
+                continue  # 7437.3亿美元,首度突破7000亿美元,年增率26%: the rate is the figure's
             if other.sentence != fact.sentence or other.role == "level":
                 break
             if other.role == "pp":
@@ -490,6 +498,42 @@ def _attach(table: list[Fact]) -> None:
                 other.attached_to = fact.index
             elif other.is_amount and not fact.same_unit(other):
                 break
+
+
+def _threshold_of(level: Fact, other: Fact) -> bool:
+    """A round mark the exact figure before it passed (突破X, 超过X, 站上X): no level of its own."""
+    return (
+        other.role == "level"
+        and other.quantity.qualifier == "above"
+        and level.quantity.qualifier == "exact"
+        and other.same_unit(level)
+        and other.quantity.strict.lo <= level.quantity.value
+    )
+
+
+def _attach_next_sentence(doc: Document, table: list[Fact]) -> None:
+    """ "人口为7061200人。与去年比较,增加57500人,增长率为0.8%。": a sentence that opens with a
+    comparison and names nothing new qualifies the level that ends the sentence before."""
+    for position, fact in enumerate(table):
+        if fact.role != "level" or not fact.is_amount or fact.rate is not None:
+            continue
+        if fact.change is not None or fact.reference is not None:
+            continue
+        following = table[position + 1 :]
+        if not following or following[0].sentence != fact.sentence + 1:
+            continue
+        if following[0].paragraph != fact.paragraph or following[0].role not in ("change", "rate"):
+            continue
+        opening = doc.between(doc.sentences[fact.sentence + 1][0], following[0].quantity.start)
+        if not _COMPARISON_OPENING.match(opening.strip(" ,")):
+            continue
+        for other in following:
+            if other.sentence != fact.sentence + 1 or other.role not in ("change", "rate"):
+                break
+            if other.role == "rate" and fact.rate is None and other.attached_to is None:
+                fact.rate, fact.rates, other.attached_to = other.index, (other.index,), fact.index
+            elif other.role == "change" and fact.change is None and fact.same_unit(other):
+                fact.change, other.attached_to = other.index, fact.index
 
 
 def _another_kind(table: list[Fact], level: Fact, rate: Fact) -> bool:

@@ -111,6 +111,7 @@ _CN = rf"[{_CN_FIRST}][{CN_DIGITS}]{{0,15}}"  # bounded: no backtracking blow-up
 _MAG = _alternation(MAGNITUDES)
 _UNIT = _alternation(UNITS)
 _YEAR = r"(?:19|20)\d{2}"
+_MONEY_AFTER = r"(?:新台币|人民币|港币)?(?:美元|港元|日元|欧元|元)"
 _MONTHS = r"\d{1,2} ?月? ?(?:-|~|—|–|至|到) ?\d{1,2} ?月|\d{1,2} ?月份?(?:\d{1,2}日)?"
 _YEAR_PART = rf"末|底|初|上半年|下半年|前三季度|第[一二三四]季度|{_MONTHS}"
 
@@ -123,6 +124,11 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?P<yrange>(?<!\d)(?P<y1>{_YEAR}) ?年? ?(?:-|~|—|至|到) ?(?P<y2>{_YEAR}) ?年度?)"
     )
     year = rf"(?P<year>(?<!\d)(?P<y>{_YEAR}) ?年度?(?P<ypart>{_YEAR_PART})?)"
+    # Taiwan's official years (民国): 114年 is 2025; not a span of years (100年来, 连续110年)
+    roc_year = (
+        r"(?P<roc>(?<![\d.近逾续过超])(?P<ry>1[0-2]\d) ?年度?"
+        rf"(?!代|来|以来|间|内|之|历史|前|后|左右)(?P<rpart>{_YEAR_PART})?)"
+    )
     recent = r"(?P<recent>近 ?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}) ?年)"
     # a part of the year without its year: 1-5月份, 前7个月, 8月, 7月19日
     months = (
@@ -131,6 +137,9 @@ def _token_pattern() -> re.Pattern[str]:
     )
     number = (
         rf"(?:百分之(?P<pct_cn>{_CN}|{_NUM})"
+        # 3兆7,431亿元 (Taiwan's 兆 is 10¹²): trillions and the 亿 after them are one figure
+        rf"|(?<![\d.A-Za-z])(?P<zhao>{_NUM}) ?兆 ?"
+        rf"(?:(?P<zhao_yi>{_NUM}) ?(?=亿)|(?={_MONEY_AFTER}))"
         rf"|(?<![\d.A-Za-z])(?P<sign>-(?=\d))?(?P<num>{_NUM})"
         # a range is A-B, A - B or A~B; "A -B" (a space before the dash only) is A, then -B
         rf"(?:(?P<pct1>%)?(?: ?~ ?|- ?| - )(?P<num2>{_NUM})|(?P<sep_to>至)(?P<num2b>{_NUM}))?"
@@ -147,7 +156,8 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?P<fx>(?P<fx_code>{_alternation(FX_CODES)})\$ ?(?P<fx_num>{_NUM}) ?"
         rf"(?P<fx_mag>{_alternation(LATIN_MAGNITUDES)})?(?![A-Za-z]))"
     )
-    return re.compile("|".join([date, year_range, year, recent, months, dollars, quantity]))
+    parts = [date, year_range, year, roc_year, recent, months, dollars, quantity]
+    return re.compile("|".join(parts))
 
 
 def _first_characters() -> str:

@@ -91,6 +91,10 @@ def _currency_carried(view: str, tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+ROC_OFFSET = 1911  # 民国 year 1 is 1912
+TRILLION = 1e12  # 兆 in Taiwan's usage
+
+
 def _named_before(view: str, token: Quantity) -> bool:
     return any(view.endswith(word, 0, token.start) for word, _ in _CURRENCY_BEFORE)
 
@@ -104,6 +108,10 @@ def _token(match: re.Match[str], view: str) -> Token | None:
     if match.group("year"):
         year = int(match.group("y"))
         part = MONTH_DASH.sub("-", (match.group("ypart") or "").replace(" ", ""))
+        return Period(match.start(), match.end(), year, year, part=part)
+    if match.group("roc"):
+        year = int(match.group("ry")) + ROC_OFFSET
+        part = MONTH_DASH.sub("-", (match.group("rpart") or "").replace(" ", ""))
         return Period(match.start(), match.end(), year, year, part=part)
     if match.group("fx"):
         return _dollars(match)
@@ -168,6 +176,8 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     if match.group("pct1") or match.group("pct_cn") is not None:
         kind, unit = "percent", "%"
     magnitude = MAGNITUDES.get(match.group("mag") or "", 1.0)
+    if match.group("zhao") is not None and match.group("zhao_yi") is None:
+        magnitude = TRILLION  # 3兆元
     sign = -1.0 if match.group("sign") else 1.0
     rule, spec = _rule(match)
     is_range = low != high
@@ -194,7 +204,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
 
 
 def _number_start(match: re.Match[str]) -> int:
-    for group in ("pct_cn", "sign", "num", "cn"):
+    for group in ("pct_cn", "zhao", "sign", "num", "cn"):
         if match.group(group) is not None:
             return match.start(group) - (3 if group == "pct_cn" else 0)
     return match.start()
@@ -209,6 +219,8 @@ def _number(match: re.Match[str]) -> tuple[float, float, str, float] | None:
     if match.group("cn") is not None:
         value = _cn_or_int(match.group("cn"))
         return None if value is None else (float(value), float(value), match.group("cn"), 1.0)
+    if match.group("zhao") is not None:
+        return _trillions(match)
     text = match.group("num")
     second = match.group("num2") or match.group("num2b")
     low = _decimal(text)
@@ -216,6 +228,22 @@ def _number(match: re.Match[str]) -> tuple[float, float, str, float] | None:
     if low is None or high is None or high < low:
         return None
     return low, high, text, min(_last_digit_unit(text), _last_digit_unit(second or text))
+
+
+def _trillions(match: re.Match[str]) -> tuple[float, float, str, float] | None:
+    """3兆7,431亿 is 37,431 (亿), precise to its last printed digit; 3兆 alone is 3 × 10¹² and
+    takes that magnitude in _quantity."""
+    trillions = _decimal(match.group("zhao"))
+    if trillions is None:
+        return None
+    rest = match.group("zhao_yi")
+    if rest is None:
+        return trillions, trillions, match.group("zhao"), _last_digit_unit(match.group("zhao"))
+    hundred_millions = _decimal(rest)
+    if hundred_millions is None or hundred_millions >= TRILLION / 1e8:
+        return None
+    value = trillions * TRILLION / 1e8 + hundred_millions
+    return value, value, rest, _last_digit_unit(rest)
 
 
 def _decimal(text: str) -> float | None:
