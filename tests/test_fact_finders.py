@@ -265,6 +265,27 @@ class TestTwoMeasuresAtOnce:
         assert verdicts(check_text(text), "sum") == [("consistent", None)] * 2
 
 
+class TestABracketedBreakdown:
+    # the parts stand in a bracket after their total, whose measure follows its figure
+    TEXT = (
+        "2024年,审评中心共将15批243件注册申请纳入优先审评(中药注册申请三件、化药注册申请193件、"
+        "生物制品注册申请{b}件)。批准了512件药品上市(首次)注册申请(中药12件、化学药品420件、"
+        "生物制品80件)。"
+    )
+
+    def test_each_bracket_sums_to_the_figure_before_it(self, check_text):
+        found = verdicts(check_text(self.TEXT.format(b="47")), "sum")
+        assert found == [("consistent", None)] * 2
+
+    def test_planted_error_and_no_parts_from_the_other_bracket(self, check_text):
+        found = verdicts(check_text(self.TEXT.format(b="57")), "sum")
+        assert sorted(found) == [("consistent", None), ("inconsistent", "error")]
+
+    def test_traditional_script(self, check_text):
+        text = "審評中心共將243件注冊申請納入優先審評(中藥注冊申請三件、化藥注冊申請193件、生物製品注冊申請47件)。"
+        assert verdicts(check_text(text.replace("製品", "制品")), "sum") == [("consistent", None)]
+
+
 class TestStatedComposition:
     TEXT = (
         "第二季全省电子产业产值(含组件、整机、软件)达820亿元,较上季成长5.0%。\n\n"

@@ -45,24 +45,29 @@ def _partitions(table: FactTable):
     levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
     for words, total_word in partition_groups():
         for first in (f for f in levels if _names_any(f.label.text, words, total_word)):
-            parts = _cover(levels, first, words, total_word)
+            parts = _cover(table.doc, levels, first, words, total_word)
             if parts is not None:
                 total = _labelled_total(table, levels, parts, words, total_word)
                 yield Partition(tuple(words), tuple(parts), total)
 
 
-def _cover(levels: list[Fact], first: Fact, words: list[str], total_word: str) -> list[Fact] | None:
+def _cover(
+    doc, levels: list[Fact], first: Fact, words: list[str], total_word: str
+) -> list[Fact] | None:
     """One level per partition word, starting at `first`, each named once in the window, which
     ends where the word `first` names comes again or a total is stated (another enumeration
     begins). Returned in the order of the words, whichever order the text gives (进口A,出口B)."""
     opening = next(w for w in words if names(first.label.text, w, total_word))
     first_rest = rest_after(first.label.text, opening)
+    in_list = _bracketed_list(doc, first)
     window = [first]
     for f in levels:
         if f.index <= first.index or f.paragraph != first.paragraph:
             continue
         if f.sentence >= first.sentence + PART_WINDOW:
             break
+        if in_list and re.search(r"[)）]", doc.between(first.quantity.end, f.quantity.start)):
+            break  # (中药A件、化药B件、生物制品C件): a bracketed list ends with its bracket
         if not _same_rest(f.label.text, first_rest, words, total_word):
             continue  # 乘用车产量 and 商用车产量 split 汽车产量; their 销量 are another split
         if names(f.label.text, opening, total_word):
@@ -153,6 +158,8 @@ def _labelled_total(
 ) -> Fact | None:
     """The nearest total before the parts, in their paragraph or the one before."""
     first = min(parts, key=lambda f: f.index)
+    if _bracketed_list(table.doc, first):
+        return _before_bracket(table, levels, first, parts)
     rest = rest_after(parts[0].label.text, words[0])
     qualifiers = [_before_word(p.label.text, w) for p, w in zip(parts, words, strict=True)]
     paragraphs = {first.paragraph}
@@ -242,6 +249,39 @@ def _reported_after(levels: list[Fact], total: Fact) -> list[Fact]:
         if fact.same_unit(total) and fact.period in ("", total.period):
             reach.append(fact)
     return reach
+
+
+def _bracketed_list(doc, fact: Fact) -> bool:
+    """The figure is named inside a bracket, (中药A件、…), not bracketed alone: 再出口(X)."""
+    if not fact.bracketed:
+        return False
+    before = doc.between(max(fact.paragraph, fact.quantity.start - 30), fact.quantity.start)
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and bool(re.search(r"[\u4e00-\u9fff]", before[opened + 1 :]))
+
+
+# words (and a short aside such as (上市)) between a figure and the bracket that opens its parts
+_BRACKET_AFTER = re.compile(
+    r"(?:[^\d,。;()（）]|[(（][^\d()（）]{0,6}[)）]){0,24}"  # 注册申请, (上市)
+    r"[(（][^\d()（）]{0,12}"  # the bracket, up to the first part's figure
+)
+
+
+def _before_bracket(
+    table: FactTable, levels: list[Fact], first: Fact, parts: list[Fact]
+) -> Fact | None:
+    """193件注册申请(中药A件、化药B件、生物制品C件): the figure the bracket follows, with no
+    other figure between, is what the bracketed parts split."""
+    before = [f for f in levels[: levels.index(first)] if not f.bracketed]
+    if not before or not before[-1].same_unit(first):
+        return None
+    candidate = before[-1]
+    glue = table.doc.between(candidate.quantity.end, first.quantity.start)
+    if not _BRACKET_AFTER.fullmatch(glue):
+        return None
+    if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
+        return None
+    return candidate
 
 
 def _names_total(label: Label, total_word: str) -> bool:
