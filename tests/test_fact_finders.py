@@ -286,6 +286,53 @@ class TestABracketedBreakdown:
         assert verdicts(check_text(text.replace("製品", "制品")), "sum") == [("consistent", None)]
 
 
+class TestShortNamesAndPeriods:
+    # 以下简称 defines a short name; 限额以上单位 and 限下企业 share the measure after them;
+    # 上半年 is 1-6月
+    TEXT = (
+        "2024年上半年,全市实现社会消费品零售总额(以下简称“社零额”)900.0亿元,同比增长8.0%。\n"
+        "1-6月全市限额以上单位完成社零额{a}亿元,同比增长9.0%;限下企业完成社零额420.0亿元。"
+    )
+
+    def test_the_parts_of_a_total_named_by_its_short_name(self, check_text):
+        assert verdicts(check_text(self.TEXT.format(a="480.0")), "sum") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        found = verdicts(check_text(self.TEXT.format(a="520.0")), "sum")
+        assert found == [("inconsistent", "error")]
+
+    def test_traditional_script(self, check_text):
+        text = (
+            "2024年上半年,全市實現社會消費品零售總額(以下簡稱「社零額」)900.0億元。\n"
+            "1-6月全市限額以上單位完成社零額480.0億元;限下企業完成社零額420.0億元。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+    def test_first_months_and_year_end(self, check_text):
+        text = (
+            "海关8月7日电,今年前7个月,货物贸易进出口总值23.60万亿元。"
+            "前7个月累计,出口13.37万亿元;进口10.23万亿元。"
+        )
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+        text = "2023年末全省总人口551.60万人。年末城镇人口221.02万人;乡村人口330.58万人。"
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+
+class TestShareOfAWholeStatedAfter:
+    def test_a_specific_name_found_after_the_share(self, check_text):
+        text = (
+            "全市户籍60岁及以上老年人口520.00万人,占户籍总人口{r}%。\n"
+            "截至年底,全市的户籍人口1480.00万人。"
+        )
+        assert shares(check_text(text.format(r="35.1"))) == [("consistent", None)]
+        assert shares(check_text(text.format(r="38.1"))) == [("inconsistent", "error")]
+
+    def test_trap_a_wide_name_is_no_later_whole(self, check_text):
+        # 总人口 is named, and 60岁及以上人口 after it also ends in 人口: no whole of the share
+        text = "65岁及以上人口达21 000万人,占总人口的15.0%,60岁及以上人口约3.00亿人。"
+        assert shares(check_text(text)) == []
+
+
 class TestStatedComposition:
     TEXT = (
         "第二季全省电子产业产值(含组件、整机、软件)达820亿元,较上季成长5.0%。\n\n"

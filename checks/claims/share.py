@@ -211,7 +211,7 @@ def _whole_fact(
             return None, ""
         exact = [f for f in earlier if core_name(f.label.text) == core_name(name.text)]
         loose = [f for f in earlier if _names(f.label, name)]
-        found = (exact or loose or [None])[0]
+        found = (exact or loose or _named_after(table, share, part, name) or [None])[0]
         return found, share.whole_label.text
     if previous is not None and _same_measure(previous[1], part) and _unit_fits(previous[0], part):
         return previous[0], ""  # 占比Y%: of the whole the share before it in the paragraph was of
@@ -226,6 +226,29 @@ def _whole_fact(
         if _same_measure(fact, part):
             return fact, ""
     return None, ""
+
+
+def _named_after(table: FactTable, share: Fact, part: Fact, name: Label) -> list[Fact]:
+    """占户籍总人口35.2% …… 户籍人口1471.16万人: a whole named by the share may be stated after
+    it, in its paragraph or the next; only a figure of that name (or ending in a specific one),
+    larger than the part."""
+    reach = {share.paragraph}
+    later = []
+    for fact in table.facts[share.index + 1 :]:
+        if fact.paragraph not in reach:
+            if len(reach) > 1:
+                break
+            reach.add(fact.paragraph)
+        if fact.role != "level" or not fact.label.text or fact.quantity.is_range:
+            continue
+        if fact.quantity.value <= part.quantity.value:
+            continue
+        if not _may_be_whole(table, fact, part, share):
+            continue
+        own, named = core_name(fact.label.text), core_name(name.text)
+        if _names(fact.label, name) and (own == named or len(named) >= 4 and own.endswith(named)):
+            later.append(fact)  # 人口 alone is too wide a name: 60岁及以上人口 ends in it too
+    return later[:1]
 
 
 def _whole_inside(table: FactTable, share: Fact, part: Fact) -> Fact | None:

@@ -13,6 +13,7 @@ import yaml
 
 from checks import paths
 from checks.facts.labels import Label, compatible, core_name, vocabulary
+from checks.facts.periods import months, year_of
 from checks.facts.table import Fact, FactTable
 
 PART_WINDOW = 6  # sentences a partition's parts may spread over (其中,A;B;C;D, each ; a sentence)
@@ -76,7 +77,7 @@ def _cover(
             f.label.total or _names_total(f.label, total_word)
         ):
             break
-        if f.quantity.unit == first.quantity.unit and f.period == first.period:
+        if f.quantity.unit == first.quantity.unit and _same_period(f.period, first.period):
             window.append(f)
     chosen = []
     for word in words:
@@ -84,23 +85,51 @@ def _cover(
         if len(named) != 1 or _own_total(named[0].label, word):
             return None
         chosen.append(named[0])
-    rests = [rest_after(f.label.text, w) for f, w in zip(chosen, words, strict=True)]
-    longest = max(rests, key=len)
-    if not all(longest.startswith(r) for r in rests):
+    if shared_rest(chosen, words) is None:
         return None  # 境内注册 and 进口备案 are not one partition; IC设计业产值, IC制造业 are
     if min(chosen, key=lambda f: f.index) is not first:
         return None
     return chosen
 
 
+def shared_rest(parts: list[Fact], words: list[str]) -> str | None:
+    """The measure the parts share after their partition words: the longest, where the others
+    start it (IC设计业产值, IC制造业: a measure written once), or the ending they have in common
+    (限额以上单位零售额, 限下企业零售额 → 零售额); None where they name two measures."""
+    rests = [rest_after(f.label.text, w) for f, w in zip(parts, words, strict=True)]
+    longest = max(rests, key=len)
+    if all(longest.startswith(r) for r in rests):
+        return longest
+    common = _without_links(_common_ending(rests))
+    return common if len(common) >= 2 else None
+
+
+def _without_links(text: str) -> str:
+    """完成零售总额 → 零售总额: a verb between the parts' names and their measure."""
+    for word in vocabulary().link:
+        if text.startswith(word) and len(text) > len(word) + 1:
+            return text[len(word) :]
+    return text
+
+
+def _common_ending(texts: list[str]) -> str:
+    ending = texts[0]
+    for text in texts[1:]:
+        while ending and not text.endswith(ending):
+            ending = ending[1:]
+    return ending
+
+
 def _same_rest(label: str, rest: str, words: list[str], total_word: str) -> bool:
     """A label whose measure after its partition word agrees with `rest` (one is the other's
-    start: a measure may be written once), or that names no partition word."""
+    start: a measure may be written once, or they end alike), or that names no partition word."""
     word = next((w for w in words if names(label, w, total_word)), None)
     if word is None:
         return True
     other = rest_after(label, word)
-    return other.startswith(rest) or rest.startswith(other)
+    return (
+        other.startswith(rest) or rest.startswith(other) or len(_common_ending([rest, other])) >= 2
+    )
 
 
 def names(label: str, word: str, total_word: str = "") -> bool:
@@ -160,7 +189,7 @@ def _labelled_total(
     first = min(parts, key=lambda f: f.index)
     if _bracketed_list(table.doc, first):
         return _before_bracket(table, levels, first, parts)
-    rest = rest_after(parts[0].label.text, words[0])
+    rest = shared_rest(parts, words) or ""
     qualifiers = [_before_word(p.label.text, w) for p, w in zip(parts, words, strict=True)]
     paragraphs = {first.paragraph}
     for candidate in reversed(levels[: levels.index(first)]):
@@ -172,7 +201,7 @@ def _labelled_total(
             continue
         if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
             continue  # 人均生产总值8万元 is smaller than a part: no total of them
-        if candidate.period.split(":")[0] != first.period.split(":")[0]:
+        if not _same_period(candidate.period, first.period):
             continue
         if _names_total(candidate.label, total_word):
             by_head = candidate.label.head in total_word.split("|")
@@ -193,8 +222,6 @@ def _labelled_total(
             and not _listed_part(table, candidate)
         ):
             return candidate  # 第一产业投资 … against 固定资产投资: the measure the parts share
-        if candidate.label.total:
-            return None  # a nearer total of another name (第三类产品总计N件): the parts may be its
     return None
 
 
@@ -289,6 +316,20 @@ def _names_total(label: Label, total_word: str) -> bool:
     measure, or it holds it (纺织服装出口 holds 纺织品 and 服装, yet is their total)."""
     spellings = [w for w in total_word.split("|") if w]
     return any(label.head == w or w in label.text for w in spellings)
+
+
+def _same_period(a: str, b: str) -> bool:
+    """One year (or one undated), and the same part of it where both name one: 上半年 is 1-6月."""
+    if year_of(a) and year_of(b) and year_of(a) != year_of(b):
+        return False
+    part_a, part_b = _point(a.partition(":")[2]), _point(b.partition(":")[2])
+    if not part_a or not part_b or part_a == part_b:
+        return True
+    return months(a) is not None and months(a) == months(b)
+
+
+def _point(part: str) -> str:
+    return "年末" if part in ("末", "底", "年底") else part  # 2007年末 and 2007年底 are one point
 
 
 def _residue(part: Fact, word: str) -> str:

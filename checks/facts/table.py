@@ -56,6 +56,7 @@ _COMPARISON_START = re.compile(
 # 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
+_FIRST_MONTHS = re.compile(r"前(\d{1,2})个月")
 _PRIOR_BEFORE = re.compile(r"(?:去年|上年|前年|上月|[较比])$")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
 # 与去年年中人口比较 / 较上年 / 同比 …: a sentence about the figure before it
@@ -124,6 +125,7 @@ class FactTable:
             previous_end = quantity.end
         _mark_structures(doc, self.facts)
         _mark_lists(doc, self.facts)
+        _expand_aliases(doc, self.facts)
         _split_compounds(self.facts)
         _share_subjects(doc, self.facts)
         _attach(self.facts)
@@ -282,6 +284,8 @@ def _last_period_part(text: str) -> str:
     if not found or found[-1] == "全年":
         return ""  # 全年 is the year itself
     part = MONTH_DASH.sub("-", found[-1].replace(" ", "").replace("份", ""))
+    if first_months := _FIRST_MONTHS.fullmatch(part):
+        return f"1-{int(first_months.group(1))}月"  # 前7个月 is 1-7月
     return part.replace("月-", "-")  # 1月-5月 is 1-5月
 
 
@@ -289,7 +293,8 @@ def _last_period_part(text: str) -> str:
 def _period_part() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in vocabulary().period_parts)
     return re.compile(
-        rf"\d{{1,2}} ?月? ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?|[QH][1-4]|{words}"
+        rf"前 ?\d{{1,2}} ?个月|\d{{1,2}} ?月? ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?"
+        rf"|[QH][1-4]|{words}"
     )
 
 
@@ -337,6 +342,34 @@ def _in_unit_of(bare: Quantity, last: Quantity, magnitude: float) -> Quantity:
         lenient=bare.lenient.scale(magnitude),
         whole=False,
     )
+
+
+# 社会消费品零售总额(以下简称"社零总额")881.9亿元: the short name stands for the long one
+_ALIAS = re.compile(
+    r"[(（](?:以下)?简称(?:为)?[“\"「『]?(?P<alias>[^”\"」』()（）,]{2,10})[”\"」』]?[)）]"
+)
+
+
+def _expand_aliases(doc: Document, table: list[Fact]) -> None:
+    """A label using a short name the text defined (以下简称X) reads as the full name."""
+    by_start = {f.quantity.start: f for f in table}
+    for found in _ALIAS.finditer(doc.view):
+        defined = _defined_by(doc, by_start, found)
+        if defined is None or not defined.label.text:
+            continue
+        alias, full = found.group("alias"), defined.label.text
+        for fact in table:
+            if fact.quantity.start > found.end() and alias in fact.label.text:
+                text = fact.label.text.replace(alias, full)
+                new = read_label(text)
+                fact.label = replace(fact.label, text=new.text, head=new.head, subject=new.subject)
+
+
+def _defined_by(doc: Document, by_start: dict[int, Fact], found: re.Match[str]) -> Fact | None:
+    """The figure the defined name belongs to: right after the bracket (…总额(简称X)T)."""
+    after = doc.view[found.end() : found.end() + 6]
+    gap = len(after) - len(after.lstrip(" 为达是"))
+    return by_start.get(found.end() + gap)
 
 
 def _split_compounds(table: list[Fact]) -> None:
