@@ -393,6 +393,35 @@ class TestPartOfAPeriod:
         assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
 
 
+class TestMovements:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a figure reached by a movement, against the same measure's figure before it
+            "净利润2024年为101.50亿元;受短期因素影响,预计2025年略降至{b}亿元。",
+            "淨利潤2024年為101.50億元;受短期因素影響,預計2025年略降至{b}億元。",
+            "一季度营收达101.50亿元,二季度营收下滑至{b}亿元。",
+            # a per-unit figure, and 下降为 after an event's name
+            "单票收入从2023年的101.50元/票降至2027年的{b}元/票。",
+        ],
+    )
+    def test_the_later_figure_lies_on_the_side_the_verb_says(self, check_text, text):
+        assert verdicts(check_text(text.format(b="95.40")), "direction") == [("consistent", None)]
+        found = verdicts(check_text(text.format(b="105.40")), "direction")
+        assert found == [("inconsistent", "error")]
+
+    def test_an_index_between_two_censuses(self, check_text):
+        text = "总人口性别比由2010年第六次全国人口普查的105.20下降为{b}。"
+        assert verdicts(check_text(text.format(b="105.02")), "direction") == [("consistent", None)]
+        found = verdicts(check_text(text.format(b="105.32")), "direction")
+        assert found == [("inconsistent", "error")]
+
+    def test_trap_another_measure_in_between(self, check_text):
+        # 降至 follows 研发投入, not 营业收入
+        text = "营业收入为101.50亿元,研发投入8.00亿元;净利润降至9.40亿元。"
+        assert verdicts(check_text(text), "direction") == []
+
+
 # ------------------------------------------------------------------ balances
 class TestFundBalance:
     TEXT = (

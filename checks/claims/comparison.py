@@ -19,13 +19,17 @@ from checks.vocabulary import DOWN, UP
 
 _VERB = rf"(?P<verb>{UP}|{DOWN})"
 _YEAR_OF = r"(?:\d{4} ?年(?:末|底|度)?(?:同期)?的?|(?:上|去)年(?:末|底|同期)?的?)?"
+_YEAR_EVENT = r"\d{4} ?年[^,,。;:\d]{2,12}的"  # 由2010年第六次人口普查的X
 _COMPARE = re.compile(r"(?:相比于|相较于|相比|相较|较之|比|较)\s*")
 _FROM = re.compile(r"(?:从|由)\s*")
 _CHANGE_AFTER = re.compile(
     rf"^[,\s]*(?:同比|累计|共|总计)?{_VERB}(?:了|幅|幅为|幅度为|幅达|率为)?(?P<to>到|至)?(?:为|达|约)?\s*$"
 )
 _ADJACENT = re.compile(r"[,\s]*(?:同比|分别|均)?\s*")
-_TO = re.compile(rf"^\s*(?P<verb>{UP}|{DOWN})?了?(?:到|至)\s*{_YEAR_OF}\s*$")
+_PER = r"(?:/[\u4e00-\u9fff](?![至到为]))?"  # 1.27元/票: a per-unit figure
+_TO = re.compile(
+    rf"^{_PER}\s*(?:(?P<verb>{UP}|{DOWN})?了?(?:到|至)|(?P<verb_as>{UP}|{DOWN})为)\s*{_YEAR_OF}\s*$"
+)
 _BY_THEN_TO = re.compile(rf"^\s*{_VERB}了?(?P<to>)\s*$")
 # Rates at constant prices or on a comparable basis do not follow from the nominal values.
 CONSTANT_PRICE = re.compile(r"可比价|不变价|扣除价格因素|剔除价格因素|实际增长|按可比口径|同口径")
@@ -75,7 +79,7 @@ def _amount_after_marker(doc: Document, pos: int) -> Quantity | None:
     quantity = _next_quantity(doc, pos, pos + 24)
     if quantity is None or quantity.is_range:
         return None
-    if not re.fullmatch(rf"\s*{_YEAR_OF}\s*", doc.between(pos, quantity.start)):
+    if not re.fullmatch(rf"\s*(?:{_YEAR_OF}|{_YEAR_EVENT})\s*", doc.between(pos, quantity.start)):
         return None
     return quantity
 
@@ -130,7 +134,7 @@ def _movement(doc: Document, match: re.Match[str]) -> Movement | None:
     to = _TO.match(doc.between(before.end, after.start))
     if to is None:
         return None
-    verb = to.group("verb") or ""
+    verb = to.group("verb") or to.group("verb_as") or ""
     return Movement(before, after, verb, bool(verb and re.fullmatch(DOWN, verb)))
 
 

@@ -19,8 +19,8 @@ from checks.claims.base import (
 from checks.claims.comparison import movements
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
-from checks.facts.labels import core_name
-from checks.quantities import INF, Interval
+from checks.facts.labels import core_name, read_label
+from checks.quantities import INF, Interval, Quantity
 from checks.vocabulary import DOWN, UP
 
 NAME = "direction"
@@ -33,7 +33,7 @@ class Direction:
 
     def find(self, doc: Document) -> Iterator[Claim]:
         for movement in movements(doc):
-            if not movement.verb or movement.before.kind not in _KINDS:
+            if not movement.verb or not _moves(movement.before):
                 continue
             claim = Claim(NAME, doc.source, {"before": movement.before, "after": movement.after})
             claim.facts = {"verb": movement.verb, "falling": movement.falling}
@@ -41,9 +41,25 @@ class Direction:
             yield claim
         yield from _thresholds(doc)
         yield from _against_earlier(doc)
+        yield from _moved_to(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+
+def _moves(quantity: Quantity) -> bool:
+    """An amount, a percentage, or a bare index or ratio (105.20 → 105.02); a bare figure with a
+    magnitude word (686.7万) leaves its unit unsaid."""
+    if quantity.kind in _KINDS:
+        return True
+    return quantity.kind == "number" and quantity.value == _printed_value(quantity)
+
+
+def _printed_value(quantity: Quantity) -> float | None:
+    try:
+        return float(quantity.printed.replace(",", "").replace(" ", ""))
+    except ValueError:
+        return None
 
 
 _BOUNDS = {"above": False, "floor": False, "below": True, "near_below": True}
@@ -101,6 +117,62 @@ def _against_earlier(doc: Document) -> Iterator[Claim]:
         claim.facts = {"verb": moved["verb"], "falling": bool(re.fullmatch(DOWN, moved["verb"]))}
         claim.row = derive(claim)
         yield claim
+
+
+_TO_AFTER_VERB = re.compile(
+    rf"(?:略|小幅|大幅|进一步|再|继续|逐步|明显)?(?P<verb>{UP}|{DOWN})了?(?:至|到)\s*"
+    r"(?:\d{4} ?年(?:的)?)?\s*$"
+)
+_FROM_WORD = re.compile(r"[从由]")
+MOVE_REACH = 2  # sentences back where the figure a movement starts from may stand
+
+
+def _moved_to(doc: Document) -> Iterator[Claim]:
+    """2024年为101.50亿元;预计2025年略降至95.40亿元 / 一季度营收达27亿元,二季度营收下滑至
+    22.77亿元: a figure reached by a movement, against the figure of the same measure just
+    before it."""
+    table = facts(doc)
+    for now in table:
+        if now.role != "level" or now.bracketed or now.quantity.qualifier != "exact":
+            continue
+        before_text = doc.between(max(now.paragraph, now.quantity.start - 24), now.quantity.start)
+        clause = re.split(r"[,;。:]", before_text)[-1]
+        moved = _TO_AFTER_VERB.search(clause)
+        if moved is None or _FROM_WORD.search(clause):
+            continue  # 从A降至B is a movement of its own
+        start = _previous_level(table, now)
+        if start is None:
+            continue
+        claim = Claim(NAME, doc.source, {"before": start.quantity, "after": now.quantity})
+        claim.facts = {"verb": moved["verb"], "falling": bool(re.fullmatch(DOWN, moved["verb"]))}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _previous_level(table: FactTable, now: Fact) -> Fact | None:
+    """The nearest earlier exact level of the paragraph in the same unit whose name agrees."""
+    for fact in reversed(table.facts[: now.index]):
+        if fact.paragraph != now.paragraph or fact.sentence < now.sentence - MOVE_REACH:
+            return None
+        if fact.role != "level" or fact.bracketed or not fact.same_unit(now):
+            continue
+        if fact.quantity.qualifier != "exact" or fact.quantity.is_range:
+            return None
+        a, b = core_name(fact.label.text), core_name(read_label(_unmoved(now.label.text)).text)
+        if a and b and not (a.endswith(b) or b.endswith(a)):
+            return None  # another measure stands between
+        return fact
+    return None
+
+
+def _unmoved(label: str) -> str:
+    """—营收下滑至 → 营收: the name without the movement and the dash of a month span."""
+    moved = rf"(?:略|小幅|大幅|进一步|再|继续|逐步|明显)?(?:{UP}|{DOWN})了?(?:至|到)?$"
+    return _ADVERBS.sub("", re.sub(moved, "", label)).strip("—–-~ ")
+
+
+# 预计2025年略降至X: words of manner and expectation name nothing
+_ADVERBS = re.compile(r"预计|预期|有望|将|略|小幅|大幅|进一步|再|继续|逐步|明显|则|又|也|仍")
 
 
 def _right_after(doc: Document, earlier: Fact, after: Fact) -> bool:
