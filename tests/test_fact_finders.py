@@ -602,6 +602,16 @@ class TestAnAmountInTwoCurrencies:
         text = "產值達新台幣6,200億元(USD$20.0B)。本文新台幣對美元匯率以31.0計算。"
         assert verdicts(check_text(text), "agreement") == [("consistent", None)]
 
+    def test_a_rate_stated_twice_is_quoted_where_first_stated(self, check_text):
+        text = (
+            "产值达新台币6,200亿元(USD$20.0B)。本文新台币对美元汇率以31.0计算。\n"
+            "全年产值达新台币12,400亿元(USD$40.0B)。本文新台币对美元汇率以31.0计算。"
+        )
+        claims = [c for c in check_text(text) if c.type == "agreement"]
+        first = text.index("31.0")
+        assert [c.verdict for c in claims] == ["consistent"] * 2
+        assert all(c.inputs["rate"].start == first for c in claims)
+
     def test_pairs_without_a_rate_must_imply_one_rate(self, check_text):
         text = (
             "市场收入将突破 2 万亿美元(当前约 14.4 万亿元人民币)。"

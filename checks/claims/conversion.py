@@ -80,12 +80,18 @@ def _stated_rates(doc: Document, table) -> dict[tuple[str, str], list[Quantity]]
         before = doc.between(max(0, q.start - 24), q.start)
         named = _RATE_FOR.search(before)
         if named and q.kind == "number":
-            rates.setdefault((_CURRENCY[named["of"]], _CURRENCY[named["per"]]), []).append(q)
+            _add_rate(rates, (_CURRENCY[named["of"]], _CURRENCY[named["per"]]), q)
             continue
         one = _ONE_BUYS.search(before)
         if one and q.kind == "money":
-            rates.setdefault((q.unit, _CURRENCY[one["per"]]), []).append(q)
+            _add_rate(rates, (q.unit, _CURRENCY[one["per"]]), q)
     return rates
+
+
+def _add_rate(rates: dict, key: tuple[str, str], rate: Quantity) -> None:
+    """A rate stated again with the same figure is the same statement: the first one counts."""
+    if not any(r.printed == rate.printed for r in rates.get(key, [])):
+        rates.setdefault(key, []).append(rate)
 
 
 def _with_rate(doc: Document, original: Fact, converted: Fact, rate: Quantity) -> Claim:
