@@ -32,6 +32,13 @@ class TestLabels:
         assert read_label("全省医疗器械进出口总额为").head == "进出口"
         assert read_label("全省医疗器械进出口总额为").subject == "全省医疗器械"
 
+    def test_total_and_scope_words_leave_the_name(self):
+        from checks.facts.labels import core_name
+
+        # 全部 is one total word, not the scope word 全 and a stray 部
+        assert core_name("全部消费品零售总额") == core_name("消费品零售总额") == "消费品零售"
+        assert core_name("全省进出口总值") == core_name("进出口")
+
     def test_connectives_verbs_and_periods_are_not_the_label(self):
         assert read_label("其中,对东盟出口额为").text == "对东盟出口"
         assert read_label("2023年1—9月全市进口").text == "全市进口"

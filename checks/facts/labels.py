@@ -159,8 +159,8 @@ def _core_name_cached(text: str) -> str:
 
 
 def _core_name(text: str, words: Vocabulary) -> str:
-    for word in (*words.scope, *words.total_markers):
-        text = text.replace(word, "")
+    for word in sorted((*words.scope, *words.total_markers), key=len, reverse=True):
+        text = text.replace(word, "")  # 全部 before 全: longest first
     return _measure_last(_strip(text, words), words)
 
 
