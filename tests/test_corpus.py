@@ -3,6 +3,7 @@ raise them as it improves, never lower them."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -13,9 +14,9 @@ import yaml
 from tests.conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-MIN_DIRECT_RECALL = 0.46  # 177 of 379 direct relations found with the right verdict
-MIN_DERIVED_RECALL = 0.38  # 25 of 65 derived relations (rebuilt from rates)
-MIN_CAUGHT = 0.54  # of the mutants that break a relation
+MIN_DIRECT_RECALL = 0.52  # 199 of 379 direct relations found with the right verdict
+MIN_DERIVED_RECALL = 0.50  # 33 of 65 derived relations (rebuilt from rates)
+MIN_CAUGHT = 0.60  # of the mutants that break a relation
 MAX_FALSE_WARNINGS = 1
 _FALSE_ERROR = re.compile(r"false error on a mutant that stays consistent: (\S+) (\S+) (\S+)")
 
@@ -51,6 +52,49 @@ def _inside_a_longer_figure(gold: dict, claim_ids: str, operand: str) -> bool:
     return digits_inside(text, text.find(quote) + quote.find(printed), printed)
 
 
+def _scorer():
+    spec = importlib.util.spec_from_file_location("corpus_score", CORPUS / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _breaks_another_relation(gold: dict, claim_ids: str, operand: str, tag: str) -> bool:
+    """Whether the changed figure is also an operand of another consistent gold relation that
+    the change breaks. The scorer judges a mutant only by relations in which the figure is
+    printed once among their quotes, so it misses such a break (a rate that is both an
+    industry's growth and, printed again, its contribution); an error there is no false one."""
+    score = _scorer()
+    claim = next(c for c in gold["claims"] if c["id"] == claim_ids.split(",")[0])
+    text = (CORPUS / "docs" / f"{claim['doc']}.txt").read_text(encoding="utf-8")
+    printed = str(claim["operands"][operand])
+    quote = next(q for q in claim["quotes"] if printed in q and q.count(printed) == 1)
+    at = text.find(quote) + quote.find(printed)
+    new = dict(score._mutants(printed))[tag]
+    for other in gold["claims"]:
+        if other["doc"] != claim["doc"] or other["id"] == claim["id"] or "check" not in other:
+            continue
+        if other["verdict"] != "consistent":
+            continue
+        for name, value in other.get("operands", {}).items():
+            if str(value) != printed or not _printed_at(text, other["quotes"], printed, at):
+                continue
+            changed = dict(other["operands"]) | {name: new}
+            if not score.holds(other["check"], changed, other.get("hedged") or ()):
+                return True
+    return False
+
+
+def _printed_at(text: str, quotes: list[str], printed: str, at: int) -> bool:
+    """Whether one of the quotes holds `printed` at position `at` of the text."""
+    for quote in quotes:
+        start = text.find(quote)
+        inside = 0 <= start <= at and at + len(printed) <= start + len(quote)
+        if inside and text[at : at + len(printed)] == printed:
+            return True
+    return False
+
+
 def digits_inside(text: str, at: int, printed: str) -> bool:
     """Whether `printed`, standing at `at`, continues a longer number on either side."""
     before, after = text[at - 1 : at] if at else "", text[at + len(printed) : at + len(printed) + 2]
@@ -81,6 +125,7 @@ def test_the_corpus_scores_at_least_the_floor():
         m.groups()
         for m in _FALSE_ERROR.finditer(output)
         if not _inside_a_longer_figure(gold, m.group(1), m.group(2))
+        and not _breaks_another_relation(gold, *m.groups())
     ]
     assert false_errors == [], summary
 
@@ -95,3 +140,13 @@ def test_a_digit_inside_another_figure_is_told_apart():
     assert not digits_inside(text, text.find("17.2"), "17.2")
     assert digits_inside(text, text.find("1,205") + 2, "205")  # 205 inside 1,205
     assert digits_inside(text, text.find("1,205"), "1")
+
+
+def test_a_figure_shared_by_two_relations_is_found_in_both():
+    """The second excuse: the changed figure must stand, at the changed spot, inside a quote of
+    the other relation, not merely be printed alike elsewhere."""
+    text = "第一产业增加值70.0亿元,增长3.5%。第一、二、三产业的贡献率分别为3.5%、60.0%、36.5%。"
+    at = text.find("3.5%")
+    assert _printed_at(text, ["第一产业增加值70.0亿元,增长3.5%"], "3.5", at)
+    assert not _printed_at(text, ["贡献率分别为3.5%、60.0%、36.5%"], "3.5", at)
+    assert not _printed_at(text, ["第一产业增加值70.0亿元"], "3.5", at)

@@ -587,6 +587,43 @@ class TestATotalsRateFromItsParts:
         assert ("inconsistent", "error") not in verdicts(check_text(text), "growth")
 
 
+class TestLastYearsStructure:
+    # (10.5 × 4.0 + 44.5 × 10.0 + 45.0 × 8.0) / 100 = 8.47; contributions 10.5 × 4.0 / 8.5 …
+    TEXT = (
+        "全省生产总值1000.00亿元,按可比价格计算,比上年增长{g}%。第一产业增加值100.00亿元,"
+        "增长4.0%;第二产业增加值450.00亿元,增长10.0%;第三产业增加值450.00亿元,增长8.0%。"
+        "三次产业结构由上年的10.5:44.5:45.0调整为10.0:45.0:45.0;第一、二、三产业对经济增长的"
+        "贡献率分别为{c}。"
+    )
+    FITS = "5.0%、52.5%、42.5%"
+
+    def _derived(self, claims):
+        growth = [c.verdict for c in claims if c.type == "growth" and "share1" in c.inputs]
+        contributions = [c.verdict for c in claims if c.type == "share" and "weight" in c.inputs]
+        return growth, contributions
+
+    def test_the_total_rate_and_the_contributions(self, check_text):
+        claims = check_text(self.TEXT.format(g="8.5", c=self.FITS))
+        assert self._derived(claims) == (["consistent"], ["consistent"] * 3)
+        assert not [c for c in claims if c.verdict == "inconsistent"]
+
+    def test_planted_errors(self, check_text):
+        growth, _ = self._derived(check_text(self.TEXT.format(g="9.5", c=self.FITS)))
+        assert growth == ["inconsistent"]
+        claims = check_text(self.TEXT.format(g="8.5", c="5.0%、62.5%、32.5%"))
+        assert self._derived(claims)[1] == ["consistent", "inconsistent", "inconsistent"]
+        wrong = check_text(self.TEXT.format(g="8.5", c="5.0%、52.5%、52.5%"))
+        assert ("inconsistent", "error") in verdicts(wrong, "sum")  # contributions make 100
+
+    def test_traditional_script(self, check_text):
+        text = (
+            "全省生產總值1000.00億元,按可比價格計算,比上年增長8.5%。第一產業增加值100.00億元,"
+            "增長4.0%;第二產業增加值450.00億元,增長10.0%;第三產業增加值450.00億元,增長8.0%。"
+            "三次產業結構由上年的10.5:44.5:45.0調整為10.0:45.0:45.0。"
+        )
+        assert self._derived(check_text(text)) == (["consistent"], [])
+
+
 # ------------------------------------------------------------------ conversions
 class TestAnAmountInTwoCurrencies:
     def test_against_the_stated_rate(self, check_text):

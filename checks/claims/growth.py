@@ -23,8 +23,8 @@ from checks.claims.comparison import CONSTANT_PRICE, Comparison, comparisons
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import core_name
-from checks.facts.partitions import partitions_of
-from checks.facts.table import lists
+from checks.facts.partitions import partition_before, partitions_of
+from checks.facts.table import earlier_structure, lists, structures
 from checks.quantities import Interval, Quantity
 
 NAME = "growth"
@@ -58,6 +58,7 @@ class Growth:
         yield from _table_rows(doc)
         yield from _from_parts(doc)
         yield from _balance_from_parts(doc)
+        yield from _weighted_by_last_years_shares(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -269,6 +270,67 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
+def _weighted_by_last_years_shares(doc: Document) -> Iterator[Claim]:
+    """结构由上年的17.9:47.3:34.8调整为…, with each industry's value added and its growth at
+    comparable prices, and the total's: the total grows by the parts' rates weighted by last
+    year's shares, g = Σ sᵢ·gᵢ / 100 (the derived tier; value added at last year's prices)."""
+    table = facts(doc)
+    found = partitions_of(table)
+    for members in structures(table):
+        if not earlier_structure(doc, members[0]):
+            continue
+        partition = partition_before(found, members[0], len(members))
+        if partition is None:
+            continue
+        rates = [_rate_of_kind(table, f, "year") for f in (partition.total, *partition.parts)]
+        if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
+            continue
+        inputs = {f"share{i + 1}": m.quantity for i, m in enumerate(members)}
+        inputs |= {f"rate{i + 1}": r.quantity for i, r in enumerate(rates[1:])}
+        claim = Claim(NAME, doc.source, {**inputs, "change": rates[0].quantity})
+        claim.facts = {
+            "shape": "weighted",
+            "parts": len(members),
+            "signs": [r.direction or 1 for r in rates[1:]],
+            "falling": rates[0].direction < 0,
+            "verb": doc.source.text[rates[0].quantity.start - 2 : rates[0].quantity.start],
+        }
+        claim.row = _weighted_row(claim)
+        yield quote_apart(doc, claim)
+
+
+def _weighted(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
+    total = Interval.point(0.0)
+    for i in range(claim.facts["parts"]):
+        share, rate = claim.inputs[f"share{i + 1}"], claim.inputs[f"rate{i + 1}"]
+        change = read(rate).scale(claim.facts["signs"][i]) if rate.value >= 0 else read(rate)
+        total = total + read(share) * change
+    return total.scale(0.01)
+
+
+def _weighted_row(claim: Claim) -> dict[str, float | None]:
+    change = claim.inputs["change"]
+    sign = -1 if claim.facts["falling"] and change.value >= 0 else 1
+    stated, lenient_stated = change.strict.scale(sign), change.lenient.scale(sign)
+    strict, lenient = _weighted(claim, _strict), _weighted(claim, _lenient)
+    return relation_row(stated, strict, lenient_stated, lenient)
+
+
+def _explain_weighted(claim: Claim) -> str:
+    text = claim.source.text
+    terms = " + ".join(
+        f"{claim.inputs[f'share{i + 1}'].shown(text)} × {claim.inputs[f'rate{i + 1}'].shown(text)}"
+        for i in range(claim.facts["parts"])
+    )
+    point = _weighted(claim, _printed)
+    implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+    return (
+        f"the total's rate from last year's shares and the parts' rates: ({terms}) / 100 = "
+        f"{fmt(point.lo)}% [from the printed figures {implied.format(2, '%')}]; stated "
+        f"{claim.facts['verb']}{claim.inputs['change'].shown(text)}"
+    )
+
+
 def _real_measure(fact: Fact) -> bool:
     return any(word in fact.label.text for word in vocabulary().real_growth)
 
@@ -336,6 +398,8 @@ def stated_change(claim: Claim, lenient: bool) -> Interval:
 
 
 def derive(claim: Claim) -> dict[str, float | None]:
+    if claim.facts.get("shape") == "weighted":
+        return _weighted_row(claim)
     after = claim.inputs["after"]
     before, before_lenient = earlier_value(claim, False), earlier_value(claim, True)
     stated = stated_change(claim, lenient=False)
@@ -352,6 +416,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 
 def explain(claim: Claim) -> str:
+    if claim.facts.get("shape") == "weighted":
+        return _explain_weighted(claim)
     text = claim.source.text
     after, change = claim.inputs["after"], claim.inputs["change"]
     if claim.row.get("implied_lo") is None:

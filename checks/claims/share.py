@@ -26,8 +26,8 @@ from checks.claims.base import (
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import Label, core_name, siblings
-from checks.facts.partitions import Partition, partitions_of
-from checks.facts.table import earlier_structure, structures
+from checks.facts.partitions import Partition, partition_before, partitions_of
+from checks.facts.table import earlier_structure, lists, structures
 from checks.quantities import Interval, Quantity
 
 NAME = "share"
@@ -47,7 +47,13 @@ class Share:
 
     def find(self, doc: Document) -> Iterator[Claim]:
         seen: set[int] = set()
-        for claim in (*_from_facts(doc), *_from_structures(doc), *_from_margins(doc)):
+        found = (
+            *_from_facts(doc),
+            *_from_structures(doc),
+            *_from_margins(doc),
+            *contributions(doc),
+        )
+        for claim in found:
             seen.add(claim.inputs["rate"].start)
             yield claim
         for match in _SHARE.finditer(doc.view):
@@ -115,6 +121,50 @@ def _from_structures(doc: Document) -> Iterator[Claim]:
             yield quote_apart(doc, claim)
 
 
+def contributions(doc: Document) -> Iterator[Claim]:
+    """第一、二、三产业对增长的贡献率分别为a、b、c: each part's share of the total's growth,
+    its last year's share (由上年的s₁:s₂:s₃) times its rate over the total's rate (derived)."""
+    table = facts(doc)
+    for members, weights, partition in contribution_lists(table):
+        rates = [table.get(f.rate) for f in (partition.total, *partition.parts)]
+        if any(r is None or r.quantity.kind != "percent" for r in rates):
+            continue
+        whole_rate = rates[0].quantity
+        for member, weight, rate in zip(members, weights, rates[1:], strict=True):
+            inputs = {"weight": weight.quantity, "part_rate": rate.quantity}
+            inputs |= {"whole_rate": whole_rate, "rate": member.quantity}
+            claim = Claim(NAME, doc.source, inputs)
+            claim.facts = {"shape": "contribution", "named_whole": partition.total.label.text}
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
+
+
+def contribution_lists(table: FactTable):
+    """Lists of contribution rates (贡献率) with an earlier structure of as many shares in their
+    paragraph, and the partition those shares are of."""
+    found = partitions_of(table)
+    for members in lists(table):
+        if not any(_CONTRIBUTION in f.label.text for f in members[:1]):
+            continue
+        if any(f.quantity.kind != "percent" for f in members):
+            continue
+        weights = next(
+            (
+                s
+                for s in reversed(structures(table))
+                if len(s) == len(members)
+                and s[0].index < members[0].index
+                and s[0].paragraph == members[0].paragraph
+                and earlier_structure(table.doc, s[0])
+            ),
+            None,
+        )
+        partition = weights and partition_before(found, weights[0], len(members))
+        if partition:
+            yield members, weights, partition
+
+
+_CONTRIBUTION = "贡献率"
 _OTHER_PROFIT = re.compile(r"归母|归属|扣非|扣除|少数股东")
 
 
@@ -376,7 +426,23 @@ def implied_share(part: Interval, whole: Interval) -> Interval:
     return (part / whole).scale(100)
 
 
+def _contribution(claim: Claim, lenient: bool) -> Interval:
+    weight, part_rate, whole_rate = (
+        claim.inputs[k].lenient if lenient else claim.inputs[k].strict
+        for k in ("weight", "part_rate", "whole_rate")
+    )
+    return weight * part_rate / whole_rate
+
+
 def derive(claim: Claim) -> dict[str, float | None]:
+    if claim.facts.get("shape") == "contribution":
+        rate = claim.inputs["rate"]
+        if claim.inputs["whole_rate"].strict.lo <= 0:
+            return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
+        row = relation_row(
+            rate.strict, _contribution(claim, False), rate.lenient, _contribution(claim, True)
+        )
+        return row | {"hedged_gap": 0.0}
     part, whole, rate = (claim.inputs[k] for k in ("part", "whole", "rate"))
     if whole.strict.lo <= 0 or part.strict.lo < 0:
         return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
@@ -392,6 +458,17 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if claim.facts.get("shape") == "contribution":
+        weight, part_rate, whole_rate, rate = (
+            claim.inputs[k] for k in ("weight", "part_rate", "whole_rate", "rate")
+        )
+        implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+        point = weight.value * part_rate.value / whole_rate.value
+        return (
+            f"contribution to growth: last year's share {weight.shown(text)} × its rate "
+            f"{part_rate.shown(text)} / the total's rate {whole_rate.shown(text)} = {fmt(point)}% "
+            f"[from the printed figures {implied.format(2, '%')}]; stated {rate.shown(text)}"
+        )
     part, whole, rate = (claim.inputs[k] for k in ("part", "whole", "rate"))
     if claim.row.get("implied_lo") is None:
         return "the whole must be positive to compute a share"

@@ -57,6 +57,7 @@ class Sum:
         yield from _structures(doc)
         yield from _quarters(doc)
         yield from _partition_shares(doc)
+        yield from _contributions_whole(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -159,6 +160,18 @@ def _word_in(fact: Fact) -> str:
             if names(fact.label.text, word):
                 return word
     return ""
+
+
+def _contributions_whole(doc: Document) -> Iterator[Claim]:
+    """The contribution rates of a whole partition's parts (贡献率分别为a、b、c) make 100."""
+    from checks.claims.share import contribution_lists  # share builds on the sum's partitions
+
+    for members, _, _ in contribution_lists(facts(doc)):
+        inputs = {f"part{i + 1}": m.quantity for i, m in enumerate(members)}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"shape": "structure", "parts": len(members)}
+        claim.row = derive(claim)
+        yield claim
 
 
 def _quarters(doc: Document) -> Iterator[Claim]:

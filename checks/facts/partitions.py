@@ -52,6 +52,18 @@ def _partitions(table: FactTable):
                 yield Partition(tuple(words), tuple(parts), total)
 
 
+def partition_before(found: list[Partition], fact: Fact, count: int) -> Partition | None:
+    """The nearest partition with `count` parts and a stated total, all before `fact`."""
+    before = [
+        p
+        for p in found
+        if p.total is not None
+        and len(p.parts) == count
+        and max(f.index for f in p.parts) < fact.index
+    ]
+    return max(before, key=lambda p: max(f.index for f in p.parts), default=None)
+
+
 def _cover(
     doc, levels: list[Fact], first: Fact, words: list[str], total_word: str
 ) -> list[Fact] | None:
@@ -213,8 +225,12 @@ def _labelled_total(
             return None if foreign else candidate
         if not all(core_name(q) in core_name(candidate.label.text) for q in qualifiers if q):
             continue  # 第三类装置进口注册 + 境内注册 are no split of all registrations
-        if rest and rest in candidate.label.text and candidate.label.total:
-            return candidate
+        if (
+            rest
+            and _measure_core(rest) in _measure_core(candidate.label.text)
+            and candidate.label.total
+        ):
+            return candidate  # 城镇消费品零售额 … 社会消费品零售总额
         if (
             len(rest) >= 2
             and candidate.label.text.endswith(rest)
@@ -316,6 +332,11 @@ def _names_total(label: Label, total_word: str) -> bool:
     measure, or it holds it (纺织服装出口 holds 纺织品 and 服装, yet is their total)."""
     spellings = [w for w in total_word.split("|") if w]
     return any(label.head == w or w in label.text for w in spellings)
+
+
+def _measure_core(text: str) -> str:
+    """A measure's name without total words and its 额/值: 消费品零售额 in 消费品零售总额."""
+    return core_name(text).removesuffix("额").removesuffix("值")
 
 
 def _same_period(a: str, b: str) -> bool:
