@@ -17,7 +17,13 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 MIN_DIRECT_RECALL = 0.52  # 199 of 379 direct relations found with the right verdict
 MIN_DERIVED_RECALL = 0.50  # 33 of 65 derived relations (rebuilt from rates)
 MIN_CAUGHT = 0.60  # of the mutants that break a relation
-MAX_FALSE_WARNINGS = 1
+MAX_FALSE_WARNINGS = 5  # the issue's limit, for warnings of any kind
+# a warning the scorer counts as false because it shares figures with consistent relations, yet
+# is the finding of a real error of its page (an inconsistent gold claim of that document and
+# type, found), is explained; no other false warning is allowed
+MAX_UNEXPLAINED_FALSE_WARNINGS = 0
+_FALSE_WARNING = re.compile(r"false warning \('(\w+):(\w+):")
+_FOUND_ERROR = re.compile(r"^  (\w+)-c\d+  ok  (\w+)  inconsistent", re.MULTILINE)
 _FALSE_ERROR = re.compile(r"false error on a mutant that stays consistent: (\S+) (\S+) (\S+)")
 
 
@@ -29,7 +35,7 @@ def _score() -> str:
             str(CORPUS),
             "--mutate",
             "--show",
-            "missed",
+            "all",
             "--figcheck",
             f"{sys.executable} -m checks",
         ],
@@ -50,6 +56,13 @@ def _inside_a_longer_figure(gold: dict, claim_ids: str, operand: str) -> bool:
     printed = str(claim["operands"][operand])
     quote = next(q for q in claim["quotes"] if printed in q and q.count(printed) == 1)
     return digits_inside(text, text.find(quote) + quote.find(printed), printed)
+
+
+def unexplained_warnings(output: str) -> list[tuple[str, str]]:
+    """The scorer's false warnings that find no real error: (document, claim type) pairs with
+    no inconsistent gold claim of that document and type found."""
+    found = set(_FOUND_ERROR.findall(output))
+    return [w for w in _FALSE_WARNING.findall(output) if w not in found]
 
 
 def _scorer():
@@ -120,6 +133,7 @@ def test_the_corpus_scores_at_least_the_floor():
     assert re.search(r"false alarms 0\b", summary), summary
     warnings = int(re.search(r"false warnings (\d+)", summary).group(1))
     assert warnings <= MAX_FALSE_WARNINGS, summary
+    assert len(unexplained_warnings(output)) <= MAX_UNEXPLAINED_FALSE_WARNINGS, summary
     gold = yaml.safe_load((CORPUS / "gold.yaml").read_text(encoding="utf-8"))
     false_errors = [
         m.groups()
@@ -150,3 +164,14 @@ def test_a_figure_shared_by_two_relations_is_found_in_both():
     assert _printed_at(text, ["第一产业增加值70.0亿元,增长3.5%"], "3.5", at)
     assert not _printed_at(text, ["贡献率分别为3.5%、60.0%、36.5%"], "3.5", at)
     assert not _printed_at(text, ["第一产业增加值70.0亿元"], "3.5", at)
+
+
+def test_a_warning_that_finds_a_real_error_is_explained():
+    output = (
+        "  d1-c1  ok  growth  inconsistent  …\n"
+        "  d2-c1  missed  share  inconsistent  …\n"
+        "  false warning ('d1:growth:1-9', 'growth', 'warning', ['d1-c2'])\n"
+        "  false warning ('d2:share:1-9', 'share', 'warning', ['d2-c2'])\n"
+        "  false warning ('d1:share:1-9', 'share', 'warning', ['d1-c3'])\n"
+    )
+    assert unexplained_warnings(output) == [("d2", "share"), ("d1", "share")]

@@ -624,6 +624,36 @@ class TestLastYearsStructure:
         assert self._derived(check_text(text)) == (["consistent"], [])
 
 
+class TestPull:
+    # (500 − 500 / 1.12) / (900 / 1.10) × 100 = 6.5 points
+    TEXT = (
+        "上半年,全市社会消费品零售总额(以下简称“社零额”)900.0亿元,同比增长10.0%。"
+        "限额以上单位完成社零额500.0亿元,同比增长12.0%,拉动全市社零额增长{p}个百分点。"
+    )
+
+    def _pulls(self, claims):
+        return [(c.verdict, c.severity) for c in claims if "pull" in c.inputs]
+
+    def test_a_parts_increase_over_last_years_whole(self, check_text):
+        assert self._pulls(check_text(self.TEXT.format(p="6.5"))) == [("consistent", None)]
+
+    def test_planted_error_is_a_warning(self, check_text):
+        # a part's rate may be on a comparable basis its printed value is not
+        found = self._pulls(check_text(self.TEXT.format(p="9.6")))
+        assert found == [("inconsistent", "warning")]
+
+    def test_traditional_script(self, check_text):
+        text = (
+            "上半年,全市社會消費品零售總額900.0億元,同比增長10.0%。"
+            "限額以上單位完成社會消費品零售額500.0億元,同比增長12.0%,拉動全市社會消費品零售總額增長6.5個百分點。"
+        )
+        assert self._pulls(check_text(text)) == [("consistent", None)]
+
+    def test_trap_a_whole_never_stated(self, check_text):
+        text = "民营企业出口500.0亿元,同比增长12.0%,拉动全省出口增长2.0个百分点。"
+        assert self._pulls(check_text(text)) == []
+
+
 # ------------------------------------------------------------------ conversions
 class TestAnAmountInTwoCurrencies:
     def test_against_the_stated_rate(self, check_text):

@@ -22,7 +22,7 @@ from checks.claims.base import (
 from checks.claims.comparison import CONSTANT_PRICE, Comparison, comparisons
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
-from checks.facts.labels import core_name
+from checks.facts.labels import core_name, read_label
 from checks.facts.partitions import partition_before, partitions_of
 from checks.facts.table import earlier_structure, lists, structures
 from checks.quantities import Interval, Quantity
@@ -34,7 +34,7 @@ _YEAR_SPAN = re.compile(r"(?<!\d)(?:20)?(\d{2}) ?(?:-|~|—|–|至|到) ?(?:20)
 
 class Growth:
     name = NAME
-    columns = RELATION_COLUMNS
+    columns = (*RELATION_COLUMNS, "scope_gap")
 
     def find(self, doc: Document) -> Iterator[Claim]:
         for found in comparisons(doc):
@@ -59,6 +59,7 @@ class Growth:
         yield from _from_parts(doc)
         yield from _balance_from_parts(doc)
         yield from _weighted_by_last_years_shares(doc)
+        yield from _pulls(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -331,6 +332,112 @@ def _explain_weighted(claim: Claim) -> str:
     )
 
 
+# 拉动全市社零总额增长9.6个百分点: the points a part's increase adds to the whole's growth
+_PULL = re.compile(r"拉动(?P<whole>[^,;。]{1,24}?)(?:增长|上升|提高)\s*$")
+
+
+def _pulls(doc: Document) -> Iterator[Claim]:
+    """A part with its rate pulls the whole's growth by (P − P/(1+p)) / (W/(1+w)) × 100 points:
+    its increase over last year's whole (the derived tier). The whole is named after 拉动."""
+    table = facts(doc)
+    for pull in table:
+        if pull.role != "pp" or pull.quantity.is_range:
+            continue
+        found = _PULL.search(doc.between(max(0, pull.quantity.start - 30), pull.quantity.start))
+        part = found and _pulling_part(table, pull)
+        whole = part and _named_whole(table, part, found["whole"])
+        if not part or not whole:
+            continue
+        rates = [_rate_of_kind(table, f, "year") for f in (part, whole)]
+        if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
+            continue
+        inputs = {"part1": part.quantity, "rate1": rates[0].quantity, "pull": pull.quantity}
+        claim = Claim(NAME, doc.source, {**inputs, "after": whole.quantity})
+        claim.inputs["change"] = rates[1].quantity
+        claim.facts = {
+            "shape": "pull",
+            "signs": [rates[0].direction or 1, rates[1].direction or 1],
+            "verb": "拉动",
+        }
+        claim.row = _pull_row(claim)
+        yield quote_apart(doc, claim)
+
+
+def _pulling_part(table: FactTable, pull: Fact) -> Fact | None:
+    """The level of the pull's full sentence (to its 。) that has a rate: the part."""
+    for fact in reversed(table.facts[: pull.index]):
+        if "。" in table.doc.between(fact.quantity.end, pull.quantity.start):
+            return None
+        if fact.role == "level" and fact.is_amount and fact.rate is not None:
+            return fact
+    return None
+
+
+def _named_whole(table: FactTable, part: Fact, name: str) -> Fact | None:
+    """The nearest other level of the part's unit and period whose label ends in the name."""
+    for alias, full in table.aliases.items():
+        name = name.replace(alias, full)
+    wanted = core_name(read_label(name).text)
+    if len(wanted) < 2:
+        return None
+    near = sorted(
+        (f for f in table if f.role == "level" and f is not part and f.same_unit(part)),
+        key=lambda f: abs(f.index - part.index),
+    )
+    for fact in near:
+        if fact.quantity.strict.lo <= part.quantity.strict.hi or fact.rate is None:
+            continue
+        if core_name(fact.label.text).endswith(wanted) and _one_year(fact.period, part.period):
+            return fact
+    return None
+
+
+def _one_year(a: str, b: str) -> bool:
+    x, y = a.split(":")[0], b.split(":")[0]
+    return not x or not y or x == y
+
+
+def _pull_points(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
+    part, whole = read(claim.inputs["part1"]), read(claim.inputs["after"])
+    rates = [read(claim.inputs[k]) for k in ("rate1", "change")]
+    growth = [
+        r.scale(sign) if q.value >= 0 else r
+        for r, sign, q in zip(
+            rates,
+            claim.facts["signs"],
+            (claim.inputs["rate1"], claim.inputs["change"]),
+            strict=True,
+        )
+    ]
+    part_before = part / growth[0].scale(0.01).shift(1)
+    whole_before = whole / growth[1].scale(0.01).shift(1)
+    return (part - part_before) / whole_before * Interval.point(100.0)
+
+
+def _pull_row(claim: Claim) -> dict[str, float | None]:
+    """A part's rate is often on a comparable basis (限额以上 units change from year to year),
+    which its printed value is not: a pull that fits no reading is a warning (scope_gap)."""
+    pull = claim.inputs["pull"]
+    row = relation_row(
+        pull.strict, _pull_points(claim, _strict), pull.lenient, _pull_points(claim, _lenient)
+    )
+    row["scope_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
+    return row
+
+
+def _explain_pull(claim: Claim) -> str:
+    text = claim.source.text
+    part, whole, pull = (claim.inputs[k] for k in ("part1", "after", "pull"))
+    implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+    point = _pull_points(claim, _printed).lo
+    return (
+        f"{part.shown(text)} growing {claim.inputs['rate1'].shown(text)} adds its increase to "
+        f"last year's whole ({whole.shown(text)} at {claim.inputs['change'].shown(text)}): "
+        f"{fmt(point)} points [from the printed figures {implied.format(2)}]; stated "
+        f"拉动{pull.shown(text)}"
+    )
+
+
 def _real_measure(fact: Fact) -> bool:
     return any(word in fact.label.text for word in vocabulary().real_growth)
 
@@ -400,6 +507,8 @@ def stated_change(claim: Claim, lenient: bool) -> Interval:
 def derive(claim: Claim) -> dict[str, float | None]:
     if claim.facts.get("shape") == "weighted":
         return _weighted_row(claim)
+    if claim.facts.get("shape") == "pull":
+        return _pull_row(claim)
     after = claim.inputs["after"]
     before, before_lenient = earlier_value(claim, False), earlier_value(claim, True)
     stated = stated_change(claim, lenient=False)
@@ -418,6 +527,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
 def explain(claim: Claim) -> str:
     if claim.facts.get("shape") == "weighted":
         return _explain_weighted(claim)
+    if claim.facts.get("shape") == "pull":
+        return _explain_pull(claim)
     text = claim.source.text
     after, change = claim.inputs["after"], claim.inputs["change"]
     if claim.row.get("implied_lo") is None:

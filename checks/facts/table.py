@@ -125,7 +125,7 @@ class FactTable:
             previous_end = quantity.end
         _mark_structures(doc, self.facts)
         _mark_lists(doc, self.facts)
-        _expand_aliases(doc, self.facts)
+        self.aliases = _expand_aliases(doc, self.facts)  # short name -> the name it stands for
         _split_compounds(self.facts)
         _share_subjects(doc, self.facts)
         _attach(self.facts)
@@ -350,19 +350,22 @@ _ALIAS = re.compile(
 )
 
 
-def _expand_aliases(doc: Document, table: list[Fact]) -> None:
+def _expand_aliases(doc: Document, table: list[Fact]) -> dict[str, str]:
     """A label using a short name the text defined (以下简称X) reads as the full name."""
     by_start = {f.quantity.start: f for f in table}
+    aliases: dict[str, str] = {}
     for found in _ALIAS.finditer(doc.view):
         defined = _defined_by(doc, by_start, found)
         if defined is None or not defined.label.text:
             continue
         alias, full = found.group("alias"), defined.label.text
+        aliases[alias] = full
         for fact in table:
             if fact.quantity.start > found.end() and alias in fact.label.text:
                 text = fact.label.text.replace(alias, full)
                 new = read_label(text)
                 fact.label = replace(fact.label, text=new.text, head=new.head, subject=new.subject)
+    return aliases
 
 
 def _defined_by(doc: Document, by_start: dict[int, Fact], found: re.Match[str]) -> Fact | None:
