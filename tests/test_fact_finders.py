@@ -654,6 +654,35 @@ class TestPull:
         assert self._pulls(check_text(text)) == []
 
 
+class TestStatedOrders:
+    def test_a_chain_of_greater_than(self, check_text):
+        text = "三季度单票收入增速:甲快递(+12.8%)>乙快递(7.39%)>丙快递(-5.11%)。"
+        assert verdicts(check_text(text), "ranking") == [("consistent", None)]
+        wrong = text.replace("7.39%", "17.39%")
+        assert verdicts(check_text(wrong), "ranking") == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "全年出口总值20亿美元,其中出口到美国最多,占整体{a}%,其次是日本占17.4%,"
+            "韩国排第三,占整体11.8%。",
+            "全年出口總值20億美元,其中出口到美國最多,占整體{a}%,其次是日本占17.4%,"
+            "韓國排第三,占整體11.8%。",
+        ],
+    )
+    def test_the_item_said_to_be_first(self, check_text, text):
+        assert verdicts(check_text(text.format(a="28.4")), "ranking") == [("consistent", None)]
+        found = verdicts(check_text(text.format(a="15.4")), "ranking")
+        assert found == [("inconsistent", "error")]
+
+    def test_trap_a_record_or_the_fastest_growth_is_no_rank_among_items(self, check_text):
+        text = (
+            "全省出口中,机电产品出口额创历史最高,达500.0亿元;纺织品出口额600.0亿元。"
+            "对东盟出口增长最多,出口额120.0亿元;对美国出口额300.0亿元。"
+        )
+        assert verdicts(check_text(text), "ranking") == []
+
+
 # ------------------------------------------------------------------ conversions
 class TestAnAmountInTwoCurrencies:
     def test_against_the_stated_rate(self, check_text):

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import Claim, same_unit
+from checks.claims.base import Claim, quote_apart, same_unit
 from checks.document import AMOUNT_KINDS, Document
+from checks.facts import facts
+from checks.facts.labels import core_name
+from checks.facts.partitions import breakdowns
 from checks.quantities import Quantity
 
 NAME = "ranking"
@@ -31,6 +34,8 @@ class Ranking:
     def find(self, doc: Document) -> Iterator[Claim]:
         yield from self._ordered_lists(doc)
         yield from self._tiers(doc)
+        yield from _chains(doc)
+        yield from _superlatives(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -62,6 +67,89 @@ class Ranking:
         for upper, lower in zip(ranks, ranks[1:], strict=False):
             if lower == upper + 1 and same_unit(tiers[upper][0], tiers[lower][0]):
                 yield _claim(doc, [tiers[upper], tiers[lower]], True, "tiers")
+
+
+# 圆通(+12.8%)>申通(7.39%)>韵达(-5.11%): figures in a chain of > (or <)
+_CHAIN_GLUE = re.compile(
+    r"^[)）]?\s*(?P<sign>[>＞<＜])\s*[\u4e00-\u9fffA-Za-z]{0,12}\s*[(（]?\s*[+]?$"
+)
+
+
+def _chains(doc: Document) -> Iterator[Claim]:
+    quantities = [t for t in doc.tokens if isinstance(t, Quantity)]
+    chain: list[Quantity] = []
+    sign = ""
+    for quantity in quantities:
+        glue = _CHAIN_GLUE.match(doc.between(chain[-1].end, quantity.start)) if chain else None
+        if glue and same_unit(chain[0], quantity) and (not sign or glue["sign"] in _SAME[sign]):
+            chain.append(quantity)
+            sign = glue["sign"]
+            continue
+        if len(chain) >= 2:
+            yield _claim(doc, [[q] for q in chain], sign in ">＞", "chain")
+        chain, sign = [quantity], ""
+    if len(chain) >= 2:
+        yield _claim(doc, [[q] for q in chain], sign in ">＞", "chain")
+
+
+_SAME = {">": ">＞", "＞": ">＞", "<": "<＜", "＜": "<＜"}
+# 占比最多的X / 出口到美国最多,占整体Y / X…是出口的主力军: this item ranks first of its siblings
+_FIRST = re.compile(r"最多|最大|最高|居首|首位|主力军|第一大")
+_NOT_OF_ITEMS = re.compile(r"历史|新高|纪录|以来|增长|增加|提高|上升|下降|减少|增速|增幅|同比")
+
+
+def _superlatives(doc: Document) -> Iterator[Claim]:
+    """An item said to rank first against the other items of its breakdown (levels of one
+    measure named alike, or shares of one named whole) in its paragraph."""
+    table = facts(doc)
+    for fact in table:
+        if fact.role not in ("level", "share") or fact.quantity.is_range:
+            continue
+        if not _said_first(doc, table, fact):
+            continue
+        others = _siblings(table, fact)
+        if len(others) >= 1:
+            claim = _claim(doc, [[fact.quantity], [f.quantity for f in others]], True, "first")
+            yield quote_apart(doc, claim)
+
+
+def _said_first(doc: Document, table, fact) -> bool:
+    """The superlative stands in the fact's clause, before it or after it up to the next figure."""
+    previous = table.get(fact.index - 1)
+    start = max(doc.sentences[fact.sentence][0], previous.quantity.end if previous else 0)
+    following = table.get(fact.index + 1)
+    end = min(doc.sentences[fact.sentence][1], following.quantity.start if following else 10**9)
+    for text in (doc.between(start, fact.quantity.start), doc.between(fact.quantity.end, end)):
+        found = _FIRST.search(text)
+        if found and not _NOT_OF_ITEMS.search(text[max(0, found.start() - 4) : found.end()]):
+            return True
+    return False
+
+
+def _siblings(table, fact) -> list:
+    """The fact's breakdown siblings: levels of the same run (其中A…;B…), or shares of the same
+    named whole in its paragraph."""
+    if fact.role == "level":
+        for _, run in breakdowns(table):
+            if fact in run:
+                return [f for f in run if f is not fact]
+        return []
+    if fact.whole_label is None:
+        return []
+    name = core_name(fact.whole_label.text)
+    return [
+        f
+        for f in table
+        if f is not fact
+        and f.role == "share"
+        and f.paragraph == fact.paragraph
+        and not f.quantity.is_range
+        and (_whole_name(f) == name or f.sentence == fact.sentence and not _whole_name(f))
+    ]  # 其次是日本占17.4%: a share of the same sentence that names no whole is of the same
+
+
+def _whole_name(fact) -> str:
+    return core_name(fact.whole_label.text) if fact.whole_label is not None else ""
 
 
 def _listed(doc: Document, found: list[Quantity]) -> list[Quantity]:
