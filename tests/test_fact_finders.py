@@ -422,6 +422,19 @@ class TestMovements:
         assert verdicts(check_text(text), "direction") == []
 
 
+def test_a_part_introduced_by_including(check_text):
+    for text in (
+        "同期还出口了防护服23.1亿件,包括医用防护服{p}亿件;护目镜2.89亿副。",
+        "同期還出口了防護服23.1億件,包括醫用防護服{p}億件;護目鏡2.89億副。",
+    ):
+        assert verdicts(check_text(text.format(p="7.73")), "part_whole") == [("consistent", None)]
+        found = verdicts(check_text(text.format(p="27.73")), "part_whole")
+        assert found == [("inconsistent", "error")]
+    # 不包括 excludes: what follows is no part
+    text = "全市常住人口500.0万人,不包括流动人口600.0万人。"
+    assert verdicts(check_text(text), "part_whole") == []
+
+
 # ------------------------------------------------------------------ balances
 class TestFundBalance:
     TEXT = (

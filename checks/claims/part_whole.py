@@ -1,4 +1,4 @@
-"""part_whole: a part introduced by 其中 never exceeds its whole.
+"""part_whole: a part introduced by 其中 (or 包括) never exceeds its whole.
 
 The whole is the last amount before 其中 (in the same sentence, or the sentence before when 其中
 opens one); the parts are the same-unit amounts after it, up to the end of the full sentence (。),
@@ -21,7 +21,7 @@ from checks.quantities import Quantity
 
 NAME = "part_whole"
 _OPEN_RANGE = re.compile(r"以上|以下|及以上|及以下|以内|不满|超过")
-_WHERE = re.compile(r"其中")
+_WHERE = re.compile(r"其中|(?<![不未])包括(?!在内)")
 _FULL_STOP = re.compile(r"[。\n]")
 _CLOSE = re.compile(r"\)")
 
