@@ -172,11 +172,27 @@ def _extraction(tasks: list[tuple], jobs: int | None) -> Iterator[Iterator[Extra
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    _preload_readers(tasks)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         yield pool.map(_extract_one, tasks, chunksize=CHUNK)  # every task is submitted now
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_READERS = {".pdf": "pypdf", ".html": "trafilatura", ".htm": "trafilatura"}
+
+
+def _preload_readers(tasks: list[tuple]) -> None:
+    """Import the libraries the inputs need before forking, so that each worker inherits them
+    and a document's time budget measures reading it, not importing pypdf (a second or more on
+    a busy machine)."""
+    import contextlib
+    import importlib
+
+    for module in {_READERS.get(Path(str(task[0])).suffix.lower()) for task in tasks} - {None}:
+        with contextlib.suppress(ImportError):  # the worker names the missing part
+            importlib.import_module(module)
 
 
 def _extract_one(task: tuple) -> Extracted | Failed:

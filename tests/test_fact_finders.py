@@ -459,6 +459,19 @@ class TestFundBalance:
         assert verdicts(check_text(text), "balance") == [("consistent", None)]
 
 
+def test_net_imports_and_a_mark_passed(check_text):
+    for text in (
+        "谷物共进口734.3万吨,同比增283.7%;出口65.1万吨;谷物净进口{n}万吨。",
+        "穀物共進口734.3萬噸,同比增283.7%;出口65.1萬噸;穀物淨進口{n}萬噸。",
+    ):
+        assert verdicts(check_text(text.format(n="669.2")), "balance") == [("consistent", None)]
+        found = verdicts(check_text(text.format(n="699.2")), "balance")
+        assert found == [("inconsistent", "error")]
+    # 首破6,000亿美元 is a mark the year's exports passed: the exact figure is the exports
+    text = "全年累计出口6,407.5亿美元,首破6,000亿美元;全年进口4,836.1亿美元;全年出超1,571.4亿美元。"
+    assert verdicts(check_text(text), "balance") == [("consistent", None)]
+
+
 def test_a_trade_balance_needs_one_partner(check_text):
     assert not verdicts(check_text("对美出口100亿美元,对德进口80亿美元,逆差50亿美元。"), "balance")
     text = "1月至5月,欧盟出口额达到5000亿欧元;进口额达到4200亿欧元。欧盟在此期间实现贸易顺差800亿欧元。"

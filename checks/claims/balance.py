@@ -80,8 +80,8 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
     measures = vocabulary().balance
     for balance in table:
         head = balance.label.head
-        if head not in measures or balance.role != "level" or balance.quantity.kind != "money":
-            continue
+        if head not in measures or balance.role != "level" or not balance.is_amount:
+            continue  # 顺差 in money, 净进口 in money or tonnes
         of = measures[head]
         exports = trade_fact(table, balance, of.plus, of.scoped)
         imports = trade_fact(table, balance, of.minus, of.scoped)
@@ -92,7 +92,9 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         inputs = {"imports": imports.quantity, "exports": exports.quantity}
         claim = Claim(NAME, doc.source, {**inputs, "balance": balance.quantity})
         word = doc.source.text[balance.quantity.start - 2 : balance.quantity.start]
-        claim.facts = {"word": head if len(word.strip()) < 2 else word, "deficit": of.sign < 0}
+        if len(word.strip()) < 2 or doc.between(0, balance.quantity.start).endswith(head):
+            word = head  # 净进口669.2万吨: the measure, not its last two characters
+        claim.facts = {"word": word, "deficit": of.sign < 0}
         claim.facts["plus"], claim.facts["minus"] = of.plus, of.minus
         claim.facts["signed"] = True
         claim.row = derive(claim)
@@ -109,6 +111,8 @@ def trade_fact(table: FactTable, balance: Fact, head: str, scoped: bool) -> Fact
             return None
         if fact.label.head != head or fact.role != "level":
             continue
+        if fact.quantity.qualifier in ("above", "floor"):
+            continue  # 首破6,000亿美元: a mark the figure passed, not the figure
         if scoped and not compatible(fact.subject, balance.subject):
             continue  # 城镇职工基金收入 is no part of 城乡居民基金结余
         if fact.quantity.unit != balance.quantity.unit or not _same_period(fact, balance):
@@ -198,11 +202,14 @@ def explain(claim: Claim) -> str:
     imports, exports = claim.inputs["imports"], claim.inputs["exports"]
     difference = exports.value - imports.value
     plus, minus = claim.facts.get("plus", "出口"), claim.facts.get("minus", "进口")
+    sides = ("surplus", "deficit")
     if (plus, minus) == ("出口", "进口"):
         plus, minus = "exports", "imports"
+    elif (plus, minus) == ("进口", "出口"):
+        sides = ("net imports", "net exports")
     head = (
         f"{plus} {exports.shown(text)} − {minus} {imports.shown(text)} = "
-        f"{amount_text(difference, exports)} ({'surplus' if difference > 0 else 'deficit'})"
+        f"{amount_text(difference, exports)} ({sides[0] if difference > 0 else sides[1]})"
     )
     if "balance" not in claim.inputs and claim.facts["signed"]:
         meaning = "deficit" if claim.facts["deficit"] else "surplus"
