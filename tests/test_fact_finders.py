@@ -709,6 +709,28 @@ class TestStatedOrders:
         assert verdicts(check_text(text), "ranking") == []
 
 
+class TestCompoundRateOverAForecast:
+    # 5,400 × 1.063⁸ = 8,800; the 2023 figure before 从 is no start of the span
+    TEXT = (
+        "2023年全球市场规模为5,000.0亿美元,预计将从2024年的5,400.0亿美元增长到2032年的"
+        "{e}亿美元,预测期内复合年增长率为6.3%。"
+    )
+
+    def test_the_span_starts_where_from_says(self, check_text):
+        assert verdicts(check_text(self.TEXT.format(e="8,800.0")), "cagr") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        found = verdicts(check_text(self.TEXT.format(e="9,800.0")), "cagr")
+        assert found == [("inconsistent", "error")]
+
+    def test_traditional_script(self, check_text):
+        text = (
+            "2023年全球市場規模為5,000.0億美元,預計將從2024年的5,400.0億美元增長到2032年的"
+            "8,800.0億美元,預測期內複合年增長率為6.3%。"
+        )
+        assert verdicts(check_text(text), "cagr") == [("consistent", None)]
+
+
 # ------------------------------------------------------------------ conversions
 class TestAnAmountInTwoCurrencies:
     def test_against_the_stated_rate(self, check_text):

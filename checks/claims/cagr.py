@@ -22,7 +22,10 @@ _KEYWORD = re.compile(
     r"|复合增长率|复合增速|CAGR|年均增长率|年均增速|年均增幅|年均增长)"
 )
 # Only connective words may separate the end value from its rate: "…5300亿元,年复合增长率9%".
-_ADJACENT = re.compile(r"[,\s]*(?:期间|其间|整体|同期|总体|年均)?[,\s]*(?:以|的|达|为)?\s*")
+_ADJACENT = re.compile(
+    r"[,\s]*(?:预测期内|预测期间|此期间|这期间|期间|其间|期内|整体|同期|总体|年均)?"
+    r"[,\s]*(?:以|的|达|为)?\s*"
+)
 
 
 class Cagr:
@@ -131,7 +134,12 @@ def _endpoints(
     earlier = [d for d in dated if same_unit(d[0], last[0]) and d[1] < last[1]]
     if not earlier:
         return None
-    return earlier[0], last
+    # 2023年为A,预计将从2024年的B增长到2032年的C: the span starts where 从 says it does
+    started = [d for d in earlier if _FROM_START.search(doc.between(d[0].start - 12, d[0].start))]
+    return (started or earlier)[0], last
+
+
+_FROM_START = re.compile(r"(?:从|由)[^,,。;从由\d]{0,3}(?:\d{4} ?年)?[^,,。;从由\d]{0,4}$")
 
 
 def _endpoints_of_range(
