@@ -135,6 +135,9 @@ def _moved_to(doc: Document) -> Iterator[Claim]:
     for now in table:
         if now.role != "level" or now.bracketed or now.quantity.qualifier != "exact":
             continue
+        near = doc.between(max(now.paragraph, now.quantity.start - 12), now.quantity.start)
+        if "至" not in near and "到" not in near:
+            continue  # no movement reaches this figure
         before_text = doc.between(max(now.paragraph, now.quantity.start - 24), now.quantity.start)
         clause = re.split(r"[,;。:]", before_text)[-1]
         moved = _TO_AFTER_VERB.search(clause)

@@ -177,8 +177,11 @@ def _within_periods(doc: Document) -> Iterator[Claim]:
     table = facts(doc)
     flows = [f for f in table if _flow(f)]
     loose = _loose_years(flows)
+    wholes = [f for f in flows if f.period not in loose]
     for part in flows:
-        whole = _whole_period(table, [f for f in flows if f.period not in loose], part)
+        if (span := months(part.period)) is None or span == (1, 12):
+            continue  # only part of a period can lie inside another
+        whole = _whole_period(table, wholes, part)
         if whole is not None:
             claim = Claim(NAME, doc.source, {"whole": whole.quantity, "part": part.quantity})
             claim.facts = {"periods": [whole.period, part.period], "signed": _signed(part)}

@@ -101,6 +101,8 @@ _NOT_OF_ITEMS = re.compile(r"历史|新高|纪录|以来|增长|增加|提高|�
 def _superlatives(doc: Document) -> Iterator[Claim]:
     """An item said to rank first against the other items of its breakdown (levels of one
     measure named alike, or shares of one named whole) in its paragraph."""
+    if not _FIRST.search(doc.view):
+        return  # most documents rank nothing first
     table = facts(doc)
     for fact in table:
         if fact.role not in ("level", "share") or fact.quantity.is_range:

@@ -5,6 +5,7 @@ a structure (4.8:38.6:56.6) both ask this question."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,8 +45,13 @@ def partitions_of(table: FactTable) -> list[Partition]:
 
 def _partitions(table: FactTable):
     levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    view = table.doc.view
     for words, total_word in partition_groups():
-        for first in (f for f in levels if _names_any(f.label.text, words, total_word)):
+        spellings = [spelling for word in words for spelling in word.split("|")]
+        if sum(spelling in view for spelling in spellings) < 2:
+            continue  # the text names fewer than two of the parts: no partition here
+        named = [f for f in levels if any(spelling in f.label.text for spelling in spellings)]
+        for first in (f for f in named if _names_any(f.label.text, words, total_word)):
             parts = _cover(table.doc, levels, first, words, total_word)
             if parts is not None:
                 total = _labelled_total(table, levels, parts, words, total_word)
@@ -74,8 +80,8 @@ def _cover(
     first_rest = rest_after(first.label.text, opening)
     in_list = _bracketed_list(doc, first)
     window = [first]
-    for f in levels:
-        if f.index <= first.index or f.paragraph != first.paragraph:
+    for f in levels[bisect_right([g.index for g in levels], first.index) :]:
+        if f.paragraph != first.paragraph:
             continue
         if f.sentence >= first.sentence + PART_WINDOW:
             break
@@ -144,12 +150,18 @@ def _same_rest(label: str, rest: str, words: list[str], total_word: str) -> bool
     )
 
 
+@lru_cache(maxsize=131072)
 def names(label: str, word: str, total_word: str = "") -> bool:
     """A label names a partition word (or one of its spellings, A|B) on its own, not inside a
     longer measure of the vocabulary or the group's total: 出口 in 医疗器械出口, not in 进出口;
-    服装 not in 纺织服装出口."""
-    longer = _measures() | {w for w in total_word.split("|") if w}
+    服装 not in 纺织服装出口. Labels repeat across a corpus: the answer is cached."""
+    longer = _longer_words(total_word)
     return any(_names_one(label, spelling, longer) for spelling in word.split("|"))
+
+
+@lru_cache(maxsize=256)
+def _longer_words(total_word: str) -> frozenset[str]:
+    return _measures() | {w for w in total_word.split("|") if w}
 
 
 @lru_cache(maxsize=1)

@@ -138,7 +138,7 @@ def _token_pattern() -> re.Pattern[str]:
     number = (
         rf"(?:百分之(?P<pct_cn>{_CN}|{_NUM})"
         # 3兆7,431亿元 (Taiwan's 兆 is 10¹²): trillions and the 亿 after them are one figure
-        rf"|(?<![\d.A-Za-z])(?P<zhao>{_NUM}) ?兆 ?"
+        rf"|(?<![\d.A-Za-z])(?=[\d,.]{{1,12}} ?兆)(?P<zhao>{_NUM}) ?兆 ?"
         rf"(?:(?P<zhao_yi>{_NUM}) ?(?=亿)|(?={_MONEY_AFTER}))"
         rf"|(?<![\d.A-Za-z])(?P<sign>-(?=\d))?(?P<num>{_NUM})"
         # a range is A-B, A - B or A~B; "A -B" (a space before the dash only) is A, then -B
