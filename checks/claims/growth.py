@@ -24,6 +24,7 @@ from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import core_name, read_label
 from checks.facts.partitions import partition_before, partitions_of
+from checks.facts.periods import same_year
 from checks.facts.table import earlier_structure, lists, structures
 from checks.quantities import Interval, Quantity
 
@@ -387,14 +388,9 @@ def _named_whole(table: FactTable, part: Fact, name: str) -> Fact | None:
     for fact in near:
         if fact.quantity.strict.lo <= part.quantity.strict.hi or fact.rate is None:
             continue
-        if core_name(fact.label.text).endswith(wanted) and _one_year(fact.period, part.period):
+        if core_name(fact.label.text).endswith(wanted) and same_year(fact.period, part.period):
             return fact
     return None
-
-
-def _one_year(a: str, b: str) -> bool:
-    x, y = a.split(":")[0], b.split(":")[0]
-    return not x or not y or x == y
 
 
 def _pull_points(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:

@@ -5,7 +5,6 @@ a structure (4.8:38.6:56.6) both ask this question."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +13,7 @@ import yaml
 
 from checks import paths
 from checks.facts.labels import Label, compatible, core_name, vocabulary
-from checks.facts.periods import months, year_of
+from checks.facts.periods import months, same_year
 from checks.facts.table import Fact, FactTable
 
 PART_WINDOW = 6  # sentences a partition's parts may spread over (其中,A;B;C;D, each ; a sentence)
@@ -80,7 +79,7 @@ def _cover(
     first_rest = rest_after(first.label.text, opening)
     in_list = _bracketed_list(doc, first)
     window = [first]
-    for f in levels[bisect_right([g.index for g in levels], first.index) :]:
+    for f in levels[levels.index(first) + 1 :]:
         if f.paragraph != first.paragraph:
             continue
         if f.sentence >= first.sentence + PART_WINDOW:
@@ -114,7 +113,10 @@ def shared_rest(parts: list[Fact], words: list[str]) -> str | None:
     """The measure the parts share after their partition words: the longest, where the others
     start it (IC设计业产值, IC制造业: a measure written once), or the ending they have in common
     (限额以上单位零售额, 限下企业零售额 → 零售额); None where they name two measures."""
-    rests = [rest_after(f.label.text, w) for f, w in zip(parts, words, strict=True)]
+    return _agreed_measure([rest_after(f.label.text, w) for f, w in zip(parts, words, strict=True)])
+
+
+def _agreed_measure(rests: list[str]) -> str | None:
     longest = max(rests, key=len)
     if all(longest.startswith(r) for r in rests):
         return longest
@@ -142,12 +144,7 @@ def _same_rest(label: str, rest: str, words: list[str], total_word: str) -> bool
     """A label whose measure after its partition word agrees with `rest` (one is the other's
     start: a measure may be written once, or they end alike), or that names no partition word."""
     word = next((w for w in words if names(label, w, total_word)), None)
-    if word is None:
-        return True
-    other = rest_after(label, word)
-    return (
-        other.startswith(rest) or rest.startswith(other) or len(_common_ending([rest, other])) >= 2
-    )
+    return word is None or _agreed_measure([rest, rest_after(label, word)]) is not None
 
 
 @lru_cache(maxsize=131072)
@@ -190,20 +187,24 @@ def _own_total(label: Label, word: str) -> bool:
     return label.total and not any(m in rest for m in vocabulary().total_markers)
 
 
-def _before_word(label: str, word: str) -> str:
-    """What qualifies a partition word in a label: 第三类装置 in 第三类装置进口注册."""
+def _split(label: str, word: str) -> tuple[str, str]:
+    """What stands before and after the partition word in a label (第三类装置 | 进口 | 注册);
+    two empty strings when the label does not name it."""
     for spelling in word.split("|"):
         if _names_one(label, spelling):
-            return label[: label.find(spelling)]
-    return ""
+            at = label.find(spelling)
+            return label[:at], label[at + len(spelling) :]
+    return "", ""
+
+
+def _before_word(label: str, word: str) -> str:
+    """What qualifies a partition word in a label: 第三类装置 in 第三类装置进口注册."""
+    return _split(label, word)[0]
 
 
 def rest_after(label: str, word: str) -> str:
     """What follows the partition word in a label: 第一产业投资 → 投资."""
-    for spelling in word.split("|"):
-        if _names_one(label, spelling):
-            return label[label.find(spelling) + len(spelling) :]
-    return ""
+    return _split(label, word)[1]
 
 
 def _labelled_total(
@@ -353,7 +354,7 @@ def _measure_core(text: str) -> str:
 
 def _same_period(a: str, b: str) -> bool:
     """One year (or one undated), and the same part of it where both name one: 上半年 is 1-6月."""
-    if year_of(a) and year_of(b) and year_of(a) != year_of(b):
+    if not same_year(a, b):
         return False
     part_a, part_b = _point(a.partition(":")[2]), _point(b.partition(":")[2])
     if not part_a or not part_b or part_a == part_b:

@@ -47,12 +47,15 @@ def _part_months(part: str) -> tuple[int, int] | None:
     return None
 
 
+def same_year(a: str, b: str) -> bool:
+    """Two periods of one year, or one of them undated."""
+    return not year_of(a) or not year_of(b) or year_of(a) == year_of(b)
+
+
 def inside(part: str, whole: str) -> bool:
     """Whether `part` is a shorter stretch of the year that `whole` covers, of the same year
     when both name one (a figure with no year in reach is of the year its neighbours are)."""
     a, b = months(part), months(whole)
-    if a is None or b is None or a == b:
-        return False
-    if year_of(part) and year_of(whole) and year_of(part) != year_of(whole):
+    if a is None or b is None or a == b or not same_year(part, whole):
         return False
     return b[0] <= a[0] and a[1] <= b[1]
