@@ -224,7 +224,7 @@ def _from_parts(doc: Document) -> Iterator[Claim]:
         figures = (found.total, *found.parts)
         for kind in ("year", "month"):  # 同比 with 同比, 环比 with 环比
             rates = [_rate_of_kind(table, f, kind) for f in figures]
-            if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
+            if not _usable(rates):
                 continue
             if any(
                 _constant_price(doc, r) or _real_measure(f)
@@ -285,7 +285,7 @@ def _weighted_by_last_years_shares(doc: Document) -> Iterator[Claim]:
         if partition is None:
             continue
         rates = [_rate_of_kind(table, f, "year") for f in (partition.total, *partition.parts)]
-        if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
+        if not _usable(rates):
             continue
         inputs = {f"share{i + 1}": m.quantity for i, m in enumerate(members)}
         inputs |= {f"rate{i + 1}": r.quantity for i, r in enumerate(rates[1:])}
@@ -305,15 +305,14 @@ def _weighted(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
     total = Interval.point(0.0)
     for i in range(claim.facts["parts"]):
         share, rate = claim.inputs[f"share{i + 1}"], claim.inputs[f"rate{i + 1}"]
-        change = read(rate).scale(claim.facts["signs"][i]) if rate.value >= 0 else read(rate)
-        total = total + read(share) * change
+        total = total + read(share) * _signed(rate, claim.facts["signs"][i], read)
     return total.scale(0.01)
 
 
 def _weighted_row(claim: Claim) -> dict[str, float | None]:
     change = claim.inputs["change"]
-    sign = -1 if claim.facts["falling"] and change.value >= 0 else 1
-    stated, lenient_stated = change.strict.scale(sign), change.lenient.scale(sign)
+    sign = -1 if claim.facts["falling"] else 1
+    stated, lenient_stated = _signed(change, sign, _strict), _signed(change, sign, _lenient)
     strict, lenient = _weighted(claim, _strict), _weighted(claim, _lenient)
     return relation_row(stated, strict, lenient_stated, lenient)
 
@@ -350,11 +349,11 @@ def _pulls(doc: Document) -> Iterator[Claim]:
         if not part or not whole:
             continue
         rates = [_rate_of_kind(table, f, "year") for f in (part, whole)]
-        if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
+        if not _usable(rates):
             continue
         inputs = {"part1": part.quantity, "rate1": rates[0].quantity, "pull": pull.quantity}
-        claim = Claim(NAME, doc.source, {**inputs, "after": whole.quantity})
-        claim.inputs["change"] = rates[1].quantity
+        inputs |= {"after": whole.quantity, "change": rates[1].quantity}
+        claim = Claim(NAME, doc.source, inputs)
         claim.facts = {
             "shape": "pull",
             "signs": [rates[0].direction or 1, rates[1].direction or 1],
@@ -395,16 +394,8 @@ def _named_whole(table: FactTable, part: Fact, name: str) -> Fact | None:
 
 def _pull_points(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
     part, whole = read(claim.inputs["part1"]), read(claim.inputs["after"])
-    rates = [read(claim.inputs[k]) for k in ("rate1", "change")]
-    growth = [
-        r.scale(sign) if q.value >= 0 else r
-        for r, sign, q in zip(
-            rates,
-            claim.facts["signs"],
-            (claim.inputs["rate1"], claim.inputs["change"]),
-            strict=True,
-        )
-    ]
+    rates = (claim.inputs["rate1"], claim.inputs["change"])
+    growth = [_signed(r, sign, read) for r, sign in zip(rates, claim.facts["signs"], strict=True)]
     part_before = part / growth[0].scale(0.01).shift(1)
     whole_before = whole / growth[1].scale(0.01).shift(1)
     return (part - part_before) / whole_before * Interval.point(100.0)
@@ -445,11 +436,22 @@ def _rebuilt(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
     total = Interval.point(0.0)
     for i in range(claim.facts["parts"]):
         part, rate = claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"]
-        change = read(rate)
-        signed = change.scale(claim.facts["part_signs"][i]) if rate.value >= 0 else change
+        signed = _signed(rate, claim.facts["part_signs"][i], read)
         earlier = read(part) / signed.scale(0.01).shift(1)
         total = total - earlier if weights[i] < 0 else total + earlier
     return total
+
+
+def _usable(rates: list[Fact | None]) -> bool:
+    """Every rate stated, as a single percentage."""
+    return all(
+        r is not None and r.quantity.kind == "percent" and not r.quantity.is_range for r in rates
+    )
+
+
+def _signed(rate: Quantity, sign: int, read: Callable[[Quantity], Interval]) -> Interval:
+    """A rate read by `read`, falling when its verb says so (下降5%); a printed sign stands."""
+    return read(rate).scale(sign) if rate.value >= 0 else read(rate)
 
 
 def _strict(quantity: Quantity) -> Interval:
