@@ -26,8 +26,8 @@ from checks.claims.base import (
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import Label, core_name, siblings
-from checks.facts.partitions import Partition, partition_before, partitions_of
-from checks.facts.table import earlier_structure, lists, structures
+from checks.facts.partitions import Partition, contribution_lists, partitions_of
+from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
 
 NAME = "share"
@@ -139,32 +139,6 @@ def contributions(doc: Document) -> Iterator[Claim]:
             yield quote_apart(doc, claim)
 
 
-def contribution_lists(table: FactTable):
-    """Lists of contribution rates (贡献率) with an earlier structure of as many shares in their
-    paragraph, and the partition those shares are of."""
-    found = partitions_of(table)
-    for members in lists(table):
-        if not any(_CONTRIBUTION in f.label.text for f in members[:1]):
-            continue
-        if any(f.quantity.kind != "percent" for f in members):
-            continue
-        weights = next(
-            (
-                s
-                for s in reversed(structures(table))
-                if len(s) == len(members)
-                and s[0].index < members[0].index
-                and s[0].paragraph == members[0].paragraph
-                and earlier_structure(table.doc, s[0])
-            ),
-            None,
-        )
-        partition = weights and partition_before(found, weights[0], len(members))
-        if partition:
-            yield members, weights, partition
-
-
-_CONTRIBUTION = "贡献率"
 _OTHER_PROFIT = re.compile(r"归母|归属|扣非|扣除|少数股东")
 
 

@@ -27,6 +27,7 @@ from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.partitions import (
     compositions,
+    contribution_lists,
     names,
     partition_groups,
     partitions_of,
@@ -99,11 +100,7 @@ def _partitions_from_facts(doc: Document) -> Iterator[Claim]:
 def _structures(doc: Document) -> Iterator[Claim]:
     """4.8:38.6:56.6 is a whole split in shares: its members add up to 100."""
     for members in structures(facts(doc)):
-        inputs = {f"part{i + 1}": m.quantity for i, m in enumerate(members)}
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"shape": "structure", "parts": len(members)}
-        claim.row = derive(claim)
-        yield claim
+        yield _of_a_hundred(doc, [m.quantity for m in members])
 
 
 _ALL_QUARTERS = re.compile(
@@ -134,11 +131,7 @@ def _partition_shares(doc: Document) -> Iterator[Claim]:
                 continue
             if len({f.index for f in chosen}) != len(words):
                 continue
-            inputs = {f"part{i + 1}": f.quantity for i, f in enumerate(chosen)}
-            claim = Claim(NAME, doc.source, inputs)
-            claim.facts = {"shape": "structure", "parts": len(chosen)}
-            claim.row = derive(claim)
-            yield quote_apart(doc, claim)
+            yield quote_apart(doc, _of_a_hundred(doc, [f.quantity for f in chosen]))
 
 
 def _share_names(share: Fact, first: Fact, word: str, rest: str) -> bool:
@@ -164,14 +157,16 @@ def _word_in(fact: Fact) -> str:
 
 def _contributions_whole(doc: Document) -> Iterator[Claim]:
     """The contribution rates of a whole partition's parts (贡献率分别为a、b、c) make 100."""
-    from checks.claims.share import contribution_lists  # share builds on the sum's partitions
-
     for members, _, _ in contribution_lists(facts(doc)):
-        inputs = {f"part{i + 1}": m.quantity for i, m in enumerate(members)}
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"shape": "structure", "parts": len(members)}
-        claim.row = derive(claim)
-        yield claim
+        yield _of_a_hundred(doc, [m.quantity for m in members])
+
+
+def _of_a_hundred(doc: Document, parts: list[Quantity]) -> Claim:
+    """Shares of one whole (a structure, a partition's shares, contributions) add up to 100."""
+    claim = Claim(NAME, doc.source, {f"part{i + 1}": q for i, q in enumerate(parts)})
+    claim.facts = {"shape": "structure", "parts": len(parts)}
+    claim.row = derive(claim)
+    return claim
 
 
 def _quarters(doc: Document) -> Iterator[Claim]:

@@ -14,7 +14,7 @@ import yaml
 from checks import paths
 from checks.facts.labels import Label, compatible, core_name, vocabulary
 from checks.facts.periods import months, same_year
-from checks.facts.table import Fact, FactTable
+from checks.facts.table import Fact, FactTable, earlier_structure, lists, structures
 
 PART_WINDOW = 6  # sentences a partition's parts may spread over (其中,A;B;C;D, each ; a sentence)
 
@@ -67,6 +67,39 @@ def partition_before(found: list[Partition], fact: Fact, count: int) -> Partitio
         and max(f.index for f in p.parts) < fact.index
     ]
     return max(before, key=lambda p: max(f.index for f in p.parts), default=None)
+
+
+def contribution_lists(table: FactTable) -> list[tuple[list[Fact], list[Fact], Partition]]:
+    """Lists of contribution rates (贡献率分别为a、b、c) with an earlier structure of as many
+    shares in their paragraph (由上年的s₁:s₂:s₃), and the partition those shares are of. Both
+    the share of each contribution and their sum ask this question: it is answered once."""
+    return table.doc.memo("contributions", lambda: list(_contribution_lists(table)))
+
+
+def _contribution_lists(table: FactTable):
+    found = partitions_of(table)
+    for members in lists(table):
+        if CONTRIBUTION not in members[0].label.text:
+            continue
+        if any(f.quantity.kind != "percent" for f in members):
+            continue
+        weights = next(
+            (
+                s
+                for s in reversed(structures(table))
+                if len(s) == len(members)
+                and s[0].index < members[0].index
+                and s[0].paragraph == members[0].paragraph
+                and earlier_structure(table.doc, s[0])
+            ),
+            None,
+        )
+        partition = weights and partition_before(found, weights[0], len(members))
+        if partition:
+            yield members, weights, partition
+
+
+CONTRIBUTION = "贡献率"  # a part's share of the whole's growth
 
 
 def _cover(
