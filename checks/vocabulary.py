@@ -10,6 +10,13 @@ import re
 
 UP = "增长|增加|提高|上升|上涨|扩大|提升|成长|高出|多出|增|高|多"
 DOWN = "负增长|下降|减少|降低|下滑|回落|缩小|下跌|衰退|低于|降|减|低|少"
+
+
+def falls(verb: str) -> bool:
+    """Whether a direction verb states a fall (下降, 回落 …), not a rise."""
+    return bool(verb) and re.fullmatch(DOWN, verb) is not None
+
+
 # 从/由 right before a value: the start of "从A增至B"
 FROM_BEFORE = re.compile(r"(?:从|由)\s*$")
 # what may follow A in "从A增至B": an optional direction verb, then 到/至

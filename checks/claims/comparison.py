@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from checks.claims.base import same_unit
 from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Quantity
-from checks.vocabulary import DOWN, UP
+from checks.vocabulary import DOWN, UP, falls
 
 _VERB = rf"(?P<verb>{UP}|{DOWN})"
 _YEAR_OF = r"(?:\d{4} ?年(?:末|底|度)?(?:同期)?的?|(?:上|去)年(?:末|底|同期)?的?)?"
@@ -135,7 +135,7 @@ def _movement(doc: Document, match: re.Match[str]) -> Movement | None:
     if to is None:
         return None
     verb = to.group("verb") or to.group("verb_as") or ""
-    return Movement(before, after, verb, bool(verb and re.fullmatch(DOWN, verb)))
+    return Movement(before, after, verb, falls(verb))
 
 
 def _from_to(doc: Document, match: re.Match[str]) -> Comparison | None:
@@ -179,6 +179,6 @@ def _comparison(
         after=after,
         change=change,
         verb=verb.group("verb"),
-        falling=bool(re.fullmatch(DOWN, verb.group("verb"))),
+        falling=falls(verb.group("verb")),
         to_multiple=bool(verb.group("to")),
     )

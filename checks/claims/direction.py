@@ -21,7 +21,7 @@ from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, read_label
 from checks.quantities import INF, Interval, Quantity
-from checks.vocabulary import DOWN, UP
+from checks.vocabulary import DOWN, UP, falls
 
 NAME = "direction"
 _KINDS = frozenset({"money", "count", "people", "percent"})  # 1~2周 to 10~20分钟 is no movement
@@ -114,13 +114,14 @@ def _against_earlier(doc: Document) -> Iterator[Claim]:
         ):
             continue  # 较上年的X下降2个百分点: a stated change, checked as a difference
         claim = Claim(NAME, doc.source, {"before": earlier.quantity, "after": now.quantity})
-        claim.facts = {"verb": moved["verb"], "falling": bool(re.fullmatch(DOWN, moved["verb"]))}
+        claim.facts = {"verb": moved["verb"], "falling": falls(moved["verb"])}
         claim.row = derive(claim)
         yield claim
 
 
+_MANNER = r"(?:略|小幅|大幅|进一步|再|继续|逐步|明显)?"  # 略降至, 进一步下滑至
 _TO_AFTER_VERB = re.compile(
-    rf"(?:略|小幅|大幅|进一步|再|继续|逐步|明显)?(?P<verb>{UP}|{DOWN})了?(?:至|到)\s*"
+    rf"{_MANNER}(?P<verb>{UP}|{DOWN})了?(?:至|到)\s*"
     r"(?:\d{4} ?年(?:的)?)?\s*$"
 )
 _FROM_WORD = re.compile(r"[从由]")
@@ -147,7 +148,7 @@ def _moved_to(doc: Document) -> Iterator[Claim]:
         if start is None:
             continue
         claim = Claim(NAME, doc.source, {"before": start.quantity, "after": now.quantity})
-        claim.facts = {"verb": moved["verb"], "falling": bool(re.fullmatch(DOWN, moved["verb"]))}
+        claim.facts = {"verb": moved["verb"], "falling": falls(moved["verb"])}
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
 
@@ -170,10 +171,10 @@ def _previous_level(table: FactTable, now: Fact) -> Fact | None:
 
 def _unmoved(label: str) -> str:
     """—营收下滑至 → 营收: the name without the movement and the dash of a month span."""
-    moved = rf"(?:略|小幅|大幅|进一步|再|继续|逐步|明显)?(?:{UP}|{DOWN})了?(?:至|到)?$"
-    return _ADVERBS.sub("", re.sub(moved, "", label)).strip("—–-~ ")
+    return _ADVERBS.sub("", _MOVEMENT_AT_END.sub("", label)).strip("—–-~ ")
 
 
+_MOVEMENT_AT_END = re.compile(rf"{_MANNER}(?:{UP}|{DOWN})了?(?:至|到)?$")
 # 预计2025年略降至X: words of manner and expectation name nothing
 _ADVERBS = re.compile(r"预计|预期|有望|将|略|小幅|大幅|进一步|再|继续|逐步|明显|则|又|也|仍")
 

@@ -16,7 +16,7 @@ from checks.facts import facts
 from checks.facts.labels import compatible, core_name, siblings, vocabulary
 from checks.facts.partitions import breakdowns, dimension, item, overlaps
 from checks.facts.periods import inside, months, year_of
-from checks.facts.table import Fact, FactTable
+from checks.facts.table import Fact
 from checks.quantities import Quantity
 
 NAME = "part_whole"
@@ -178,10 +178,11 @@ def _within_periods(doc: Document) -> Iterator[Claim]:
     flows = [f for f in table if _flow(f)]
     loose = _loose_years(flows)
     wholes = [f for f in flows if f.period not in loose]
+    starts = sorted({f.paragraph for f in table})  # the document's paragraphs, in order
     for part in flows:
         if (span := months(part.period)) is None or span == (1, 12):
             continue  # only part of a period can lie inside another
-        whole = _whole_period(table, wholes, part)
+        whole = _whole_period(wholes, part, _paragraphs_around(starts, part))
         if whole is not None:
             claim = Claim(NAME, doc.source, {"whole": whole.quantity, "part": part.quantity})
             claim.facts = {"periods": [whole.period, part.period], "signed": _signed(part)}
@@ -209,8 +210,7 @@ def _flow(fact: Fact) -> bool:
     return not any(word in fact.clause for word in vocabulary().not_flows)
 
 
-def _whole_period(table: FactTable, flows: list[Fact], part: Fact) -> Fact | None:
-    paragraphs = _paragraphs_around(table, part)
+def _whole_period(flows: list[Fact], part: Fact, paragraphs: set[int]) -> Fact | None:
     near = sorted(
         (f for f in flows if f.paragraph in paragraphs and f is not part),
         key=lambda f: abs(f.index - part.index),
@@ -221,8 +221,7 @@ def _whole_period(table: FactTable, flows: list[Fact], part: Fact) -> Fact | Non
     return None
 
 
-def _paragraphs_around(table: FactTable, fact: Fact) -> set[int]:
-    starts = sorted({f.paragraph for f in table})
+def _paragraphs_around(starts: list[int], fact: Fact) -> set[int]:
     at = starts.index(fact.paragraph)
     return set(starts[max(0, at - PERIOD_REACH) : at + PERIOD_REACH + 1])
 
