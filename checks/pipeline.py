@@ -26,7 +26,7 @@ from checks.keys.statements import publication_year
 from checks.limits import TIME_BUDGET, budget
 from checks.read import Skipped, Source, collect_paths, read_source
 from checks.read.excerpts import Excerpts
-from checks.read.source import MAX_BYTES, unique_ids
+from checks.read.source import MAX_BYTES, preload_readers, unique_ids
 from checks.validate import load_suites, validate_claims
 
 
@@ -172,27 +172,12 @@ def _extraction(tasks: list[tuple], jobs: int | None) -> Iterator[Iterator[Extra
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    _preload_readers(tasks)
+    preload_readers([task[0] for task in tasks])  # workers inherit pypdf, trafilatura
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         yield pool.map(_extract_one, tasks, chunksize=CHUNK)  # every task is submitted now
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-_READERS = {".pdf": "pypdf", ".html": "trafilatura", ".htm": "trafilatura"}
-
-
-def _preload_readers(tasks: list[tuple]) -> None:
-    """Import the libraries the inputs need before forking, so that each worker inherits them
-    and a document's time budget measures reading it, not importing pypdf (a second or more on
-    a busy machine)."""
-    import contextlib
-    import importlib
-
-    for module in {_READERS.get(Path(str(task[0])).suffix.lower()) for task in tasks} - {None}:
-        with contextlib.suppress(ImportError):  # the worker names the missing part
-            importlib.import_module(module)
 
 
 def _extract_one(task: tuple) -> Extracted | Failed:

@@ -79,8 +79,8 @@ def _chains(doc: Document) -> Iterator[Claim]:
     quantities = [t for t in doc.tokens if isinstance(t, Quantity)]
     chain: list[Quantity] = []
     sign = ""
-    for quantity in quantities:
-        glue = _CHAIN_GLUE.match(doc.between(chain[-1].end, quantity.start)) if chain else None
+    for quantity in [*quantities, None]:  # None ends the last chain
+        glue = chain and quantity and _CHAIN_GLUE.match(doc.between(chain[-1].end, quantity.start))
         if glue and same_unit(chain[0], quantity) and (not sign or glue["sign"] in _SAME[sign]):
             chain.append(quantity)
             sign = glue["sign"]
@@ -88,8 +88,6 @@ def _chains(doc: Document) -> Iterator[Claim]:
         if len(chain) >= 2:
             yield _claim(doc, [[q] for q in chain], sign in ">＞", "chain")
         chain, sign = [quantity], ""
-    if len(chain) >= 2:
-        yield _claim(doc, [[q] for q in chain], sign in ">＞", "chain")
 
 
 _SAME = {">": ">＞", "＞": ">＞", "<": "<＜", "＜": "<＜"}
@@ -138,7 +136,7 @@ def _siblings(table, fact) -> list:
         return []
     if fact.whole_label is None:
         return []
-    name = core_name(fact.whole_label.text)
+    name = _whole_name(fact)
     return [
         f
         for f in table

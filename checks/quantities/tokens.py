@@ -96,7 +96,12 @@ TRILLION = 1e12  # 兆 in Taiwan's usage
 
 
 def _named_before(view: str, token: Quantity) -> bool:
-    return any(view.endswith(word, 0, token.start) for word, _ in _CURRENCY_BEFORE)
+    return _currency_before(view, token.start) is not None
+
+
+def _currency_before(view: str, start: int) -> str | None:
+    """The currency a word right before a figure names (新台币8,670亿元), if any."""
+    return next((code for word, code in _CURRENCY_BEFORE if view.endswith(word, 0, start)), None)
 
 
 def _token(match: re.Match[str], view: str) -> Token | None:
@@ -168,9 +173,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     low, high, printed, unit_size = parsed
     kind, unit = UNITS.get(unit_word, ("number", ""))
     if unit == "CNY":  # 新台币8,670亿元: the currency named before the figure
-        unit = next(
-            (code for word, code in _CURRENCY_BEFORE if view.endswith(word, 0, start)), unit
-        )
+        unit = _currency_before(view, start) or unit
     if match.group("cn") and unit == "CNY" and not match.group("mag") and high < 10:
         return None  # 三元电池, 二元结构, 多元: a word, not a sum of a few yuan
     if match.group("pct1") or match.group("pct_cn") is not None:

@@ -73,6 +73,21 @@ def collect_paths(paths: Iterable[str]) -> list[Path]:
     return found
 
 
+_LIBRARIES = {".pdf": "pypdf", ".html": "trafilatura", ".htm": "trafilatura"}
+
+
+def preload_readers(paths: list) -> None:
+    """Import the libraries these inputs' kinds need, once, before worker processes fork: each
+    worker then inherits them, and a document's time budget measures reading it, not importing
+    pypdf (a second or more on a busy machine). A missing library is named by read_source."""
+    import contextlib
+    import importlib
+
+    for module in {_LIBRARIES.get(Path(str(p)).suffix.lower()) for p in paths} - {None}:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
+
+
 def read_source(path: Path, source_id: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
     """Read, decode and extract one input. Raise DocumentError with a one-line reason on failure."""
     data = _read_stdin(max_bytes) if str(path) == STDIN else _read_file(path, max_bytes)
