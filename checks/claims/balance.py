@@ -83,17 +83,18 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         if head not in measures or balance.role != "level" or not balance.is_amount:
             continue  # 顺差 in money, 净进口 in money or tonnes
         of = measures[head]
-        exports = trade_fact(table, balance, of.plus, of.scoped)
         imports = trade_fact(table, balance, of.minus, of.scoped)
-        if exports is None or imports is None:
+        if imports is None:
             continue
-        if not compatible(exports.subject, imports.subject):
-            continue  # 对美出口 … 对德进口: two trades, no balance of one
+        # 总出口A;再出口B及本地产品出口C。总进口D: the exports of the imports' subject
+        exports = trade_fact(table, balance, of.plus, of.scoped, like=imports.subject)
+        if exports is None:
+            continue
         inputs = {"imports": imports.quantity, "exports": exports.quantity}
         claim = Claim(NAME, doc.source, {**inputs, "balance": balance.quantity})
         word = doc.source.text[balance.quantity.start - 2 : balance.quantity.start]
         if len(word.strip()) < 2 or doc.between(0, balance.quantity.start).endswith(head):
-            word = head  # 净进口669.2万吨: the measure, not its last two characters
+            word = head  # 净进口512.8万吨: the measure, not its last two characters
         claim.facts = {"word": word, "deficit": of.sign < 0}
         claim.facts["plus"], claim.facts["minus"] = of.plus, of.minus
         claim.facts["signed"] = True
@@ -101,20 +102,27 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         yield claim
 
 
-def trade_fact(table: FactTable, balance: Fact, head: str, scoped: bool) -> Fact | None:
+def trade_fact(
+    table: FactTable, balance: Fact, head: str, scoped: bool, like: str = ""
+) -> Fact | None:
     """The nearest level of `head` before the balance in its paragraph, of its subject. A fund
-    names its subject in every line, so its income and spending may stand lines before."""
+    names its subject in every line, so its income and spending may stand lines before. A
+    paragraph that states no such level before its balance (全年进口A,全年出超B) may take the
+    one of the paragraphs just before, of the very same period. With `like`, levels of another
+    subject are passed over (对美出口 … 对德进口 are two trades, no balance of one)."""
     for fact in reversed(table.facts[: balance.index]):
-        if fact.paragraph != balance.paragraph and not scoped:
-            return None
         if fact.quantity.start < balance.paragraph - SCOPED_REACH:
             return None
         if fact.label.head != head or fact.role != "level":
             continue
+        if fact.paragraph != balance.paragraph and not scoped and fact.period != balance.period:
+            return None
         if fact.quantity.qualifier in ("above", "floor"):
             continue  # 首破6,000亿美元: a mark the figure passed, not the figure
         if scoped and not compatible(fact.subject, balance.subject):
             continue  # 城镇职工基金收入 is no part of 城乡居民基金结余
+        if not compatible(fact.subject, like):
+            continue
         if fact.quantity.unit != balance.quantity.unit or not _same_period(fact, balance):
             return None  # the nearest one belongs to another period or currency: no claim
         if _PARTNER_WORD.search(balance.subject) and not compatible(fact.subject, balance.subject):

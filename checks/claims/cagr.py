@@ -41,11 +41,12 @@ class Cagr:
             endpoints = _endpoints(doc, sentence[0], min(match.start(), rate.start))
             if endpoints is None:
                 continue
-            (first, first_year), (last, last_year) = endpoints
+            (first, first_year), (last, last_year), years_at = endpoints
             if not _ADJACENT.fullmatch(doc.between(last.end, min(match.start(), rate.start))):
                 continue  # another metric may sit between the values and the rate
             claim = Claim(NAME, doc.source, {"from": first, "to": last, "rate": rate})
             claim.facts = {"from_year": first_year, "to_year": last_year}
+            claim.cue = years_at  # 2018-2022年,…从A增至B: the years the span is read from
             claim.row = derive(claim)
             yield claim
 
@@ -117,10 +118,14 @@ def _stated_rate(doc: Document, match: re.Match[str]) -> Quantity | None:
     return None
 
 
+Endpoint = tuple[Quantity, int]  # a value and its year
+
+
 def _endpoints(
     doc: Document, start: int, end: int
-) -> tuple[tuple[Quantity, int], tuple[Quantity, int]] | None:
-    """The earliest and the latest dated amount of one unit before the rate."""
+) -> tuple[Endpoint, Endpoint, tuple[int, int] | None] | None:
+    """The earliest and the latest dated amount of one unit before the rate, and the span of
+    the year range they were dated by when a range dated them."""
     dated: list[tuple[Quantity, int]] = []
     for quantity in doc.quantities_in(start, end):
         if quantity.kind not in AMOUNT_KINDS or quantity.is_range:
@@ -136,7 +141,7 @@ def _endpoints(
         return None
     # 2023年为A,预计将从2024年的B增长到2032年的C: the span starts where 从 says it does
     started = [d for d in earlier if _FROM_START.search(doc.between(d[0].start - 12, d[0].start))]
-    return (started or earlier)[0], last
+    return (started or earlier)[0], last, None
 
 
 _FROM_START = re.compile(r"(?:从|由)[^,,。;从由\d]{0,3}(?:\d{4} ?年)?[^,,。;从由\d]{0,4}$")
@@ -144,7 +149,7 @@ _FROM_START = re.compile(r"(?:从|由)[^,,。;从由\d]{0,3}(?:\d{4} ?年)?[^,,�
 
 def _endpoints_of_range(
     doc: Document, start: int, end: int
-) -> tuple[tuple[Quantity, int], tuple[Quantity, int]] | None:
+) -> tuple[Endpoint, Endpoint, tuple[int, int]] | None:
     """ "2019—2023年,规模从A增长至B": A and B take the ends of the year range."""
     tokens = doc.tokens_in(start, end)
     ranges = [t for t in tokens if isinstance(t, Period) and t.first and t.first < t.last]
@@ -158,7 +163,8 @@ def _endpoints_of_range(
         return None
     if not re.fullmatch(TO_AFTER.pattern + r"\s*", doc.between(first.end, last.start)):
         return None
-    return (first, ranges[0].first), (last, ranges[0].last)
+    span = ranges[0]
+    return (first, span.first), (last, span.last), (span.start, span.end)
 
 
 def implied_rate(start: Interval, end: Interval, years: int) -> Interval:

@@ -21,7 +21,7 @@ from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, read_label
 from checks.quantities import INF, Interval, Quantity
-from checks.vocabulary import DOWN, UP, falls
+from checks.vocabulary import DOWN, MANNER, UP, falls
 
 NAME = "direction"
 _KINDS = frozenset({"money", "count", "people", "percent"})  # 1~2周 to 10~20分钟 is no movement
@@ -48,8 +48,8 @@ class Direction:
 
 
 def _moves(quantity: Quantity) -> bool:
-    """An amount, a percentage, or a bare index or ratio (105.20 → 105.02); a bare figure with a
-    magnitude word (686.7万) leaves its unit unsaid."""
+    """An amount, a percentage, or a bare index or ratio (104.60 → 103.90); a bare figure with a
+    magnitude word (512.3万) leaves its unit unsaid."""
     if quantity.kind in _KINDS:
         return True
     return quantity.kind == "number" and quantity.value == _printed_value(quantity)
@@ -119,7 +119,7 @@ def _against_earlier(doc: Document) -> Iterator[Claim]:
         yield claim
 
 
-_MANNER = r"(?:略|小幅|大幅|进一步|再|继续|逐步|明显)?"  # 略降至, 进一步下滑至
+_MANNER = MANNER  # 略降至, 进一步下滑至
 _TO_AFTER_VERB = re.compile(
     rf"{_MANNER}(?P<verb>{UP}|{DOWN})了?(?:至|到)\s*"
     r"(?:\d{4} ?年(?:的)?)?\s*$"
@@ -129,8 +129,8 @@ MOVE_REACH = 2  # sentences back where the figure a movement starts from may sta
 
 
 def _moved_to(doc: Document) -> Iterator[Claim]:
-    """2024年为101.50亿元;预计2025年略降至95.40亿元 / 一季度营收达27亿元,二季度营收下滑至
-    22.77亿元: a figure reached by a movement, against the figure of the same measure just
+    """2024年为88.20亿元;预计2025年略降至84.10亿元 / 一季度营收达31亿元,二季度营收下滑至
+    26.45亿元: a figure reached by a movement, against the figure of the same measure just
     before it."""
     table = facts(doc)
     for now in table:

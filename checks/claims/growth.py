@@ -178,11 +178,16 @@ def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
             and fact.period == wanted
             and fact.same_unit(level)
             and not fact.quantity.is_range
-            and len(name) >= 2
-            and core_name(fact.label.text) == name
+            and _restates(name, core_name(fact.label.text))
         ):
             return fact
     return None
+
+
+def _restates(name: str, earlier: str) -> bool:
+    """The same name, or a shorter one that ends it (市场规模 after 体外诊断市场规模): a later
+    sentence need not repeat what the measure is of."""
+    return len(name) >= 2 and (name == earlier or (len(name) >= 4 and earlier.endswith(name)))
 
 
 def _constant_price(doc: Document, rate: Fact) -> bool:

@@ -180,7 +180,7 @@ def _within_periods(doc: Document) -> Iterator[Claim]:
     wholes = [f for f in flows if f.period not in loose]
     starts = sorted({f.paragraph for f in table})  # the document's paragraphs, in order
     for part in flows:
-        if (span := months(part.period)) is None or span == (1, 12):
+        if part.forecast or (span := months(part.period)) is None or span == (1, 12):
             continue  # only part of a period can lie inside another
         whole = _whole_period(wholes, part, _paragraphs_around(starts, part))
         if whole is not None:
@@ -203,8 +203,8 @@ def _loose_years(flows: list[Fact]) -> set[str]:
 def _flow(fact: Fact) -> bool:
     """A level that adds up over time: an amount of money or of a named measure (产量, 出口 …),
     not a stock, price or per-unit value."""
-    if fact.role != "level" or fact.quantity.is_range or fact.bracketed or fact.forecast:
-        return False
+    if fact.role != "level" or fact.quantity.is_range or fact.bracketed:
+        return False  # a forecast year may be the whole of a quarter already reported
     if fact.quantity.kind != "money" and not fact.label.head:
         return False
     return not any(word in fact.clause for word in vocabulary().not_flows)

@@ -87,7 +87,7 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             continue
         part = table.get(share.attached_to)
         if part is None:
-            part = _named_part(table, share)  # 城镇人口比重为40.07%: of 城镇人口, stated before
+            part = _named_part(table, share)  # 城镇人口比重为58.30%: of 城镇人口, stated before
         if part is None or part.role != "level" or part.quantity.is_range:
             continue
         if _COMBINED.search(doc.between(part.quantity.end, share.quantity.start)):
@@ -253,7 +253,7 @@ def _whole_fact(
 
 
 def _named_after(table: FactTable, share: Fact, part: Fact, name: Label) -> list[Fact]:
-    """占户籍总人口35.2% …… 户籍人口1471.16万人: a whole named by the share may be stated after
+    """占户籍总人口28.4% …… 户籍人口962.35万人: a whole named by the share may be stated after
     it, in its paragraph or the next; only a figure of that name (or ending in a specific one),
     larger than the part."""
     reach = {share.paragraph}

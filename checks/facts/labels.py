@@ -11,12 +11,15 @@ from pathlib import Path
 import yaml
 
 from checks import paths
+from checks.vocabulary import DOWN, MANNER, UP
 
 _PERIOD_IN_LABEL = re.compile(
     r"(?:19|20)\d{2} ?年(?:度)?(?:\d{1,2} ?[-~—–至到] ?\d{1,2} ?月|\d{1,2} ?月份?)?"
-    r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|[QH][1-4]"
+    r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|[QH][1-4]|第 ?[1-4] ?季度?"
     r"|(?:上|去|前|本|今|当)年(?:同期)?"
 )
+# 市场规模小幅回调至X, 快速扩大至X: the movement that reached the figure names nothing
+_MOVED_TO = re.compile(rf"{MANNER}(?:{UP}|{DOWN})了?(?:至|到|为)$")
 _CLAUSE_MARK = re.compile(r"[,,;;::、。]")
 _PUNCTUATION = re.compile(r"[\s\"“”‘’《》〈〉「」『』*·]")
 
@@ -112,7 +115,7 @@ def _read_label(raw: str, words: Vocabulary) -> Label:
         if part in text:
             found_periods.append(part)
             text = text.replace(part, "")
-    text = _strip(text, words, keep_heads=True)
+    text = _strip(_MOVED_TO.sub("", _strip(text, words, keep_heads=True)), words, keep_heads=True)
     # "境内注册共计A件" is no total of anything: only a marker inside the label counts
     total = any(marker in text for marker in words.total_markers)
     head, subject = "", text
@@ -188,4 +191,13 @@ def siblings(a: str, b: str) -> bool:
 def compatible(a: str, b: str) -> bool:
     """Two subjects that may name one thing: either is unsaid, or one holds the other (中国 and
     中国货物); 对美 and 对德 name two."""
-    return not a or not b or a in b or b in a
+    return not a or not b or a in b or b in a or _abbreviates(a, b) or _abbreviates(b, a)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """居民医保基金 for 城乡居民基本医疗保险基金: a name of four or more characters that keeps
+    the long one's characters in order and ends as it does is its short form."""
+    if len(short) < 4 or len(short) >= len(long) or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(char in rest for char in short)

@@ -55,6 +55,61 @@ def _partitions(table: FactTable):
             if parts is not None:
                 total = _labelled_total(table, levels, parts, words, total_word)
                 yield Partition(tuple(words), tuple(parts), total)
+    yield from _complements(levels)
+
+
+_NOT = "非"  # 非X names everything of a whole that is not X
+
+
+def _complements(levels: list[Fact]):
+    """纺织品及成衣出口A, 非纺织品B: X and 非X split what they share, whatever X is. The whole is
+    the nearest level before them that names their measure and nothing else (总出口T)."""
+    for position, other in enumerate(levels):
+        if not other.label.text.startswith(_NOT) or len(other.label.subject) < 3:
+            continue
+        named = other.label.subject.removeprefix(_NOT)
+        part = next(
+            (
+                f
+                for f in reversed(levels[:position])
+                if f.paragraph == other.paragraph
+                and f.sentence >= other.sentence - PART_WINDOW
+                and _complement_of(f.label.subject, named)
+                and f.label.head
+                and other.label.head in ("", f.label.head)
+                and f.quantity.unit == other.quantity.unit
+                and _same_period(f.period, other.period)
+            ),
+            None,
+        )
+        if part is not None:
+            total = _whole_of_measure(levels, part, other)
+            yield Partition((named, _NOT + named), (part, other), total)
+
+
+def _complement_of(subject: str, named: str) -> bool:
+    """服装 against 非服装产品, 纺织品及成衣 against 非纺织品: one name begins the other."""
+    return len(subject) >= 2 and (subject.startswith(named) or named.startswith(subject))
+
+
+def _whole_of_measure(levels: list[Fact], first: Fact, last: Fact) -> Fact | None:
+    """The nearest level before `first`, in its paragraph or the one before, of its measure
+    and unit with no subject beyond scope and total words."""
+    paragraphs = {first.paragraph}
+    for candidate in reversed(levels[: levels.index(first)]):
+        if candidate.paragraph not in paragraphs:
+            if len(paragraphs) > 1:
+                return None
+            paragraphs.add(candidate.paragraph)
+        if (
+            candidate.label.head == first.label.head
+            and core_name(candidate.label.text) == first.label.head
+            and candidate.quantity.unit == first.quantity.unit
+            and _same_period(candidate.period, first.period)
+            and _same_period(candidate.period, last.period)
+        ):
+            return candidate
+    return None
 
 
 def partition_before(found: list[Partition], fact: Fact, count: int) -> Partition | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4}
-_QUARTER = re.compile(r"^(?:Q([1-4])|第?([一二三四])季度?)$")
+_QUARTER = re.compile(r"^(?:Q([1-4])|[第单]? ?([1-4一二三四]) ?季度?)$")
 _FIRST_QUARTERS = re.compile(r"^前([一二三])季度$")
 _MONTH_SPAN = re.compile(r"^(\d{1,2})-(\d{1,2})月$")
 _FIRST_MONTHS = re.compile(r"^前(\d{1,2})个?月$")
@@ -32,7 +32,7 @@ def _part_months(part: str) -> tuple[int, int] | None:
     if part in _HALVES:
         return _HALVES[part]
     if found := _QUARTER.match(part):
-        quarter = int(found.group(1) or _NUMERALS[found.group(2)])
+        quarter = int(found.group(1) or _NUMERALS.get(found.group(2), found.group(2)))
         return 3 * quarter - 2, 3 * quarter
     if found := _FIRST_QUARTERS.match(part):
         return 1, 3 * _NUMERALS[found.group(1)]

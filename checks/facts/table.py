@@ -16,7 +16,7 @@ from checks.document import AMOUNT_KINDS, Document
 from checks.facts.labels import Label, core_name, read_label, vocabulary
 from checks.quantities import Period, Quantity
 from checks.quantities.tokens import MONTH_DASH
-from checks.vocabulary import DOWN, FROM_BEFORE, TO_AFTER, UP
+from checks.vocabulary import DOWN, FROM_BEFORE, MANNER, TO_AFTER, UP
 
 ROLES = (
     "level",
@@ -127,6 +127,9 @@ class FactTable:
         _mark_lists(doc, self.facts)
         self.aliases = _expand_aliases(doc, self.facts)  # short name -> the name it stands for
         _split_compounds(self.facts)
+        _split_named_lists(doc, self.facts)
+        _rates_before_levels(doc, self.facts)
+        _moves_from_to(doc, self.facts)
         _share_subjects(doc, self.facts)
         _attach(self.facts)
         _attach_next_sentence(doc, self.facts)
@@ -163,7 +166,7 @@ def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     start = max(doc.sentences[doc.sentence_at(quantity.start)][0], previous_end)
     before = _ASIDE.sub("", doc.between(start, quantity.start))
     if before.endswith("("):
-        before = before[:-1]  # 再出口(57.9亿元): the figure in brackets after its label
+        before = before[:-1]  # 再出口(48.2亿元): the figure in brackets after its label
     cuts = [m.end() for m in _CLAUSE_MARK.finditer(before)]
     return before[cuts[-1] :] if cuts else before
 
@@ -259,6 +262,8 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
             break
     own = _last_period_part(doc.between(s_start, quantity.start))
     part = own or part  # a sentence naming its own part of the year overrides the paragraph's
+    if own == _WHOLE_YEAR:
+        part = ""  # 12月进口A;全年进口总额B: the year itself, not the month named before
     if not year and not part:
         return ""
     return f"{year}:{part}" if part else year
@@ -274,6 +279,9 @@ def _periods(doc: Document) -> tuple[list[Period], list[int]]:
     return doc.memo("periods", compute)
 
 
+_WHOLE_YEAR = "全年"
+
+
 def _last_period_part(text: str) -> str:
     """The part of the year named last; 同期 in 较去年同期 is the compared period, not this one."""
     found = [
@@ -281,8 +289,10 @@ def _last_period_part(text: str) -> str:
         for m in _period_part().finditer(text)
         if not _PRIOR_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
     ]
-    if not found or found[-1] == "全年":
-        return ""  # 全年 is the year itself
+    if not found:
+        return ""
+    if found[-1] == _WHOLE_YEAR:
+        return _WHOLE_YEAR  # the year itself: no part of it
     part = MONTH_DASH.sub("-", found[-1].replace(" ", "").replace("份", ""))
     if first_months := _FIRST_MONTHS.fullmatch(part):
         return f"1-{int(first_months.group(1))}月"  # 前7个月 is 1-7月
@@ -294,7 +304,7 @@ def _period_part() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in vocabulary().period_parts)
     return re.compile(
         rf"前 ?\d{{1,2}} ?个月|\d{{1,2}} ?月? ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?"
-        rf"|[QH][1-4]|{words}"
+        rf"|[QH][1-4]|第 ?[1-4] ?季度?|{words}"
     )
 
 
@@ -344,7 +354,7 @@ def _in_unit_of(bare: Quantity, last: Quantity, magnitude: float) -> Quantity:
     )
 
 
-# 社会消费品零售总额(以下简称"社零总额")881.9亿元: the short name stands for the long one
+# 社会消费品零售总额(以下简称"社零总额")652.3亿元: the short name stands for the long one
 _ALIAS = re.compile(
     r"[(（](?:以下)?简称(?:为)?[“\"「『]?(?P<alias>[^”\"」』()（）,]{2,10})[”\"」』]?[)）]"
 )
@@ -387,6 +397,118 @@ def _split_compounds(table: list[Fact]) -> None:
         subject, periods = first.label.text[: -len(word)], first.label.period_words
         for member, measure in zip(members, compounds[word], strict=True):
             member.label = Label(subject + measure, measure, subject, periods, False)
+
+
+_NAME_JOINER = re.compile(r"以及|和|及|与|、")
+
+
+def _split_named_lists(doc: Document, table: list[Fact]) -> None:
+    """出口和进口分别为A和B, 收入及支出首次突破千亿元,分别为A及B: a list of k levels after 分别 that
+    follows k measures joined by 和/及/与/、 is one figure of each measure, in order. Each name
+    must end in a measure of its own; a list of names of which some are no measure is left."""
+    for members in lists(table):
+        first = members[0]
+        if first.role != "level" or any(m.label.head for m in members[1:]):
+            continue
+        before = doc.between(doc.sentences[first.sentence][0], first.quantity.start)
+        said = before.rfind("分别")
+        if said < 0 or re.search(r"[。;]", before[said:]):
+            continue
+        names = _measure_names(_CLAUSE_MARK.split(before[:said].rstrip(",、 "))[-1], len(members))
+        if names is None:
+            continue
+        for member, name in zip(members, names, strict=True):
+            member.label = replace(name, period_words=first.label.period_words)
+        _money_of_next(table, members)
+
+
+def _money_of_next(table: list[Fact], members: list[Fact]) -> None:
+    """分别为612.40亿及598.15亿,年度盈余14.25亿元: a list of bare figures with a magnitude
+    takes the currency of the next figure in its sentence when that one has the same magnitude."""
+    after = table[members[-1].index + 1] if members[-1].index + 1 < len(table) else None
+    if after is None or after.sentence != members[-1].sentence or after.quantity.kind != "money":
+        return
+    magnitude = _magnitude(after.quantity)
+    for member in members:
+        bare = member.quantity
+        if bare.kind != "number" or bare.unit or _magnitude(bare) != magnitude or magnitude == 1:
+            return
+    for member in members:
+        member.quantity = _in_unit_of(member.quantity, after.quantity, 1.0)
+
+
+def _measure_names(text: str, count: int) -> list[Label] | None:
+    """The `count` names joined in `text`, each cut after its measure (支出首次突破千亿元 → 支出),
+    or None unless every one names a measure."""
+    parts = _NAME_JOINER.split(text)
+    if len(parts) != count:
+        return None
+    names = []
+    for part in parts:
+        label = read_label(part)
+        if not label.head:
+            label = read_label(_up_to_measure(part))
+        if not label.head:
+            return None
+        names.append(label)
+    return names
+
+
+def _up_to_measure(text: str) -> str:
+    """The text up to the end of the first measure word in it, or ''."""
+    ends = [text.find(variant) + len(variant) for variant in vocabulary().heads if variant in text]
+    return text[: min(ends)] if ends else ""
+
+
+_TO_LEVEL = re.compile(r"\s*(?:增至|升至|降至|增加至|减少至|上升至|下降至|至|到|达到|达)\s*")
+
+
+def _rates_before_levels(doc: Document, table: list[Fact]) -> None:
+    """进口总值按年上升1.5倍至98.0亿元, 出口下跌12.1%至9.4亿元: a level reached after its rate
+    (or multiple) is named by the words before the rate, and takes the rate."""
+    for fact in table[1:]:
+        moved = table[fact.index - 1]
+        own = fact.label.text
+        if fact.role != "level" or (own and not _TO_LEVEL.fullmatch(own)):
+            continue
+        if moved.sentence != fact.sentence:
+            continue
+        if moved.role not in ("rate", "multiple") or moved.attached_to is not None:
+            continue
+        if not _TO_LEVEL.fullmatch(_glue(doc, moved, fact)):
+            continue
+        cut = _COMPARISON_START.search(moved.clause)
+        label = read_label(moved.clause[: cut.start()] if cut else moved.clause)
+        if not label.text:
+            continue
+        fact.label = label
+        if moved.role == "rate":
+            fact.rate, fact.rates, moved.attached_to = moved.index, (moved.index,), fact.index
+
+
+_MOVE_BETWEEN = re.compile(rf"^\s*{MANNER}(?:{UP}|{DOWN})?了?(?:至|到)\s*$")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+
+
+def _moves_from_to(doc: Document, table: list[Fact]) -> None:
+    """市场规模从A快速扩大至B: B is what A is, a later value of it. Where the sentence opens on a
+    span of years (2018-2022年), A is of its first year and B of its last."""
+    for fact in table[1:]:
+        start = table[fact.index - 1]
+        if fact.role != "level" or start.role not in ("level", "reference"):
+            continue
+        if start.sentence != fact.sentence:
+            continue
+        if not _MOVE_BETWEEN.match(_glue(doc, start, fact)) or not start.same_unit(fact):
+            continue
+        if not FROM_BEFORE.search(doc.between(start.quantity.start - 2, start.quantity.start)):
+            continue
+        if not fact.label.text:
+            fact.label, fact.subject = start.label, start.subject
+        s_start = doc.sentences[fact.sentence][0]
+        span = _YEAR_SPAN.search(doc.between(s_start, start.quantity.start))
+        if span and not start.period and not fact.period:
+            start.period, fact.period = span.group(1), span.group(2)
 
 
 def _share_subjects(doc: Document, table: list[Fact]) -> None:
@@ -499,7 +621,7 @@ def _attach(table: list[Fact]) -> None:
         compared = False  # past a comparison in points, only the level's share is its own
         for other in table[position + 1 :]:
             if other.sentence == fact.sentence and _threshold_of(fact, other):
-                continue  # 7437.3亿美元,首度突破7000亿美元,年增率26%: the rate is the figure's
+                continue  # 5,218.6亿美元,首度突破5,000亿美元,年增率18%: the rate is the figure's
             if other.sentence != fact.sentence or other.role == "level":
                 break
             if other.role == "pp":
@@ -548,7 +670,7 @@ def _threshold_of(level: Fact, other: Fact) -> bool:
 
 
 def _attach_next_sentence(doc: Document, table: list[Fact]) -> None:
-    """ "人口为7061200人。与去年比较,增加57500人,增长率为0.8%。": a sentence that opens with a
+    """ "人口为5230400人。与去年比较,增加41600人,增长率为0.8%。": a sentence that opens with a
     comparison and names nothing new qualifies the level that ends the sentence before."""
     for position, fact in enumerate(table):
         if fact.role != "level" or not fact.is_amount or fact.rate is not None:
