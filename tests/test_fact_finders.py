@@ -1041,3 +1041,30 @@ class TestAMoveOverASpanOfYears:
     def test_trap_another_market(self, check_text):
         claims = check_text(self.TEXT.format(r="16.7", who="全球", v="744.4"))
         assert verdicts(claims, "growth") == []
+
+
+# ------------------------------------------------------------------ a level stated after its share
+class TestALevelAfterItsShare:
+    TEXT = (
+        "2024年,中药类产品出口额60.0亿美元。植物提取物出口额在中药类产品出口总额中占比达到{s}%,"
+        "为33.0亿美元。其中,{x}出口额为5.0亿美元,非精油类植物提取物出口额{n}亿美元。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_share_and_parts(self, check_text, script):
+        text = self.TEXT.format(s="55", x="精油类植物提取物", n="28.0")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        claims = check_text(text)
+        assert ("consistent", None) in verdicts(claims, "share")  # 33.0 / 60.0 = 55%
+        assert verdicts(claims, "sum") == [("consistent", None)]  # 5.0 + 28.0 = 33.0
+
+    def test_planted_errors(self, check_text):
+        claims = check_text(self.TEXT.format(s="65", x="精油类植物提取物", n="30.0"))
+        assert ("inconsistent", "error") in verdicts(claims, "share")
+        assert verdicts(claims, "sum") == [("inconsistent", "error")]
+
+    def test_trap_x_of_another_product(self, check_text):
+        # 精油类花卉提取物 is no complement of 非精油类植物提取物
+        claims = check_text(self.TEXT.format(s="55", x="精油类花卉提取物", n="30.0"))
+        assert verdicts(claims, "sum") == []

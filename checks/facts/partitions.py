@@ -87,6 +87,10 @@ def _complements(levels: list[Fact]):
             yield Partition((named, _NOT + named), (part, other), total)
 
 
+def _wider(subject: str, part_subject: str) -> bool:
+    return not subject or (subject != part_subject and part_subject.endswith(subject))
+
+
 def _complement_of(subject: str, named: str) -> bool:
     """服装 against 非服装产品, 纺织品及成衣 against 非纺织品: one name begins the other."""
     return len(subject) >= 2 and (subject.startswith(named) or named.startswith(subject))
@@ -94,7 +98,8 @@ def _complement_of(subject: str, named: str) -> bool:
 
 def _whole_of_measure(levels: list[Fact], first: Fact, last: Fact) -> Fact | None:
     """The nearest level before `first`, in its paragraph or the one before, of its measure
-    and unit with no subject beyond scope and total words."""
+    and unit, whose subject is none beyond scope and total words or one that ends the part's
+    (植物提取物出口 of 精油类植物提取物出口 and 非精油类植物提取物出口)."""
     paragraphs = {first.paragraph}
     for candidate in reversed(levels[: levels.index(first)]):
         if candidate.paragraph not in paragraphs:
@@ -103,7 +108,7 @@ def _whole_of_measure(levels: list[Fact], first: Fact, last: Fact) -> Fact | Non
             paragraphs.add(candidate.paragraph)
         if (
             candidate.label.head == first.label.head
-            and core_name(candidate.label.text) == first.label.head
+            and _wider(core_name(candidate.subject), first.subject)
             and candidate.quantity.unit == first.quantity.unit
             and _same_period(candidate.period, first.period)
             and _same_period(candidate.period, last.period)

@@ -130,6 +130,7 @@ class FactTable:
         _split_named_lists(doc, self.facts)
         _rates_before_levels(doc, self.facts)
         _moves_from_to(doc, self.facts)
+        _levels_after_shares(doc, self.facts)
         _share_subjects(doc, self.facts)
         _attach(self.facts)
         _attach_next_sentence(doc, self.facts)
@@ -509,6 +510,26 @@ def _moves_from_to(doc: Document, table: list[Fact]) -> None:
         span = _YEAR_SPAN.search(doc.between(s_start, start.quantity.start))
         if span and not start.period and not fact.period:
             start.period, fact.period = span.group(1), span.group(2)
+
+
+_AFTER_SHARE = re.compile(r"\s*[,，]\s*(?:为|达|达到|约为|计|共计)\s*")
+_SHARE_OF = re.compile(r"在[^,;。]{2,20}中(?:的)?(?:占比|比重|份额)|占")
+
+
+def _levels_after_shares(doc: Document, table: list[Fact]) -> None:
+    """植物提取物出口额在中药产品出口总额中占比达到60%,为X: X is the part the share names
+    before 在…中 or 占, and the share is its own."""
+    for fact in table[1:]:
+        share = table[fact.index - 1]
+        if fact.role != "level" or fact.label.text or share.role != "share":
+            continue
+        if share.sentence != fact.sentence or not _AFTER_SHARE.fullmatch(_glue(doc, share, fact)):
+            continue
+        cut = _SHARE_OF.search(share.clause)
+        label = read_label(share.clause[: cut.start()]) if cut else None
+        if label is not None and label.head:
+            fact.label = label
+            share.attached_to = fact.index
 
 
 def _share_subjects(doc: Document, table: list[Fact]) -> None:
