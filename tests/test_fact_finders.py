@@ -1068,3 +1068,25 @@ class TestALevelAfterItsShare:
         # 精油类花卉提取物 is no complement of 非精油类植物提取物
         claims = check_text(self.TEXT.format(s="55", x="精油类花卉提取物", n="30.0"))
         assert verdicts(claims, "sum") == []
+
+
+# ------------------------------------------------------------------ an aside inside a part
+class TestHospitalsByGrade:
+    TEXT = (
+        "2024年末,全省医疗机构(不含村卫生室)3.2万个,其中:医院1500个。"
+        "从等级结构看:三级医院120个(其中:三甲医院80个),二级医院400个,一级医院600个{rest}。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_grades_split_the_hospitals(self, check_text, script):
+        text = self.TEXT.format(rest=",未评定等级医院380个")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        text = self.TEXT.format(rest=",未评定等级医院480个")  # 120 + 400 + 600 + 480 = 1600
+        assert verdicts(check_text(text), "sum") == [("inconsistent", "error")]
+
+    def test_trap_a_grade_missing(self, check_text):
+        assert verdicts(check_text(self.TEXT.format(rest="")), "sum") == []

@@ -183,8 +183,10 @@ def _cover(
             continue  # 乘用车产量 and 商用车产量 split 汽车产量; their 销量 are another split
         if names(f.label.text, opening, total_word):
             break
-        if not _names_any(f.label.text, words, total_word) and (
-            f.label.total or _names_total(f.label, total_word)
+        if (
+            not f.bracketed  # 三级医院A个(其中:三甲医院B个): an aside within a part ends nothing
+            and not _names_any(f.label.text, words, total_word)
+            and (f.label.total or _names_total(f.label, total_word))
         ):
             break
         if f.quantity.unit == first.quantity.unit and _same_period(f.period, first.period):
