@@ -1090,3 +1090,22 @@ class TestHospitalsByGrade:
 
     def test_trap_a_grade_missing(self, check_text):
         assert verdicts(check_text(self.TEXT.format(rest="")), "sum") == []
+
+
+# ------------------------------------------------------------------ a heading that states a balance
+@pytest.mark.parametrize(
+    "text",
+    [
+        "五、外贸仍有{word}。1-6月,货物进出口总额120.5亿元。其中,出口70.2亿元;进口50.3亿元。",
+        "五、外貿仍有{word}。1-6月,貨物進出口總額120.5億元。其中,出口70.2億元;進口50.3億元。",
+    ],
+)
+def test_a_heading_states_the_paragraphs_balance(check_text, text):
+    assert verdicts(check_text(text.format(word="顺差")), "balance") == [("consistent", None)]
+    found = verdicts(check_text(text.format(word="逆差")), "balance")  # exports exceed imports
+    assert found == [("inconsistent", "error")]
+
+
+def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
+    text = "五、外贸仍有逆差。\n其中,出口70.2亿元;进口50.3亿元。"
+    assert verdicts(check_text(text), "balance") == []

@@ -60,6 +60,7 @@ class Balance:
             if stated is not None:
                 inputs["balance"] = stated
             claim = Claim(NAME, doc.source, inputs)
+            claim.cue = match.span()  # the word that states the balance, quoted with the figures
             word = match.group(0)
             claim.facts = {
                 "word": word,
@@ -137,8 +138,12 @@ def _same_period(a: Fact, b: Fact) -> bool:
 
 
 def _trade(doc: Document, match: re.Match[str]) -> tuple[Quantity, Quantity] | None:
-    """Imports and exports in the keyword's sentence, the nearest ones after it first."""
+    """Imports and exports in the keyword's sentence, the nearest ones after it first. A
+    sentence with no figure heads its paragraph (五、外贸仍有顺差。…出口A;进口B): the paragraph's."""
     start, end = doc.sentences[doc.sentence_at(match.start())]
+    if not doc.quantities_in(start, end):
+        line = doc.view.find("\n", end)
+        end = len(doc.view) if line < 0 else line
     after = doc.quantities_in(match.start(), end)
     before = doc.quantities_in(start, match.start())[::-1]
     imports = exports = None
