@@ -139,7 +139,7 @@ def _same_period(a: Fact, b: Fact) -> bool:
 
 def _trade(doc: Document, match: re.Match[str]) -> tuple[Quantity, Quantity] | None:
     """Imports and exports in the keyword's sentence, the nearest ones after it first. A
-    sentence with no figure heads its paragraph (五、外贸仍有顺差。…出口A;进口B): the paragraph's."""
+    sentence with no figure heads its paragraph (五、外贸仍有顺差。…出口A;进口B): its paragraph."""
     start, end = doc.sentences[doc.sentence_at(match.start())]
     if not doc.quantities_in(start, end):
         line = doc.view.find("\n", end)
