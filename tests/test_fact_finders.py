@@ -1109,3 +1109,45 @@ def test_a_heading_states_the_paragraphs_balance(check_text, text):
 def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
     text = "五、外贸仍有逆差。\n其中,出口70.2亿元;进口50.3亿元。"
     assert verdicts(check_text(text), "balance") == []
+
+
+# ------------------------------------------------------------------ bounds on a growth rate
+class TestBoundsOnGrowth:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2024年全省生产总值5210.4亿元,比上年增长{r}%,连续三年实现9%以上增长。",
+            "2024年全省生產總值5210.4億元,比上年增長{r}%,連續三年實現9%以上增長。",
+            "单季度实现收入15.60亿元,同比增长{r}%,仍然做到收入超过9%的快速增长。",
+        ],
+    )
+    def test_the_rate_lies_above_its_bound(self, check_text, text):
+        assert verdicts(check_text(text.format(r="9.6")), "direction") == [("consistent", None)]
+        found = verdicts(check_text(text.format(r="8.6")), "direction")
+        assert found == [("inconsistent", "error")]
+
+    def test_trap_a_fall_is_not_read_against_a_bound_on_growth(self, check_text):
+        text = "2024年全省生产总值5210.4亿元,比上年下降3.2%,连续三年实现9%以上增长。"
+        assert verdicts(check_text(text), "direction") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年外销订单5218.6亿美元,不但写下历史新高,也是首度突破{b}亿美元大关。",
+        "全年外銷訂單5218.6億美元,不但寫下歷史新高,也是首度突破{b}億美元大關。",
+    ],
+)
+def test_a_mark_the_figure_before_passed(check_text, text):
+    assert verdicts(check_text(text.format(b="5000")), "direction") == [("consistent", None)]
+    found = verdicts(check_text(text.format(b="5500")), "direction")
+    assert found == [("inconsistent", "error")]
+
+
+def test_hedges_after_their_figure_and_after_income():
+    from checks.quantities.tokens import scan
+
+    read = {
+        t.printed: t.qualifier for t in scan("出口站稳600亿美元之上,收入超过20%,出超75.5亿美元")
+    }
+    assert read == {"600": "above", "20": "above", "75.5": "exact"}

@@ -19,7 +19,7 @@ from checks.claims.base import (
 from checks.claims.comparison import movements
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
-from checks.facts.labels import core_name, read_label
+from checks.facts.labels import core_name, measure_named, read_label
 from checks.quantities import INF, Interval, Quantity
 from checks.vocabulary import DOWN, MANNER, UP, falls
 
@@ -70,9 +70,11 @@ def _thresholds(doc: Document) -> Iterator[Claim]:
     it announces, in its paragraph: the figure must lie on the threshold's side."""
     table = facts(doc)
     for bound in table:
-        if bound.quantity.qualifier not in _BOUNDS or bound.role not in _LEVELS:
+        if bound.quantity.qualifier not in _BOUNDS:
             continue
-        exact = _exact_of(table, bound)
+        exact = _rate_bounded(doc, table, bound)
+        if exact is None and bound.role in _LEVELS:
+            exact = _exact_of(table, bound)
         if exact is None:
             continue
         word = doc.between(bound.quantity.start, bound.quantity.number_start).strip()
@@ -195,7 +197,15 @@ def _exact_of(table: FactTable, bound: Fact) -> Fact | None:
         and not core_name(after.label.text)
     ):
         return after
-    name = core_name(bound.label.text)
+    name = core_name(measure_named(bound.label.text).text)  # 出口已连续三个月站稳X之上
+    before = table.get(bound.index - 1)
+    if (
+        before is not None
+        and before.sentence == bound.sentence
+        and _comparable(before, bound)
+        and not _MARK_WORDS.sub("", name)
+    ):
+        return before  # 全年订单X,不但写下历史新高,也是首度突破Y: the mark the figure passed
     if len(name) < 2:
         return None
     near = sorted(
@@ -205,6 +215,33 @@ def _exact_of(table: FactTable, bound: Fact) -> Fact | None:
     return next(
         (f for f in near if _comparable(f, bound) and core_name(f.label.text) == name), None
     )
+
+
+# 12%以上增长, 20%以上的增幅, 超过20%的快速增长: a bound on a growth rate
+_GROWTH_AFTER = re.compile(r"^\s*的?[^\d,;。、]{0,3}?(?:增长|增幅|增速|涨幅)")
+
+
+def _rate_bounded(doc: Document, table: FactTable, bound: Fact) -> Fact | None:
+    """比上年增长12.3%,连续四年实现12%以上增长: a bound on growth is of the rise stated just
+    before it in its sentence. A fall is left alone: its sign against the bound is not read."""
+    if bound.quantity.kind != "percent" or bound.role in ("rate", "share"):
+        return None
+    if not _GROWTH_AFTER.match(doc.between(bound.quantity.end, bound.quantity.end + 8)):
+        return None
+    rate = next(
+        (
+            f
+            for f in reversed(table.facts[: bound.index])
+            if f.sentence == bound.sentence and f.role == "rate"
+        ),
+        None,
+    )
+    if rate is None or rate.quantity.qualifier != "exact" or rate.direction <= 0:
+        return None
+    return rate
+
+
+_MARK_WORDS = re.compile(r"也|是|首度|首次|再度|再次|不但|而且|已经|已|均|都|还|又")
 
 
 def _comparable(fact: Fact, bound: Fact) -> bool:

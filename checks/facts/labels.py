@@ -128,6 +128,17 @@ def _read_label(raw: str, words: Vocabulary) -> Label:
     return Label(text, head, subject, "".join(found_periods), total)
 
 
+def measure_named(text: str) -> Label:
+    """The label of `text`, or where it does not end in a measure, of the text up to the end of
+    the first measure in it: 支出首次突破千亿元 → 支出, 出口已连续三个月站稳 → 出口."""
+    label = read_label(text)
+    if label.head:
+        return label
+    heads = vocabulary().heads
+    ends = [text.find(variant) + len(variant) for variant in heads if variant in text]
+    return read_label(text[: min(ends)]) if ends else label
+
+
 def _strip(text: str, words: Vocabulary, keep_heads: bool = False) -> str:
     """Drop connectives from the front and verbs, hedges and particles from the end, repeatedly;
     never into a measure word (出超 is a measure, not 出 + the hedge 超)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checks.document import AMOUNT_KINDS, Document
-from checks.facts.labels import Label, core_name, read_label, vocabulary
+from checks.facts.labels import Label, core_name, measure_named, read_label, vocabulary
 from checks.quantities import Period, Quantity
 from checks.quantities.tokens import MONTH_DASH
 from checks.vocabulary import DOWN, FROM_BEFORE, MANNER, TO_AFTER, UP
@@ -446,19 +446,11 @@ def _measure_names(text: str, count: int) -> list[Label] | None:
         return None
     names = []
     for part in parts:
-        label = read_label(part)
-        if not label.head:
-            label = read_label(_up_to_measure(part))
+        label = measure_named(part)
         if not label.head:
             return None
         names.append(label)
     return names
-
-
-def _up_to_measure(text: str) -> str:
-    """The text up to the end of the first measure word in it, or ''."""
-    ends = [text.find(variant) + len(variant) for variant in vocabulary().heads if variant in text]
-    return text[: min(ends)] if ends else ""
 
 
 _TO_LEVEL = re.compile(r"\s*(?:增至|升至|降至|增加至|减少至|上升至|下降至|至|到|达到|达)\s*")

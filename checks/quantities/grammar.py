@@ -146,8 +146,9 @@ def _token_pattern() -> re.Pattern[str]:
         rf"|(?<!第)(?P<cn>{_CN})(?= ?(?:余|多)?(?:{_MAG})?(?:{_UNIT})))"
     )
     quantity = (
-        # 出超/入超 (a surplus, a deficit) are words, not the hedge 超 before a figure
-        rf"(?P<qty>(?:(?<![出入])(?P<prefix>{before}) ?)?{number}"
+        # 出超/入超 (a surplus, a deficit) are words, not the hedge 超 before a figure; 收入超过X
+        # is a hedge all the same
+        rf"(?P<qty>(?:(?:(?<![出入])|(?=超[过出]))(?P<prefix>{before}) ?)?{number}"
         rf"(?P<q1>余|多)?(?: ?(?P<mag>{_MAG}))?(?P<q2>余|多)? ?(?P<unit>{_UNIT})?"
         rf"(?P<post>{after})?)"
     )
