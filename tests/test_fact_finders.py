@@ -1151,3 +1151,38 @@ def test_hedges_after_their_figure_and_after_income():
         t.printed: t.qualifier for t in scan("出口站稳600亿美元之上,收入超过20%,出超75.5亿美元")
     }
     assert read == {"600": "above", "20": "above", "75.5": "exact"}
+
+
+# ------------------------------------------------------------------ tenths (成) and bounds on shares
+def test_tenths_are_read_as_percentages():
+    from checks.quantities.tokens import scan
+
+    read = {
+        t.printed: t for t in scan("贡献度达九成二,占比四成,超过一成半,8成以上,三成都市,一成不变")
+    }
+    assert set(read) == {"九成二", "四成", "一成半", "8成"}
+    assert (read["九成二"].strict.lo, read["九成二"].strict.hi) == (91.5, 92.5)
+    assert (read["四成"].strict.lo, read["四成"].strict.hi) == (35.0, 45.0)
+    assert read["一成半"].value == 15.0 and read["一成半"].qualifier == "above"
+    assert read["8成"].kind == "percent" and read["8成"].strict.lo == 80.0
+
+
+class TestABoundOnAShare:
+    TEXT = (
+        "4、{bound}进口占7成以上,其余品种进口回落。今年一季度,我国进口玉米620万吨,"
+        "增长12.0%,占同期我国粮食进口总量的{s}%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(bound="玉米", s="72.5")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "direction") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        found = verdicts(check_text(self.TEXT.format(bound="玉米", s="65.5")), "direction")
+        assert found == [("inconsistent", "error")]
+
+    def test_trap_the_share_of_another_product(self, check_text):
+        assert verdicts(check_text(self.TEXT.format(bound="小麦", s="65.5")), "direction") == []

@@ -73,6 +73,8 @@ def _thresholds(doc: Document) -> Iterator[Claim]:
         if bound.quantity.qualifier not in _BOUNDS:
             continue
         exact = _rate_bounded(doc, table, bound)
+        if exact is None and bound.role == "share":
+            exact = _share_bounded(table, bound)
         if exact is None and bound.role in _LEVELS:
             exact = _exact_of(table, bound)
         if exact is None:
@@ -242,6 +244,42 @@ def _rate_bounded(doc: Document, table: FactTable, bound: Fact) -> Fact | None:
 
 
 _MARK_WORDS = re.compile(r"也|是|首度|首次|再度|再次|不但|而且|已经|已|均|都|还|又")
+
+
+_SHARE_WORDS = re.compile(r"(?:的)?(?:占比|比重|比例|份额)|占")
+
+
+def _share_bounded(table: FactTable, bound: Fact) -> Fact | None:
+    """大豆进口占8成以上 … 我国进口大豆A万吨,占粮食进口总量的84.2%: a bound on a share
+    against the exact share of the same part stated in its paragraph."""
+    name = _share_part(table, bound)
+    if len(name) < 2:
+        return None
+    near = sorted(
+        (f for f in table if f.paragraph == bound.paragraph and f is not bound),
+        key=lambda f: abs(f.index - bound.index),
+    )
+    for share in near:
+        if share.role != "share" or share.quantity.qualifier != "exact":
+            continue
+        other = _share_part(table, share)
+        if len(other) >= 2 and (name.endswith(other) or other.endswith(name)):
+            return share
+    return None
+
+
+def _share_part(table: FactTable, share: Fact) -> str:
+    """What a share is of the whole: the level it belongs to, the words before 占/占比, or the
+    amount right before it (去年营运开支为A亿元,占总支出16.1%)."""
+    level = table.get(share.attached_to)
+    if level is not None:
+        return core_name(level.label.text)
+    cut = _SHARE_WORDS.search(share.clause)
+    named = core_name(read_label(share.clause[: cut.start()]).text) if cut else ""
+    before = table.get(share.index - 1)
+    if not named and before is not None and before.sentence == share.sentence:
+        return core_name(before.label.text) if before.is_amount else ""
+    return named
 
 
 def _comparable(fact: Fact, bound: Fact) -> bool:

@@ -110,6 +110,8 @@ _CN_FIRST = "一二两三四五六七八九十零〇"
 _CN = rf"[{_CN_FIRST}][{CN_DIGITS}]{{0,15}}"  # bounded: no backtracking blow-up
 _MAG = _alternation(MAGNITUDES)
 _UNIT = _alternation(UNITS)
+# characters after 成 that make it a word, not tenths: 成长, 成为, 成本, 成都, 一成不变 …
+_NOT_TENTHS = "长为本交立果员分绩功熟就品都不效型人年材"
 _YEAR = r"(?:19|20)\d{2}"
 _MONEY_AFTER = r"(?:新台币|人民币|港币)?(?:美元|港元|日元|欧元|元)"
 _MONTHS = r"\d{1,2} ?月? ?(?:-|~|—|–|至|到) ?\d{1,2} ?月|\d{1,2} ?月份?(?:\d{1,2}日)?"
@@ -140,6 +142,9 @@ def _token_pattern() -> re.Pattern[str]:
         # 3兆7,431亿元 (Taiwan's 兆 is 10¹²): trillions and the 亿 after them are one figure
         rf"|(?<![\d.A-Za-z])(?=[\d,.]{{1,12}} ?兆)(?P<zhao>{_NUM}) ?兆 ?"
         rf"(?:(?P<zhao_yi>{_NUM}) ?(?=亿)|(?={_MONEY_AFTER}))"
+        # 九成二, 8成, 一成半: tenths (成) of a whole, a share or a rate in percent
+        rf"|(?<![\d.])(?P<tenths>[1-9一二两三四五六七八九])成(?P<tenths2>[1-9一二三四五六七八九]|半)?"
+        rf"(?![{_NOT_TENTHS}])"
         rf"|(?<![\d.A-Za-z])(?P<sign>-(?=\d))?(?P<num>{_NUM})"
         # a range is A-B, A - B or A~B; "A -B" (a space before the dash only) is A, then -B
         rf"(?:(?P<pct1>%)?(?: ?~ ?|- ?| - )(?P<num2>{_NUM})|(?P<sep_to>至)(?P<num2b>{_NUM}))?"

@@ -176,7 +176,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         unit = _currency_before(view, start) or unit
     if match.group("cn") and unit == "CNY" and not match.group("mag") and high < 10:
         return None  # 三元电池, 二元结构, 多元: a word, not a sum of a few yuan
-    if match.group("pct1") or match.group("pct_cn") is not None:
+    if match.group("pct1") or match.group("pct_cn") is not None or match.group("tenths"):
         kind, unit = "percent", "%"
     magnitude = MAGNITUDES.get(match.group("mag") or "", 1.0)
     if match.group("zhao") is not None and match.group("zhao_yi") is None:
@@ -207,7 +207,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
 
 
 def _number_start(match: re.Match[str]) -> int:
-    for group in ("pct_cn", "zhao", "sign", "num", "cn"):
+    for group in ("pct_cn", "zhao", "tenths", "sign", "num", "cn"):
         if match.group(group) is not None:
             return match.start(group) - (3 if group == "pct_cn" else 0)
     return match.start()
@@ -224,6 +224,8 @@ def _number(match: re.Match[str]) -> tuple[float, float, str, float] | None:
         return None if value is None else (float(value), float(value), match.group("cn"), 1.0)
     if match.group("zhao") is not None:
         return _trillions(match)
+    if match.group("tenths") is not None:
+        return _tenths(match)
     text = match.group("num")
     second = match.group("num2") or match.group("num2b")
     low = _decimal(text)
@@ -231,6 +233,24 @@ def _number(match: re.Match[str]) -> tuple[float, float, str, float] | None:
     if low is None or high is None or high < low:
         return None
     return low, high, text, min(_last_digit_unit(text), _last_digit_unit(second or text))
+
+
+_SIMPLE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _tenths(match: re.Match[str]) -> tuple[float, float, str, float]:
+    """四成 is 40% to the nearest tenth, 四成七 47% to the nearest point, 一成半 15% to the
+    nearest half tenth."""
+    first, second = match.group("tenths"), match.group("tenths2")
+    tens = int(first) if first.isdigit() else _SIMPLE_DIGITS[first]
+    printed = match.group("tenths") + "成" + (second or "")
+    if second is None:
+        return tens * 10.0, tens * 10.0, printed, 10.0
+    if second == "半":
+        return tens * 10.0 + 5, tens * 10.0 + 5, printed, 5.0
+    units = int(second) if second.isdigit() else _SIMPLE_DIGITS[second]
+    value = tens * 10.0 + units
+    return value, value, printed, 1.0
 
 
 def _trillions(match: re.Match[str]) -> tuple[float, float, str, float] | None:
