@@ -1186,3 +1186,37 @@ class TestABoundOnAShare:
 
     def test_trap_the_share_of_another_product(self, check_text):
         assert verdicts(check_text(self.TEXT.format(bound="小麦", s="65.5")), "direction") == []
+
+
+# ------------------------------------------------------------------ 相等于…的X%, 与…的比率为X%
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10月商品进口货值为4,520亿元,按年上升5.0%。10月录得有形贸易逆差{d}亿元,相等于商品进口货值的8%。",
+        "10月商品進口貨值為4,520億元,按年上升5.0%。10月錄得有形貿易逆差{d}億元,相等於商品進口貨值的8%。",
+    ],
+)
+def test_equal_to_a_share_of_a_named_whole(check_text, text):
+    assert shares(check_text(text.format(d="362"))) == [("consistent", None)]  # 362 / 4520 = 8.0%
+    assert shares(check_text(text.format(d="452"))) == [("inconsistent", "error")]
+
+
+class TestARatioToAChange:
+    TEXT = (
+        "与去年年中人口比较,全市人口{verb}42,000人。去年年中至今年年中的出生人数61,740人,"
+        "与整体人口增长的比率为147%。死亡人数(23,100人)与整体人口增长的比率为{r}%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_each_component_over_the_change(self, check_text, script):
+        text = self.TEXT.format(verb="增加", r="55")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert shares(check_text(text)) == [("consistent", None)] * 2  # 147% and 55% of 42,000
+
+    def test_planted_error(self, check_text):
+        found = sorted(shares(check_text(self.TEXT.format(verb="增加", r="65"))))
+        assert found == [("consistent", None), ("inconsistent", "error")]
+
+    def test_trap_a_fall_is_no_growth_to_divide_by(self, check_text):
+        assert shares(check_text(self.TEXT.format(verb="减少", r="65"))) == []

@@ -29,6 +29,7 @@ from checks.facts.labels import Label, core_name, siblings
 from checks.facts.partitions import Partition, contribution_lists, partitions_of
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
+from checks.vocabulary import DOWN, UP
 
 NAME = "share"
 _SHARE = re.compile(
@@ -236,6 +237,8 @@ def _whole_fact(
         exact = [f for f in earlier if core_name(f.label.text) == core_name(name.text)]
         loose = [f for f in earlier if _names(f.label, name)]
         found = (exact or loose or _named_after(table, share, part, name) or [None])[0]
+        if found is None:
+            found = _change_named(table, part, name)
         return found, share.whole_label.text
     if previous is not None and _same_measure(previous[1], part) and _unit_fits(previous[0], part):
         return previous[0], ""  # 占比Y%: of the whole the share before it in the paragraph was of
@@ -250,6 +253,25 @@ def _whole_fact(
         if _same_measure(fact, part):
             return fact, ""
     return None, ""
+
+
+_MOVEMENT = re.compile(rf"(?:{UP}|{DOWN})$")
+
+
+def _change_named(table: FactTable, part: Fact, name: Label) -> Fact | None:
+    """出生人数A,与整体人口增长的比率为147%: a whole named as a change is the stated change of
+    that name (香港的整体人口增加B), the nearest before the part in its paragraph."""
+    wanted = _MOVEMENT.sub("", core_name(name.text))
+    if len(wanted) < 2:
+        return None
+    for fact in reversed(table.facts[: part.index]):
+        if fact.paragraph != part.paragraph:
+            return None
+        if fact.role == "change" and fact.same_unit(part) and fact.direction > 0:
+            changed = _MOVEMENT.sub("", core_name(fact.label.text))
+            if len(changed) >= 2 and (changed.endswith(wanted) or wanted.endswith(changed)):
+                return fact
+    return None
 
 
 def _named_after(table: FactTable, share: Fact, part: Fact, name: Label) -> list[Fact]:

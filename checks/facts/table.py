@@ -41,8 +41,9 @@ _RATE_BEFORE = re.compile(
 )
 _DOWN = re.compile(rf"^(?:{DOWN})")
 _WHOLE_INSIDE = re.compile(r"占(?:到|了|据)?\s*$")
+# 占X的Y%, 占比Y%; 相等于商品进口货值的8%; 与整体人口增长的比率为147%: each a part over a whole
 _SHARE_BEFORE = re.compile(
-    r"(?:占(?P<whole>(?:[^,;。占]|(?<=\d),(?=\d)){0,24}?)(?:的)?(?:比重|比例|份额|比)?|占比|所占比重|比重|份额)"
+    r"(?:(?:占|相当于|相等于|与(?=[^,;。]{2,24}?的比率))(?P<whole>(?:[^,;。占]|(?<=\d),(?=\d)){0,24}?)(?:的)?(?:比重|比例|份额|比率|比)?|占比|所占比重|比重|份额)"
     r"(?:分别)?(?:为|达到|达|约|超过|超|近|仅)?\s*$"
 )
 _REFERENCE_BEFORE = re.compile(
@@ -51,13 +52,15 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:人民币|美元|港币|港元|欧元|新台币)?\s*$"
 )
 _COMPARISON_START = re.compile(
-    rf"相比|相较|比|较|同比|环比|与|按年|按月|年增|年减|{UP}|{DOWN}|占|[+\-(]"
+    rf"相当于|相等于|相比|相较|比|较|同比|环比|与|按年|按月|年增|年减|{UP}|{DOWN}|占|[+\-(]"
 )
 # 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _FIRST_MONTHS = re.compile(r"前(\d{1,2})个月")
 _PRIOR_BEFORE = re.compile(r"(?:去年|上年|前年|上月|[较比])$")
+# 去年年中至今年年中的出生人数: a stretch that ends now, not an earlier period
+_UP_TO_NOW = re.compile(r"(?:去年|上年)[^,;。]{0,6}?(?:至|到)(?:今年|本年|现在|今)")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
 # 与去年年中人口比较 / 较上年 / 同比 …: a sentence about the figure before it
 _COMPARISON_OPENING = re.compile(
@@ -224,7 +227,7 @@ def _role(
             return "reference", 0, "", None
         if _SAME_PERIOD_BEFORE.search(clause):
             return "reference", 0, "", None  # 去年同期出口额X: the value compared with
-        if _PRIOR_PERIOD.search(clause):
+        if _PRIOR_PERIOD.search(clause) and not _UP_TO_NOW.search(clause):
             return "prior", 0, "", None  # 去年全年产值X: a level of an earlier period
         if FROM_BEFORE.search(doc.between(quantity.start - 3, quantity.start)) and TO_AFTER.match(
             doc.between(quantity.end, quantity.end + 6)
