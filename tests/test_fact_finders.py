@@ -1220,3 +1220,25 @@ class TestARatioToAChange:
 
     def test_trap_a_fall_is_no_growth_to_divide_by(self, check_text):
         assert shares(check_text(self.TEXT.format(verb="减少", r="65"))) == []
+
+
+# ------------------------------------------------------------------ differences the text works out
+@pytest.mark.parametrize(
+    "text",
+    [
+        "研发投入方面,2024年为96.40亿元,2023年为58.15亿元,增加了{c}亿元。",
+        "研發投入方面,2024年為96.40億元,2023年為58.15億元,增加了{c}億元。",
+        "若以出生人数的61,740人减去死亡人数的23,100人计算,全年人口自然增长为{c}人。",
+    ],
+)
+def test_a_difference_the_text_works_out(check_text, text):
+    right, wrong = ("38.25", "36.25") if "亿" in text or "億" in text else ("38,640", "36,640")
+    assert verdicts(check_text(text.format(c=right)), "difference") == [("consistent", None)]
+    found = verdicts(check_text(text.format(c=wrong)), "difference")
+    assert found == [("inconsistent", "error")]
+
+
+def test_trap_two_years_of_two_measures(check_text):
+    # the second figure names a measure of its own: no change between the two
+    text = "2024年营业收入为96.40亿元,2023年净利润为58.15亿元,增加了36.25亿元。"
+    assert verdicts(check_text(text), "difference") == []

@@ -64,6 +64,53 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             and not doc.between(second.quantity.end, third.quantity.start).count(",")
         ):
             yield _claim(doc, second, first, third)
+    yield from _two_years_and_the_change(doc)
+    yield from _stated_subtraction(doc)
+
+
+def _two_years_and_the_change(doc: Document) -> Iterator[Claim]:
+    """2021年为A,2020年为B,增加了C: a year's level, an earlier year's, and the change between
+    them, in one sentence: C = A − B."""
+    table = facts(doc)
+    for now, then, change in zip(table.facts, table.facts[1:], table.facts[2:], strict=False):
+        if now.role != "level" or then.role != "level" or change.role != "change":
+            continue
+        if not now.sentence == then.sentence == change.sentence or not change.direction:
+            continue
+        if not (now.same_unit(then) and now.same_unit(change)) or then.label.text:
+            continue  # 2020年为B names nothing new: the same measure, a year before
+        years = _year(now.period), _year(then.period)
+        if None not in years and years[1] < years[0]:
+            yield _claim(doc, then, now, change)
+
+
+def _year(period: str) -> int | None:
+    year = period.partition(":")[0]
+    return int(year) if year.isdigit() else None
+
+
+# 以出生人数的A减去死亡人数的B计算,人口自然增长为C
+_MINUS = re.compile(r"^[^\d,;。]{0,4}(?:减去|扣除|扣减|减)[^\d,;。]{0,10}$")
+
+
+def _stated_subtraction(doc: Document) -> Iterator[Claim]:
+    """A减去B…为C: a difference the text works out, its result the next figure of the sentence
+    in the same unit."""
+    table = facts(doc)
+    for first, second, result in zip(table.facts, table.facts[1:], table.facts[2:], strict=False):
+        if not first.sentence == second.sentence == result.sentence:
+            continue
+        if not (first.same_unit(second) and first.same_unit(result)) or not first.is_amount:
+            continue
+        if _MINUS.match(doc.between(first.quantity.end, second.quantity.start)):
+            claim = Claim(
+                NAME,
+                doc.source,
+                {"before": second.quantity, "after": first.quantity, "change": result.quantity},
+            )
+            claim.facts = {"falling": False, "verb": "="}
+            claim.row = derive(claim)
+            yield claim
 
 
 def _claim(doc: Document, before, after, change) -> Claim:
