@@ -1242,3 +1242,22 @@ def test_trap_two_years_of_two_measures(check_text):
     # the second figure names a measure of its own: no change between the two
     text = "2024年营业收入为96.40亿元,2023年净利润为58.15亿元,增加了36.25亿元。"
     assert verdicts(check_text(text), "difference") == []
+
+
+# ------------------------------------------------------------------ 去年同期该业务…: last year's of it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上半年,呼吸业务收入达46亿元,同比增加{r}%,去年同期该业务营收约22亿元。",
+        "上半年,呼吸業務收入達46億元,同比增加{r}%。去年同期該業務營收約22億元。",
+    ],
+)
+def test_last_years_value_of_what_was_named(check_text, text):
+    assert verdicts(check_text(text.format(r="110")), "growth") == [("consistent", None)]
+    found = verdicts(check_text(text.format(r="150")), "growth")  # 46 / 22 is +109%, not +150%
+    assert found == [("inconsistent", "error")]
+
+
+def test_trap_last_years_value_of_something_else(check_text):
+    text = "上半年,呼吸业务收入达46亿元,同比增加150%,去年同期公司总营收约22亿元。"
+    assert verdicts(check_text(text), "growth") == []

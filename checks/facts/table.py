@@ -689,12 +689,16 @@ def _attach_next_sentence(doc: Document, table: list[Fact]) -> None:
     """ "人口为5230400人。与去年比较,增加41600人,增长率为0.8%。": a sentence that opens with a
     comparison and names nothing new qualifies the level that ends the sentence before."""
     for position, fact in enumerate(table):
-        if fact.role != "level" or not fact.is_amount or fact.rate is not None:
+        if fact.role != "level" or not fact.is_amount:
             continue
         if fact.change is not None or fact.reference is not None:
             continue
         following = table[position + 1 :]
-        if not following or following[0].sentence != fact.sentence + 1:
+        opening = next((f for f in following if f.sentence != fact.sentence), None)
+        if opening is not None and _last_years_of_it(doc, fact, opening):
+            fact.reference, opening.attached_to = opening.index, fact.index
+            continue
+        if not following or following[0].sentence != fact.sentence + 1 or fact.rate is not None:
             continue
         if following[0].paragraph != fact.paragraph or following[0].role not in ("change", "rate"):
             continue
@@ -708,6 +712,22 @@ def _attach_next_sentence(doc: Document, table: list[Fact]) -> None:
                 fact.rate, fact.rates, other.attached_to = other.index, (other.index,), fact.index
             elif other.role == "change" and fact.change is None and fact.same_unit(other):
                 fact.change, other.attached_to = other.index, fact.index
+
+
+# 去年同期该业务营收约X: last year's value of what the sentence before named
+_SAME_PERIOD_OPENING = re.compile(r"^(?:而|但|)(?:去年|上年)同期(?:该|此|这|其)")
+_ANAPHOR = re.compile(r"^(?:而|但)?(?:该|此|这一?|其)")
+
+
+def _last_years_of_it(doc: Document, level: Fact, reference: Fact) -> bool:
+    """A level with a rate and no earlier value, and the next sentence opening on last year's
+    value of the same thing (去年同期该业务营收约X)."""
+    if level.rate is None or reference.role != "reference" or not level.same_unit(reference):
+        return False
+    if reference.paragraph != level.paragraph or reference.sentence != level.sentence + 1:
+        return False
+    opening = doc.between(doc.sentences[reference.sentence][0], reference.quantity.start)
+    return bool(_SAME_PERIOD_OPENING.match(opening.strip(" ,")))
 
 
 def _another_kind(table: list[Fact], level: Fact, rate: Fact) -> bool:
@@ -748,7 +768,12 @@ def _listed_together(table: list[Fact], levels: list[Fact], first_rate: Fact) ->
 
 
 def _same_thing(level: Fact, earlier: Fact) -> bool:
-    """去年同期出口额 after 人用疫苗出口额: last year's value of the same measure."""
+    """去年同期出口额 after 人用疫苗出口额: last year's value of the same measure; 去年同期该业务
+    营收: of what the sentence already named."""
+    if _ANAPHOR.match(_PRIOR_PERIOD.sub("", earlier.clause).strip(" ,")):
+        return True
+    if earlier.label.total and not level.label.total and core_name(level.label.subject):
+        return False  # 呼吸业务收入 … 去年同期公司总营收: the whole, not the segment
     a = core_name(_PRIOR_PERIOD.sub("", earlier.label.text))
     b = core_name(level.label.text)
     return len(a) >= 2 and len(b) >= 2 and (b.endswith(a) or a.endswith(b))
