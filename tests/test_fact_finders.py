@@ -1261,3 +1261,32 @@ def test_last_years_value_of_what_was_named(check_text, text):
 def test_trap_last_years_value_of_something_else(check_text):
     text = "上半年,呼吸业务收入达46亿元,同比增加150%,去年同期公司总营收约22亿元。"
     assert verdicts(check_text(text), "growth") == []
+
+
+# ------------------------------------------------------------------ the four quarters make the year
+class TestQuartersOfAYear:
+    TEXT = (
+        "2024年公司销售总额为400.0亿元,同比增长{g}%;分季度看,Q1-Q4销售额分别为90.0亿、100.0亿、"
+        "105.0亿、{q4}亿元,同比分别增长10.0%、10.0%、10.0%、10.0%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(g="10.0", q4="105.0")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        claims = check_text(text)
+        assert verdicts(claims, "sum") == [("consistent", None)]
+        assert ("consistent", None) in verdicts(claims, "growth")  # rebuilt from the quarters
+
+    def test_planted_errors(self, check_text):
+        assert verdicts(check_text(self.TEXT.format(g="10.0", q4="115.0")), "sum") == [
+            ("inconsistent", "error")
+        ]
+        # the year's rate against its quarters': a revised base may explain it, so a warning
+        found = verdicts(check_text(self.TEXT.format(g="14.0", q4="105.0")), "growth")
+        assert ("inconsistent", "warning") in found and ("inconsistent", "error") not in found
+
+    def test_trap_three_quarters_make_no_year(self, check_text):
+        text = "2024年公司销售总额为400.0亿元;Q1-Q3销售额分别为90.0亿、100.0亿、105.0亿元。"
+        assert verdicts(check_text(text), "sum") == []

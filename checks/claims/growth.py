@@ -23,7 +23,7 @@ from checks.claims.comparison import CONSTANT_PRICE, Comparison, comparisons
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import core_name, read_label
-from checks.facts.partitions import partition_before, partitions_of
+from checks.facts.partitions import QUARTERS, partition_before, partitions_of
 from checks.facts.periods import same_year
 from checks.facts.table import earlier_structure, lists, structures
 from checks.quantities import Interval, Quantity
@@ -239,7 +239,13 @@ def _from_parts(doc: Document) -> Iterator[Claim]:
             inputs = {"part" + str(i + 1): p.quantity for i, p in enumerate(found.parts)}
             inputs |= {"rate" + str(i + 1): r.quantity for i, r in enumerate(rates[1:])}
             signs = [r.direction or 1 for r in rates[1:]]
-            yield quote_apart(doc, _claim(doc, found.total, rates[0], inputs, parts=signs))
+            claim = _claim(doc, found.total, rates[0], inputs, parts=signs)
+            if found.words == QUARTERS:
+                # a year's rate is often on a revised base its quarters' rates are not: a
+                # disagreement is a warning (growth.scope)
+                claim.facts["revised_base"] = True
+                claim.row = derive(claim)
+            yield quote_apart(doc, claim)
 
 
 def _rate_of_kind(table: FactTable, level: Fact, kind: str) -> Fact | None:
@@ -524,6 +530,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
     if claim.facts["percent_values"]:  # "增长5%" between two shares often means 5 points
         points = after.lenient - before_lenient
         row["lenient_gap"] = min(row["lenient_gap"], points.gap(lenient_stated))
+    if claim.facts.get("revised_base"):
+        row["scope_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
     return row
 
 

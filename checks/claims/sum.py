@@ -33,7 +33,7 @@ from checks.facts.partitions import (
     partitions_of,
     rest_after,
 )
-from checks.facts.table import Fact, lists, structures
+from checks.facts.table import Fact, structures
 from checks.quantities import Interval, Quantity
 
 NAME = "sum"
@@ -56,7 +56,6 @@ class Sum:
         yield from self._total_then_partition(doc)
         yield from _partitions_from_facts(doc)
         yield from _structures(doc)
-        yield from _quarters(doc)
         yield from _partition_shares(doc)
         yield from _contributions_whole(doc)
 
@@ -101,11 +100,6 @@ def _structures(doc: Document) -> Iterator[Claim]:
     """4.8:38.6:56.6 is a whole split in shares: its members add up to 100."""
     for members in structures(facts(doc)):
         yield _of_a_hundred(doc, [m.quantity for m in members])
-
-
-_ALL_QUARTERS = re.compile(
-    r"Q1\s*[-—~至到]\s*Q4|[一1]\s*[-—~至到]\s*[四4]\s*季度|第一至第四季度|四个季度"
-)
 
 
 def _partition_shares(doc: Document) -> Iterator[Claim]:
@@ -167,37 +161,6 @@ def _of_a_hundred(doc: Document, parts: list[Quantity]) -> Claim:
     claim.facts = {"shape": "structure", "parts": len(parts)}
     claim.row = derive(claim)
     return claim
-
-
-def _quarters(doc: Document) -> Iterator[Claim]:
-    """Q1-Q4 销售额分别为A、B、C、D …, 销售总额为T: the four quarters make the year."""
-    table = facts(doc)
-    for members in lists(table):
-        if len(members) != 4 or not members[0].is_amount:
-            continue
-        start = doc.sentences[members[0].sentence][0]
-        if not _ALL_QUARTERS.search(doc.between(start, members[0].quantity.start)):
-            continue
-        total = _year_total(table, members)
-        if total is not None:
-            parts = [m.quantity for m in members]
-            yield quote_apart(doc, _claim(doc, total.quantity, parts, "quarters"))
-
-
-def _year_total(table, members) -> Fact | None:
-    """The total named as one (总额, 合计, 全年) next to the list, in its paragraph."""
-    first, last = members[0], members[-1]
-    largest = max(m.quantity.strict.lo for m in members)
-    for fact in table:
-        if fact.paragraph != first.paragraph or fact in members or fact.role != "level":
-            continue
-        if not fact.same_unit(last):
-            continue
-        if fact.quantity.strict.hi < largest or fact.quantity.is_range:
-            continue
-        if fact.label.total or "全年" in fact.clause:
-            return fact
-    return None
 
 
 def _total_before(doc: Document, first: Quantity, index: int) -> Quantity | None:

@@ -56,6 +56,40 @@ def _partitions(table: FactTable):
                 total = _labelled_total(table, levels, parts, words, total_word)
                 yield Partition(tuple(words), tuple(parts), total)
     yield from _complements(levels)
+    yield from _quarter_lists(table)
+
+
+_ALL_QUARTERS = re.compile(
+    r"Q1\s*[-—~至到]\s*Q4|[一1]\s*[-—~至到]\s*[四4]\s*季度|第一至第四季度|四个季度"
+)
+QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+
+
+def _quarter_lists(table: FactTable):
+    """Q1-Q4 销售额分别为A、B、C、D …, 销售总额为T: the four quarters make the year; the total
+    is the one named as such (总额, 合计, 全年) in their paragraph."""
+    doc = table.doc
+    for members in lists(table):
+        if len(members) != 4 or not members[0].is_amount:
+            continue
+        start = doc.sentences[members[0].sentence][0]
+        if _ALL_QUARTERS.search(doc.between(start, members[0].quantity.start)):
+            yield Partition(QUARTERS, tuple(members), _year_total(table, members))
+
+
+def _year_total(table: FactTable, members: list[Fact]) -> Fact | None:
+    first, last = members[0], members[-1]
+    largest = max(m.quantity.strict.lo for m in members)
+    for fact in table:
+        if fact.paragraph != first.paragraph or fact in members or fact.role != "level":
+            continue
+        if not fact.same_unit(last):
+            continue
+        if fact.quantity.strict.hi < largest or fact.quantity.is_range:
+            continue
+        if fact.label.total or "全年" in fact.clause:
+            return fact
+    return None
 
 
 _NOT = "非"  # 非X names everything of a whole that is not X
