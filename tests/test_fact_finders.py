@@ -1290,3 +1290,34 @@ class TestQuartersOfAYear:
     def test_trap_three_quarters_make_no_year(self, check_text):
         text = "2024年公司销售总额为400.0亿元;Q1-Q3销售额分别为90.0亿、100.0亿、105.0亿元。"
         assert verdicts(check_text(text), "sum") == []
+
+
+# ------------------------------------------------------------------ margins
+def test_a_margin_takes_the_revenue_stated_paragraphs_before(check_text):
+    text = (
+        "截至2024年12月31日止年度,本集团录得收入人民币3,250百万元。\n"
+        "同期本集团的毛利为人民币812百万元。\n"
+        "年内本集团的纯利为人民币416百万元及本集团的纯利率为{r}%。"
+    )
+    assert ("consistent", None) in shares(check_text(text.format(r="12.8")))  # 416 / 3250
+    assert ("inconsistent", "error") in shares(check_text(text.format(r="14.8")))
+
+
+class TestAGrossMarginFromCost:
+    TEXT = (
+        "其他产品营业收入为860.40亿元,同比增长12.0%;{cost}为705.20亿元,同比增长15.0%;毛利率为{r}%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_revenue_less_cost_over_revenue(self, check_text, script):
+        text = self.TEXT.format(cost="营业成本", r="18.04")  # (860.40 − 705.20) / 860.40
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert shares(check_text(text)) == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        found = shares(check_text(self.TEXT.format(cost="营业成本", r="20.04")))
+        assert found == [("inconsistent", "error")]
+
+    def test_trap_an_expense_is_no_cost_of_sales(self, check_text):
+        assert shares(check_text(self.TEXT.format(cost="销售费用", r="20.04"))) == []

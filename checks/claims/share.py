@@ -140,7 +140,9 @@ def contributions(doc: Document) -> Iterator[Claim]:
             yield quote_apart(doc, claim)
 
 
+# the owners' or a recurring profit is no margin's part: a margin over it differs by definition
 _OTHER_PROFIT = re.compile(r"归母|归属|扣非|扣除|少数股东")
+MARGIN_PARAGRAPHS = 3  # how many paragraphs before a margin its profit and revenue may stand
 
 
 def _from_margins(doc: Document) -> Iterator[Claim]:
@@ -154,16 +156,29 @@ def _from_margins(doc: Document) -> Iterator[Claim]:
         word = next((w for w in margins if core_name(ratio.label.text).endswith(w)), None)
         if word is None or ratio.quantity.is_range:
             continue
-        part_word, whole_word = margins[word]
+        part_word, whole_word, less_word = margins[word]
         part = _margin_input(table, ratio, lambda f, w=part_word: _names_profit(f, w))
         whole = _margin_input(table, ratio, lambda f, w=whole_word: f.label.head == w)
+        role = "part"
+        if part is None and less_word:  # 营业收入A,营业成本B,毛利率为R: the part is A − B
+            part = _margin_input(table, ratio, lambda f, w=less_word: _names_cost(f, w))
+            role = "less"
         if part is None or whole is None or part is whole:
             continue
-        inputs = {"whole": whole.quantity, "part": part.quantity, "rate": ratio.quantity}
+        inputs = {"whole": whole.quantity, role: part.quantity, "rate": ratio.quantity}
         claim = Claim(NAME, doc.source, inputs)
         claim.facts = {"named_whole": whole.label.text, "margin": word}
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+def _names_cost(fact: Fact, word: str) -> bool:
+    """营业成本, 销售成本: the cost the margin's whole less gives its part."""
+    name = core_name(fact.label.text)
+    return name.endswith(word) and not _OTHER_COST.search(name)
+
+
+_OTHER_COST = re.compile(r"单位|平均|费用")  # 单位成本, 平均成本: no total cost
 
 
 def _names_profit(fact: Fact, word: str) -> bool:
@@ -174,7 +189,9 @@ def _names_profit(fact: Fact, word: str) -> bool:
 def _margin_input(table: FactTable, ratio: Fact, named) -> Fact | None:
     """The nearest level of the ratio's paragraph (or the one before) and of its period that
     `named` accepts."""
-    reach = (ratio.paragraph, table.doc.paragraph_before(ratio.paragraph))
+    reach = [ratio.paragraph]
+    for _ in range(MARGIN_PARAGRAPHS):
+        reach.append(table.doc.paragraph_before(reach[-1]))
     near = sorted(
         (f for f in table if f.paragraph in reach and f.role == "level" and f.is_amount),
         key=lambda f: abs(f.index - ratio.index),
@@ -439,6 +456,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
             rate.strict, _contribution(claim, False), rate.lenient, _contribution(claim, True)
         )
         return row | {"hedged_gap": 0.0}
+    if "less" in claim.inputs:
+        return _less_row(claim)
     part, whole, rate = (claim.inputs[k] for k in ("part", "whole", "rate"))
     if whole.strict.lo <= 0 or part.strict.lo < 0:
         return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
@@ -452,8 +471,29 @@ def derive(claim: Claim) -> dict[str, float | None]:
     return row
 
 
+def _less_row(claim: Claim) -> dict[str, float | None]:
+    """(whole − cost) / whole = 100% − cost / whole: the whole stands once, so its interval
+    is not counted twice."""
+    less, whole, rate = (claim.inputs[k] for k in ("less", "whole", "rate"))
+    if whole.strict.lo <= 0 or less.strict.lo < 0:
+        return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
+    hundred = Interval.point(100.0)
+    implied = hundred - implied_share(less.strict, whole.strict)
+    lenient = hundred - implied_share(less.lenient, whole.lenient)
+    return relation_row(rate.strict, implied, rate.lenient, lenient) | {"hedged_gap": 0.0}
+
+
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if "less" in claim.inputs:
+        less, whole, rate = (claim.inputs[k] for k in ("less", "whole", "rate"))
+        implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+        point = (whole.value - less.value) / whole.value * 100
+        return (
+            f"({whole.shown(text)} − {less.shown(text)}) / {whole.shown(text)} = {fmt(point)}% "
+            f"[from the printed figures {implied.format(2, '%')}]; "
+            f"stated {rate.shown(text)} means {rate.strict.format(3, '%')}"
+        )
     if claim.facts.get("shape") == "contribution":
         weight, part_rate, whole_rate, rate = (
             claim.inputs[k] for k in ("weight", "part_rate", "whole_rate", "rate")

@@ -42,7 +42,7 @@ class Vocabulary:
     total_markers: tuple[str, ...]
     scope: tuple[str, ...]
     real_growth: tuple[str, ...]
-    margins: dict[str, tuple[str, str]]  # 毛利率 -> (毛利, 收入)
+    margins: dict[str, tuple[str, str, str]]  # 毛利率 -> (毛利, 收入, 成本)
     compounds: dict[str, tuple[str, ...]]  # 产销 -> (产量, 销量): one word naming two measures
     verbs: tuple[str, ...]  # measures written as verbs before their object (进口粮食)
     not_flows: tuple[str, ...]  # stocks, prices, per-unit values: no flow over a period
@@ -75,7 +75,7 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         scope=longest_first(data.get("scope")),
         real_growth=longest_first(data.get("real_growth")),
         margins={
-            str(k): (str(v["part"]), str(v["whole"]))
+            str(k): (str(v["part"]), str(v["whole"]), str(v.get("less", "")))
             for k, v in sorted((data.get("margins") or {}).items(), key=lambda kv: -len(kv[0]))
         },
         compounds={str(k): tuple(v) for k, v in (data.get("compounds") or {}).items()},
