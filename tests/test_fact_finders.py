@@ -1321,3 +1321,37 @@ class TestAGrossMarginFromCost:
 
     def test_trap_an_expense_is_no_cost_of_sales(self, check_text):
         assert shares(check_text(self.TEXT.format(cost="销售费用", r="20.04"))) == []
+
+
+# ------------------------------------------------------------------ a rate stated again by name
+class TestARateStatedAgain:
+    TEXT = (
+        "2024年公司实现营业总收入52.60亿元,同比增长18.42%。\n"
+        "投资建议:预计公司2024年-2025年的收入增速分别为{b}%、20%。"
+    )
+
+    def test_the_summary_repeats_the_body(self, check_text):
+        assert verdicts(check_text(self.TEXT.format(b="18")), "agreement") == [("consistent", None)]
+        # 21% cannot be the 18.42% of the body, whatever the rounding
+        found = verdicts(check_text(self.TEXT.format(b="21")), "agreement")
+        assert found == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize("headline", ["18", "25"])
+    def test_a_headline_in_traditional_script(self, check_text, headline):
+        text = (
+            "集團去年經常性業務利潤48.20億元,減少18.4%。\n\n"
+            f"經常性業務利潤跌{headline}% 對於去年經常性業務利潤跌約18%,行政總裁解釋,競爭激烈。"
+        )
+        found = sorted(verdicts(check_text(text), "agreement"))
+        if headline == "18":
+            assert found == [("consistent", None)] * 2
+        else:
+            assert found == [("consistent", None), ("inconsistent", "error")]
+
+    def test_traps_another_period_or_a_name_cut_by_a_figure(self, check_text):
+        text = "前7个月,全国进出口总值23.60万亿元,同比增长10.4%。其中,7月当月进出口同比增长16.6%。"
+        assert verdicts(check_text(text), "agreement") == []
+        text = (
+            "第二产业增加值438.43亿元,负增长7.6%。\n340家企业增长1.4%,“4+4”产业增加值负增长6.1%。"
+        )
+        assert verdicts(check_text(text), "agreement") == []

@@ -13,6 +13,7 @@ from checks.claims.granularity import Granularity
 from checks.claims.growth import Growth
 from checks.claims.part_whole import PartWhole
 from checks.claims.ranking import Ranking
+from checks.claims.restatement import Restatement
 from checks.claims.series import Series
 from checks.claims.share import Share
 from checks.claims.sum import Sum
@@ -31,6 +32,7 @@ DOCUMENT_TYPES = (
     Direction(),
     Ranking(),
     Conversion(),
+    Restatement(),
 )
 CORPUS_TYPES = (Agreement(), Series())  # these compare statements across all documents
 CLAIM_TYPES = {t.name: t for t in DOCUMENT_TYPES} | {CORPUS_TYPES[0].name: CORPUS_TYPES[0]}

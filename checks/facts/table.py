@@ -632,7 +632,8 @@ def _attach(table: list[Fact]) -> None:
     """A level takes the rate, change and reference that follow it in its sentence, up to the
     next level: "1,286家,较2022年的1,174家增加112家,增长9.5%"."""
     for position, fact in enumerate(table):
-        if fact.role != "level" or not fact.is_amount:
+        # 去年经常性业务利润A亿元,减少B%: a level of the year reported, though named by 去年
+        if fact.role not in ("level", "prior") or not fact.is_amount:
             continue
         compared = False  # past a comparison in points, only the level's share is its own
         for other in table[position + 1 :]:

@@ -1,0 +1,139 @@
+"""restatement: one rate of change stated twice in a document, an agreement claim.
+
+The body states a level with its rate (营业总收入40.80亿元,同比增长23.42%); a summary, a headline
+or a forecast table states the rate again by the measure's name alone (收入增速为23%,
+经常性业务利润跌约22%). Both printed figures must admit one value. Only the same name (or the
+body's name with its subject before it: 港铁经常性业务利润), period, direction and kind of rate
+count as one statement made twice: 进出口 is not 出口, and 7月当月 is not 前7个月.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checks.claims.agreement import Agreement, spread
+from checks.claims.base import Claim, quote_apart
+from checks.document import Document
+from checks.facts import Fact, FactTable, facts
+from checks.facts.labels import core_name, read_label
+from checks.facts.table import lists
+from checks.vocabulary import DOWN, UP
+
+NAME = "agreement"
+# 收入增速分别为, 净利润同比增长, 经常性业务利润跌约: the words of a rate after the measure's name
+_RATE_WORDS = re.compile(
+    rf"(?:的)?(?:同比|按年|年)?(?:{UP}|{DOWN})?了?(?:幅度|幅|速度|速|率)?(?:分别)?"
+    r"(?:为|达到|达|约为|约|是)?\s*$"
+)
+_NOISE = re.compile(r"^(?:对于|关于|至于)|[-—的]")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+
+
+@dataclass(frozen=True)
+class Stated:
+    rate: Fact
+    name: str  # the measure the rate is of
+    period: str  # its period ("2017", "2025:1-7月"), or '' when none is in reach
+    attached: bool  # stated with its level, not by name alone
+
+
+class Restatement:
+    name = NAME
+    columns = Agreement.columns
+
+    def find(self, doc: Document) -> Iterator[Claim]:
+        stated = list(_stated_rates(facts(doc)))
+        primary = [s for s in stated if s.attached]
+        for again in (s for s in stated if not s.attached):
+            first = next((p for p in primary if _same_rate(p, again)), None)
+            if first is not None:
+                yield _claim(doc, first, again)
+
+    def explain(self, claim: Claim) -> str:
+        from checks.claims.agreement import explain
+
+        return explain(claim)
+
+
+def _stated_rates(table: FactTable) -> Iterator[Stated]:
+    years = _list_years(table)
+    for rate in table:
+        if rate.role != "rate" or rate.quantity.kind != "percent" or rate.quantity.is_range:
+            continue
+        level = table.get(rate.attached_to)
+        if level is not None and level.role in ("level", "prior"):
+            name = _key(level.label.text)
+            yield Stated(rate, name, level.period or rate.period, True)
+            continue
+        named = table[rate.listed] if rate.listed is not None else rate
+        if not _whole_clause(table.doc, named):
+            continue  # “4+4”产业增加值: a figure cut the name, and what it named is lost
+        name = _key(read_label(_RATE_WORDS.sub("", named.clause)).text)
+        if len(name) >= 2:
+            yield Stated(rate, name, years.get(rate.index, rate.period), False)
+
+
+def _whole_clause(doc: Document, fact: Fact) -> bool:
+    """The clause in front of the figure starts at its sentence, a clause mark or a space, not
+    right after another figure or its quotes."""
+    before = doc.between(doc.sentences[fact.sentence][0], fact.quantity.start)
+    if not before.endswith(fact.clause):
+        return False
+    cut = before[: len(before) - len(fact.clause)]
+    if not cut.strip() or fact.clause[:1].isspace():
+        return True
+    return cut[-1].isspace() or cut[-1] in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = frozenset(",;:、()。!?")
+
+
+def _key(label: str) -> str:
+    return _NOISE.sub("", core_name(label))
+
+
+def _list_years(table: FactTable) -> dict[int, str]:
+    """预计公司2017年-2018年的收入增速分别为23%、24%: the k-th rate of a list is of the k-th year
+    of the span its sentence names before it, when the span has as many years."""
+    years: dict[int, str] = {}
+    for members in lists(table):
+        first = members[0]
+        start = table.doc.sentences[first.sentence][0]
+        found = _YEAR_SPAN.search(table.doc.between(start, first.quantity.start))
+        if found is None:
+            continue
+        low, high = int(found.group(1)), int(found.group(2))
+        if high - low + 1 == len(members):
+            years |= {m.index: str(low + k) for k, m in enumerate(members)}
+    return years
+
+
+def _same_rate(first: Stated, again: Stated) -> bool:
+    """The same measure, period, direction and kind (同比 or 环比), in another sentence."""
+    a, b = first.rate, again.rate
+    if a.sentence == b.sentence or a.monthly != b.monthly or a.direction != b.direction:
+        return False
+    if first.period != again.period:
+        return False
+    return first.name == again.name or (len(again.name) >= 4 and first.name.endswith(again.name))
+
+
+def _claim(doc: Document, first: Stated, again: Stated) -> Claim:
+    inputs = {"s1": first.rate.quantity, "s2": again.rate.quantity}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {
+        "relation": "restatement",
+        "key": first.name,
+        "periods": [first.period, again.period],
+        "reasons": [],
+        "strict": True,
+    }
+    quantities = [first.rate.quantity, again.rate.quantity]
+    claim.row = {
+        "statements": 2.0,
+        "strict_gap": spread([q.strict for q in quantities]),
+        "strict_lenient_gap": spread([q.lenient for q in quantities]),
+    }
+    return quote_apart(doc, claim)
