@@ -1355,3 +1355,22 @@ class TestARateStatedAgain:
             "第二产业增加值438.43亿元,负增长7.6%。\n340家企业增长1.4%,“4+4”产业增加值负增长6.1%。"
         )
         assert verdicts(check_text(text), "agreement") == []
+
+
+# ------------------------------------------------------------------ a price within its range
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2025年3月31日,公司收盘价为{p}元,总市值/流通市值为1200/950亿元,52周最高价/最低价为58.20/31.40元。",
+        "截至2025年3月31日,公司收盤價為{p}元,總市值/流通市值為1200/950億元,52周最高價/最低價為58.20/31.40元。",
+    ],
+)
+def test_a_price_lies_within_its_high_and_low(check_text, text):
+    assert verdicts(check_text(text.format(p="45.10")), "ranking") == [("consistent", None)]
+    found = verdicts(check_text(text.format(p="61.10")), "ranking")  # above the 52-week high
+    assert found == [("inconsistent", "error")]
+
+
+def test_a_high_alone_bounds_nothing(check_text):
+    text = "截至2025年3月31日,公司收盘价为61.10元,52周最高价为58.20元。"
+    assert verdicts(check_text(text), "ranking") == []

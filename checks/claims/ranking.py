@@ -36,6 +36,7 @@ class Ranking:
         yield from self._tiers(doc)
         yield from _chains(doc)
         yield from _superlatives(doc)
+        yield from _price_ranges(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -169,6 +170,35 @@ def _listed(doc: Document, found: list[Quantity]) -> list[Quantity]:
 
 def _ordinal(text: str) -> int:
     return int(text) if text.isdigit() else _CN_ORDINAL.get(text, 0)
+
+
+_PRICE = re.compile(r"(?:收盘价|现价|当前价|最新价|股价)$")
+
+
+def _price_ranges(doc: Document) -> Iterator[Claim]:
+    """收盘价37.66元 … 52周最高价/最低价42.08/30.05元: a price lies within the highest and the
+    lowest of a stretch that ends with it."""
+    table = facts(doc)
+    highs = [f for f in table if f.label.text.endswith("最高价")]
+    lows = [f for f in table if f.label.text.endswith("最低价")]
+    for high in highs:
+        low = next((f for f in lows if f.same_unit(high) and abs(f.index - high.index) <= 2), None)
+        if low is None:
+            continue
+        near = sorted(
+            (
+                f
+                for f in table
+                if _PRICE.search(f.label.text) and f.same_unit(high) and f.role == "level"
+            ),
+            key=lambda f: abs(f.index - high.index),
+        )
+        if near and abs(near[0].paragraph - high.paragraph) <= _PRICE_REACH:
+            groups = [[high.quantity], [near[0].quantity], [low.quantity]]
+            yield quote_apart(doc, _claim(doc, groups, True, "price range"))
+
+
+_PRICE_REACH = 400  # characters between the paragraphs of a price and its range
 
 
 def _claim(doc: Document, groups: list[list[Quantity]], descending: bool, shape: str) -> Claim:

@@ -414,6 +414,8 @@ def _split_named_lists(doc: Document, table: list[Fact]) -> None:
         first = members[0]
         if first.role != "level" or any(m.label.head for m in members[1:]):
             continue
+        if _split_slashes(doc, members):
+            continue
         before = doc.between(doc.sentences[first.sentence][0], first.quantity.start)
         said = before.rfind("分别")
         if said < 0 or re.search(r"[。;]", before[said:]):
@@ -439,6 +441,19 @@ def _money_of_next(table: list[Fact], members: list[Fact]) -> None:
             return
     for member in members:
         member.quantity = _in_unit_of(member.quantity, after.quantity, 1.0)
+
+
+def _split_slashes(doc: Document, members: list[Fact]) -> bool:
+    """最高价/最低价42.08/30.05元, 总市值/流通市值A/B: names joined by / before figures joined
+    by / pair in order, whatever they name."""
+    first = members[0]
+    glues = {_glue(doc, a, b).strip() for a, b in zip(members, members[1:], strict=False)}
+    names = first.label.text.split("/")
+    if glues != {"/"} or len(names) != len(members) or not all(names):
+        return False
+    for member, name in zip(members, names, strict=True):
+        member.label = replace(read_label(name), period_words=first.label.period_words)
+    return True
 
 
 def _measure_names(text: str, count: int) -> list[Label] | None:
