@@ -1374,3 +1374,26 @@ def test_a_price_lies_within_its_high_and_low(check_text, text):
 def test_a_high_alone_bounds_nothing(check_text):
     text = "截至2025年3月31日,公司收盘价为61.10元,52周最高价为58.20元。"
     assert verdicts(check_text(text), "ranking") == []
+
+
+# ------------------------------------------------------------------ a change named paragraphs later
+@pytest.mark.parametrize(
+    "text",
+    [
+        "114年全年外銷訂單5218.6億美元,年增率{r}%。\n\n處長說明,114年外銷訂單金額較113年增加804.6億美元。",
+        "2025年全年外销订单5218.6亿美元,年增率{r}%。\n\n他说,2025年外销订单金额较2024年增加804.6亿美元。",
+    ],
+)
+def test_a_change_named_by_its_measure_finds_its_level(check_text, text):
+    # 804.6 over last year's 4414.0 is +18.2%
+    assert verdicts(check_text(text.format(r="18.2")), "growth") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="22.0")), "growth") == [("inconsistent", "error")]
+
+
+def test_a_named_change_of_another_measure_or_year_finds_nothing(check_text):
+    for later in (
+        "2025年外销出口较2024年增加804.6亿美元。",
+        "2024年外销订单金额较2023年增加804.6亿美元。",
+    ):
+        text = f"2025年全年外销订单5218.6亿美元,年增率22.0%。\n\n他说,{later}"
+        assert verdicts(check_text(text), "growth") == []

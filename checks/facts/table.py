@@ -137,6 +137,7 @@ class FactTable:
         _share_subjects(doc, self.facts)
         _attach(self.facts)
         _attach_next_sentence(doc, self.facts)
+        _attach_named_changes(doc, self.facts)
         respectively(doc, self.facts)
         self._by_start = {f.quantity.start: f for f in self.facts}
 
@@ -744,6 +745,44 @@ def _last_years_of_it(doc: Document, level: Fact, reference: Fact) -> bool:
         return False
     opening = doc.between(doc.sentences[reference.sentence][0], reference.quantity.start)
     return bool(_SAME_PERIOD_OPENING.match(opening.strip(" ,")))
+
+
+NAMED_CHANGE_REACH = 3  # paragraphs back a change named by its measure may find its level
+_MEASURE_ENDING = re.compile(r"(?:金额|总额|总值|规模|额|值)$")
+
+
+def _attach_named_changes(doc: Document, table: list[Fact]) -> None:
+    """全年外销订单7437.3亿美元,年增率26% … 外销订单金额较上年增加1533亿美元: a change that
+    names its measure, far from any level, belongs to the nearest earlier level of that name,
+    unit and period that states a rate but no change."""
+    for change in table:
+        if change.role != "change" or change.attached_to is not None or not change.direction:
+            continue
+        cut = _COMPARISON_START.search(change.clause)
+        name = _measure_stem(change.clause[: cut.start()] if cut else "")
+        if len(name) < 3:
+            continue
+        floor = change.paragraph
+        for _ in range(NAMED_CHANGE_REACH):
+            floor = doc.paragraph_before(floor)
+        for level in reversed(table[: change.index]):
+            if level.quantity.start < floor:
+                break
+            if level.role != "level" or not level.same_unit(change) or level.rate is None:
+                continue
+            if level.period == change.period and _measure_stem(level.label.text).endswith(name):
+                if level.change is None and level.reference is None:
+                    level.change, change.attached_to = change.index, level.index
+                break
+
+
+def _measure_stem(text: str) -> str:
+    """A measure's name without its period, scope and 金额/总额/规模: 外销订单金额 → 外销订单."""
+    label = read_label(_ROC_YEAR.sub("", text))
+    return _MEASURE_ENDING.sub("", core_name(label.text))
+
+
+_ROC_YEAR = re.compile(r"(?<!\d)1[0-2]\d ?年")
 
 
 def _another_kind(table: list[Fact], level: Fact, rate: Fact) -> bool:
