@@ -1397,3 +1397,22 @@ def test_a_named_change_of_another_measure_or_year_finds_nothing(check_text):
     ):
         text = f"2025年全年外销订单5218.6亿美元,年增率22.0%。\n\n他说,{later}"
         assert verdicts(check_text(text), "growth") == []
+
+
+# ------------------------------------------------------------------ a rate, then its level by name
+@pytest.mark.parametrize(
+    "text",
+    [
+        "111年產值達2兆6,812億元,創歷史新高;綜計112年全年產值年減{r}%,惟產值規模2兆3,410億元仍創下歷史次高紀錄。",
+        "2022年产值达2兆6,812亿元,创历史新高;综计2023年全年产值年减{r}%,惟产值规模2兆3,410亿元仍创下历史次高纪录。",
+    ],
+)
+def test_a_rate_before_the_level_it_names(check_text, text):
+    # 23,410 / 26,812 − 1 = −12.7%: 年减 is a fall, of the level named 产值 right after it
+    assert verdicts(check_text(text.format(r="12.7")), "growth") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="10.7")), "growth") == [("inconsistent", "error")]
+
+
+def test_a_rate_before_a_level_of_another_measure(check_text):
+    text = "2022年产值达2兆6,812亿元;2023年全年产值年减10.7%,惟出口规模2兆3,410亿元。"
+    assert verdicts(check_text(text), "growth") == []

@@ -17,6 +17,7 @@ _PERIOD_IN_LABEL = re.compile(
     r"(?:19|20)\d{2} ?年(?:度)?(?:\d{1,2} ?[-~—–至到] ?\d{1,2} ?月|\d{1,2} ?月份?)?"
     r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|[QH][1-4]|第 ?[1-4] ?季度?"
     r"|(?:上|去|前|本|今|当)年(?:同期)?"
+    r"|(?<!\d)1[0-2]\d ?年(?![代来间内])"  # Taiwan's 民国 years: 112年产值 is 2023's
 )
 # 市场规模小幅回调至X, 快速扩大至X: the movement that reached the figure names nothing
 _MOVED_TO = re.compile(rf"{MANNER}(?:{UP}|{DOWN})了?(?:至|到|为)$")

@@ -217,6 +217,7 @@ def _role(
         rate = _RATE_BEFORE.search(near)
         if rate and (rate.group("verb") or rate.group("kind") or rate.group("sign")):
             falling = bool(rate.group("verb") and _DOWN.match(rate.group("verb")))
+            falling = falling or rate.group("kind") == "年减"  # 年减12.9%: a fall year on year
             return "rate", -1 if falling else 1, rate.group("kind") or "", None
         return "ratio", 0, "", None
     if (kind in AMOUNT_KINDS or kind == "number") and _WHOLE_INSIDE.search(clause):
@@ -480,12 +481,15 @@ def _rates_before_levels(doc: Document, table: list[Fact]) -> None:
     (or multiple) is named by the words before the rate, and takes the rate."""
     for fact in table[1:]:
         moved = table[fact.index - 1]
-        own = fact.label.text
-        if fact.role != "level" or (own and not _TO_LEVEL.fullmatch(own)):
-            continue
-        if moved.sentence != fact.sentence:
+        if fact.role != "level" or moved.sentence != fact.sentence:
             continue
         if moved.role not in ("rate", "multiple") or moved.attached_to is not None:
+            continue
+        if _names_the_rates_measure(fact, moved):
+            fact.rate, fact.rates, moved.attached_to = moved.index, (moved.index,), fact.index
+            continue  # 全年产值年减12.9%,惟产值规模A亿元: the level the rate was of
+        own = fact.label.text
+        if own and not _TO_LEVEL.fullmatch(own):
             continue
         if not _TO_LEVEL.fullmatch(_glue(doc, moved, fact)):
             continue
@@ -496,6 +500,16 @@ def _rates_before_levels(doc: Document, table: list[Fact]) -> None:
         fact.label = label
         if moved.role == "rate":
             fact.rate, fact.rates, moved.attached_to = moved.index, (moved.index,), fact.index
+
+
+def _names_the_rates_measure(level: Fact, rate: Fact) -> bool:
+    """A year-on-year rate whose words name a measure, and the level right after it named by
+    that measure alone."""
+    if rate.role != "rate" or rate.monthly or not level.label.head or level.label.subject:
+        return False
+    cut = _COMPARISON_START.search(rate.clause)
+    named = read_label(rate.clause[: cut.start()] if cut else "")
+    return named.head == level.label.head
 
 
 _MOVE_BETWEEN = re.compile(rf"^\s*{MANNER}(?:{UP}|{DOWN})?了?(?:至|到)\s*$")
