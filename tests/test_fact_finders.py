@@ -1416,3 +1416,28 @@ def test_a_rate_before_the_level_it_names(check_text, text):
 def test_a_rate_before_a_level_of_another_measure(check_text):
     text = "2022年产值达2兆6,812亿元;2023年全年产值年减10.7%,惟出口规模2兆3,410亿元。"
     assert verdicts(check_text(text), "growth") == []
+
+
+# ------------------------------------------------------------------ parts faster than the whole
+class TestFasterThanTheWhole:
+    TEXT = (
+        "今年上半年,全国固定资产投资(不含农户)24.50万亿元,按年增长6.4%。\n\n"
+        "其中,高技术制造业和高技术服务业投资按年分别增长18.2%和15.7%,分别快于{whole}{a}和9.3个百分点。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_each_gap_is_the_part_less_the_whole(self, check_text, script):
+        text = self.TEXT.format(whole="全部投资", a="11.8")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "difference") == [("consistent", None)] * 2
+
+    def test_planted_error(self, check_text):
+        found = sorted(
+            verdicts(check_text(self.TEXT.format(whole="全部投资", a="13.8")), "difference")
+        )
+        assert found == [("consistent", None), ("inconsistent", "error")]
+
+    def test_trap_a_gap_to_another_part_is_not_read(self, check_text):
+        text = self.TEXT.format(whole="制造业投资", a="13.8")
+        assert verdicts(check_text(text), "difference") == []

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, relation_row
+from checks.claims.base import RELATION_COLUMNS, Claim, quote_apart, relation_row
 from checks.claims.comparison import Comparison, comparisons
 from checks.document import Document
 from checks.facts import facts
+from checks.facts.labels import core_name
 from checks.quantities import Interval
 
 NAME = "difference"
@@ -66,6 +67,63 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             yield _claim(doc, second, first, third)
     yield from _two_years_and_the_change(doc)
     yield from _stated_subtraction(doc)
+    yield from _faster_than_the_whole(doc)
+
+
+# 分别快于全部投资12.9和13.7个百分点, 高于全部投资2.0个百分点
+_AGAINST = re.compile(
+    r"(?P<verb>快于|高于|慢于|低于)(?P<name>[^\d,;。:]{2,12}?)(?:的)?(?:增速|增幅|水平)?\s*$"
+)
+_WHOLE_WORDS = re.compile(r"^(?:全部|全国|全省|全市|整体|总体)")
+
+
+def _faster_than_the_whole(doc: Document) -> Iterator[Claim]:
+    """高技术制造业和高技术服务业投资分别增长21.5%和22.3%,分别快于全部投资12.9和13.7个百分点:
+    each part's rate less the whole's rate (stated with the whole, earlier) is its gap."""
+    table = facts(doc)
+    for first in table:
+        if first.role != "pp" or (first.listed is not None and first.listed != first.index):
+            continue
+        found = _AGAINST.search(first.clause)
+        if found is None or not _WHOLE_WORDS.match(found.group("name")):
+            continue
+        listed = first.listed is not None
+        gaps = [f for f in table if f.listed == first.index] if listed else [first]
+        rates = _rates_before(table, first, len(gaps))
+        whole = _whole_rate(table, found.group("name"), rates)
+        if not rates or whole is None:
+            continue
+        falling = found.group("verb") in ("慢于", "低于")
+        for rate, gap in zip(rates, gaps, strict=True):
+            claim = Claim(
+                NAME,
+                doc.source,
+                {"before": whole.quantity, "after": rate.quantity, "change": gap.quantity},
+            )
+            claim.facts = {"falling": falling, "verb": found.group("verb")}
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
+
+
+def _rates_before(table, first, count: int) -> list:
+    """The `count` rates right before the gaps in their sentence, in order."""
+    rates = [f for f in table[: first.index] if f.sentence == first.sentence and f.role == "rate"]
+    return rates[-count:] if len(rates) >= count else []
+
+
+def _whole_rate(table, name: str, rates: list):
+    """The rate of the whole a gap is measured against: the first level of the document named
+    by what the name names without its whole-words (全部投资 → …投资), with a rate."""
+    stem = core_name(_WHOLE_WORDS.sub("", name))
+    if len(stem) < 2 or not rates:
+        return None
+    for level in table[: rates[0].index]:
+        rate = table.get(level.rate)
+        if level.role != "level" or rate is None:
+            continue
+        if core_name(level.label.text).endswith(stem):
+            return rate if rate.monthly == rates[0].monthly else None
+    return None
 
 
 def _two_years_and_the_change(doc: Document) -> Iterator[Claim]:

@@ -315,8 +315,8 @@ def _period_part() -> re.Pattern[str]:
 
 
 def _with_list_units(doc: Document, quantities: list[Quantity]) -> list[Quantity]:
-    """29.8/33.5/31.2/34.1亿元: the bare figures of a slash list take the unit and magnitude of
-    its last figure."""
+    """29.8/33.5/31.2/34.1亿元, 12.9和13.7个百分点: the bare figures of a list take the unit
+    and magnitude of its last figure."""
     out = list(quantities)
     start = 0
     while start < len(out):
@@ -324,7 +324,7 @@ def _with_list_units(doc: Document, quantities: list[Quantity]) -> list[Quantity
         while (
             end + 1 < len(out)
             and out[end].kind == "number"
-            and doc.between(out[end].end, out[end + 1].start).strip() in ("/", "、")
+            and doc.between(out[end].end, out[end + 1].start).strip() in ("/", "、", "和", "及")
         ):
             end += 1
         last = out[end]
