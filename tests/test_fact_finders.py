@@ -1441,3 +1441,33 @@ class TestFasterThanTheWhole:
     def test_trap_a_gap_to_another_part_is_not_read(self, check_text):
         text = self.TEXT.format(whole="制造业投资", a="13.8")
         assert verdicts(check_text(text), "difference") == []
+
+
+# ------------------------------------------------------------------ a combined share
+class TestACombinedShare:
+    WHOLE = "上半年,全省货物贸易进出口10000.0亿元,增长5.0%。\n\n"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_list_and_its_combined_share(self, check_text, script):
+        text = (
+            self.WHOLE
+            + "分地市看,甲市、乙市进出口值分别达2400.0亿元和1600.0亿元,合计占同期全省进出口总值的40.0%。"
+        )
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert ("consistent", None) in shares(check_text(text))
+
+    def test_the_three_above(self, check_text):
+        text = self.WHOLE + (
+            "对东盟进出口2000.0亿元,增长13.4%;对美国进出口1500.0亿元,增长15.2%;"
+            "对欧盟进出口1000.0亿元,下降3.4%。上述三者合计占同期全省进出口总值的{s}%。"
+        )
+        assert ("consistent", None) in shares(check_text(text.format(s="45.0")))
+        assert ("inconsistent", "error") in shares(check_text(text.format(s="35.0")))
+
+    def test_trap_a_count_that_does_not_match_the_list(self, check_text):
+        text = (
+            self.WHOLE
+            + "甲市、乙市、丙市进出口值分别达2400.0亿元、1600.0亿元和900.0亿元,两者合计占同期全省进出口总值的49.0%。"
+        )
+        assert shares(check_text(text)) == []

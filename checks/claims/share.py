@@ -53,6 +53,7 @@ class Share:
             *_from_structures(doc),
             *_from_margins(doc),
             *contributions(doc),
+            *_combined(doc),
         )
         for claim in found:
             seen.add(claim.inputs["rate"].start)
@@ -102,6 +103,66 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         claim.facts = {"named_whole": named}
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+_HOW_MANY = {"两者": 2, "二者": 2, "三者": 3, "四者": 4}
+COMBINED_PARTS = 6  # the most parts a combined share adds up
+
+
+def _combined(doc: Document) -> Iterator[Claim]:
+    """青岛、烟台进出口值分别达A和B,合计占全省进出口总值的s%; 对东盟A…;对美国B…;对欧盟C。
+    上述三者合计占…的s%: the parts' sum over the whole the share names."""
+    table = facts(doc)
+    for share in table:
+        if share.role != "share" or share.whole_label is None or share.quantity.is_range:
+            continue
+        said = _COMBINED.search(share.clause)
+        if said is None:
+            continue
+        parts = _combined_parts(table, share, _how_many(share.clause))
+        if not parts:
+            continue
+        whole, named = _whole_fact(table, share, parts[0], None)
+        if whole is None or whole in parts:
+            continue
+        inputs = {"whole": whole.quantity, "rate": share.quantity}
+        inputs |= {f"part{i + 1}": p.quantity for i, p in enumerate(parts)}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"named_whole": named, "combined": len(parts)}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _how_many(clause: str) -> int | None:
+    found = re.search(r"两者|二者|三者|四者", clause)
+    return _HOW_MANY[found.group(0)] if found else None
+
+
+def _combined_parts(table: FactTable, share: Fact, count: int | None) -> list[Fact]:
+    """The list of levels right before a combined share in its sentence; or, with a count
+    (上述三者), that many levels of one measure and unit before it in its paragraph."""
+    before = next(
+        (
+            f
+            for f in reversed(table.facts[: share.index])
+            if f.paragraph == share.paragraph and f.role == "level"
+        ),
+        None,
+    )
+    if before is None or not before.is_amount:
+        return []
+    if before.listed is not None and before.sentence == share.sentence:
+        members = [f for f in table if f.listed == before.listed]
+        return members if count in (None, len(members)) and members[-1] is before else []
+    if count is None or count > COMBINED_PARTS:
+        return []
+    levels = [
+        f
+        for f in table[: share.index]
+        if f.paragraph == share.paragraph and f.role == "level" and f.same_unit(before)
+    ][-count:]
+    same = len(levels) == count and len({f.label.head for f in levels}) == 1
+    return levels if same and levels[0].label.head else []
 
 
 def _from_structures(doc: Document) -> Iterator[Claim]:
@@ -458,6 +519,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
         return row | {"hedged_gap": 0.0}
     if "less" in claim.inputs:
         return _less_row(claim)
+    if claim.facts.get("combined"):
+        return _combined_row(claim)
     part, whole, rate = (claim.inputs[k] for k in ("part", "whole", "rate"))
     if whole.strict.lo <= 0 or part.strict.lo < 0:
         return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
@@ -469,6 +532,25 @@ def derive(claim: Claim) -> dict[str, float | None]:
     row["hedged_gap"] = row["lenient_gap"] if hedged else 0.0
     row["lenient_gap"] = 0.0 if hedged else row["lenient_gap"]
     return row
+
+
+def _combined_parts_of(claim: Claim) -> list[Quantity]:
+    return [claim.inputs[f"part{i + 1}"] for i in range(claim.facts["combined"])]
+
+
+def _combined_row(claim: Claim) -> dict[str, float | None]:
+    parts, whole, rate = _combined_parts_of(claim), claim.inputs["whole"], claim.inputs["rate"]
+    strict = sum((q.strict for q in parts[1:]), parts[0].strict)
+    lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
+    if whole.strict.lo <= 0 or strict.lo < 0:
+        return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
+    row = relation_row(
+        rate.strict,
+        implied_share(strict, whole.strict),
+        rate.lenient,
+        implied_share(lenient, whole.lenient),
+    )
+    return row | {"hedged_gap": 0.0}
 
 
 def _less_row(claim: Claim) -> dict[str, float | None]:
@@ -485,6 +567,15 @@ def _less_row(claim: Claim) -> dict[str, float | None]:
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if claim.facts.get("combined"):
+        parts, whole, rate = _combined_parts_of(claim), claim.inputs["whole"], claim.inputs["rate"]
+        implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+        point = sum(q.value for q in parts) / whole.value * 100
+        return (
+            f"({' + '.join(q.shown(text) for q in parts)}) / {whole.shown(text)} = {fmt(point)}% "
+            f"[from the printed figures {implied.format(2, '%')}]; "
+            f"stated {rate.shown(text)} means {rate.strict.format(3, '%')}"
+        )
     if "less" in claim.inputs:
         less, whole, rate = (claim.inputs[k] for k in ("less", "whole", "rate"))
         implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
