@@ -18,7 +18,7 @@ from checks.claims.base import Claim, quote_apart
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, read_label
-from checks.facts.table import lists
+from checks.facts.table import YEAR_SPAN, lists
 from checks.vocabulary import DOWN, UP
 
 NAME = "agreement"
@@ -28,7 +28,6 @@ _RATE_WORDS = re.compile(
     r"(?:为|达到|达|约为|约|是)?\s*$"
 )
 _NOISE = re.compile(r"^(?:对于|关于|至于)|[-—的]")
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ def _list_years(table: FactTable) -> dict[int, str]:
     for members in lists(table):
         first = members[0]
         start = table.doc.sentences[first.sentence][0]
-        found = _YEAR_SPAN.search(table.doc.between(start, first.quantity.start))
+        found = YEAR_SPAN.search(table.doc.between(start, first.quantity.start))
         if found is None:
             continue
         low, high = int(found.group(1)), int(found.group(2))

@@ -134,12 +134,7 @@ def _whole_of_measure(levels: list[Fact], first: Fact, last: Fact) -> Fact | Non
     """The nearest level before `first`, in its paragraph or the one before, of its measure
     and unit, whose subject is none beyond scope and total words or one that ends the part's
     (植物提取物出口 of 精油类植物提取物出口 and 非精油类植物提取物出口)."""
-    paragraphs = {first.paragraph}
-    for candidate in reversed(levels[: levels.index(first)]):
-        if candidate.paragraph not in paragraphs:
-            if len(paragraphs) > 1:
-                return None
-            paragraphs.add(candidate.paragraph)
+    for candidate in _before_in_reach(levels, first):
         if (
             candidate.label.head == first.label.head
             and _wider(core_name(candidate.subject), first.subject)
@@ -336,6 +331,17 @@ def rest_after(label: str, word: str) -> str:
     return _split(label, word)[1]
 
 
+def _before_in_reach(levels: list[Fact], first: Fact):
+    """The levels before `first`, nearest first, in its paragraph and the one before."""
+    paragraphs = {first.paragraph}
+    for candidate in reversed(levels[: levels.index(first)]):
+        if candidate.paragraph not in paragraphs:
+            if len(paragraphs) > 1:
+                return
+            paragraphs.add(candidate.paragraph)
+        yield candidate
+
+
 def _labelled_total(
     table: FactTable, levels: list[Fact], parts: list[Fact], words: list[str], total_word: str
 ) -> Fact | None:
@@ -345,12 +351,7 @@ def _labelled_total(
         return _before_bracket(table, levels, first, parts)
     rest = shared_rest(parts, words) or ""
     qualifiers = [_before_word(p.label.text, w) for p, w in zip(parts, words, strict=True)]
-    paragraphs = {first.paragraph}
-    for candidate in reversed(levels[: levels.index(first)]):
-        if candidate.paragraph not in paragraphs:
-            if len(paragraphs) > 1:
-                return None
-            paragraphs.add(candidate.paragraph)
+    for candidate in _before_in_reach(levels, first):
         if candidate.quantity.unit != first.quantity.unit:
             continue
         if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):

@@ -513,7 +513,8 @@ def _names_the_rates_measure(level: Fact, rate: Fact) -> bool:
 
 
 _MOVE_BETWEEN = re.compile(rf"^\s*{MANNER}(?:{UP}|{DOWN})?了?(?:至|到)\s*$")
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+# 2018-2022年, 2017年-2018年: a span of years, its first and last
+YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 
 
 def _moves_from_to(doc: Document, table: list[Fact]) -> None:
@@ -532,7 +533,7 @@ def _moves_from_to(doc: Document, table: list[Fact]) -> None:
         if not fact.label.text:
             fact.label, fact.subject = start.label, start.subject
         s_start = doc.sentences[fact.sentence][0]
-        span = _YEAR_SPAN.search(doc.between(s_start, start.quantity.start))
+        span = YEAR_SPAN.search(doc.between(s_start, start.quantity.start))
         if span and not start.period and not fact.period:
             start.period, fact.period = span.group(1), span.group(2)
 
