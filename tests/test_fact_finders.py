@@ -1477,3 +1477,23 @@ class TestACombinedShare:
             + "甲市、乙市、丙市进出口值分别达2400.0亿元、1600.0亿元和900.0亿元,两者合计占同期全省进出口总值的49.0%。"
         )
         assert shares(check_text(text)) == []
+
+
+# ------------------------------------------------------------------ one area in two units
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年农作物总播种面积48.50万公顷({mu}万亩),比上年增加0.5万公顷。",
+        "全年農作物總播種面積48.50萬公頃({mu}萬畝),比上年增加0.5萬公頃。",
+    ],
+)
+def test_an_area_restated_in_another_unit(check_text, text):
+    # 1 公顷 = 15 亩: 48.50万公顷 is 727.5万亩
+    assert verdicts(check_text(text.format(mu="727.5")), "agreement") == [("consistent", None)]
+    found = verdicts(check_text(text.format(mu="737.5")), "agreement")
+    assert found == [("inconsistent", "error")]
+
+
+def test_a_part_in_brackets_is_no_restatement(check_text):
+    text = "全年农作物总播种面积48.50万公顷(其中水田12.3万亩)。"
+    assert verdicts(check_text(text), "agreement") == []

@@ -1,5 +1,5 @@
-"""conversion: one amount printed in two currencies (新台币6,200亿元(USD$20.0B)), an agreement
-claim of the same quantity stated twice.
+"""conversion: one amount printed in two currencies (新台币6,200亿元(USD$20.0B)) or in two units
+of a fixed ratio (48.50万公顷(727.5万亩)), an agreement claim of the same quantity stated twice.
 
 With an exchange rate the text states (本文新台币对美元汇率以31.0计算, 1美元兑7.20元人民币) each
 converted figure must be the original over the rate, within both figures' rounding. With none,
@@ -27,6 +27,14 @@ _RATE_FOR = re.compile(
 # 1美元兑7.20元人民币 / 1美元兑换7.20人民币
 _ONE_BUYS = re.compile(rf"1\s*(?P<per>{_WORD})\s*(?:兑换?|=|折合)\s*$")
 _BRACKET_OPEN = re.compile(r"\s*\((?:[^()\d]{0,16})?$")
+_SAME_IN_BRACKET = re.compile(r"\s*[(（]\s*(?:约|合|折合|即)?\s*")
+# units one of which is a fixed multiple of the other: (from, to) -> how many `to` in one `from`
+FIXED = {
+    ("公顷", "亩"): 15.0,
+    ("亩", "公顷"): 1 / 15,
+    ("吨", "公斤"): 1000.0,
+    ("公斤", "吨"): 0.001,
+}
 
 
 class Conversion:
@@ -35,6 +43,7 @@ class Conversion:
 
     def find(self, doc: Document) -> Iterator[Claim]:
         table = facts(doc)
+        yield from _fixed_ratios(doc, table)
         pairs = _pairs(doc, table)
         rates = _stated_rates(doc, table)
         unrated: dict[tuple[str, str], list[tuple[Fact, Fact]]] = {}
@@ -67,6 +76,36 @@ def _pairs(doc: Document, table) -> list[tuple[Fact, Fact]]:
         if _BRACKET_OPEN.fullmatch(doc.between(q.end, r.start)):
             found.append((first, second))
     return found
+
+
+def _fixed_ratios(doc: Document, table) -> Iterator[Claim]:
+    """全年农作物总播种面积48.50万公顷(727.5万亩): a figure and its bracketed restatement in a unit
+    of a fixed ratio (1公顷 = 15亩) must be one quantity, within both figures' rounding."""
+    for first, second in zip(table.facts, table.facts[1:], strict=False):
+        q, r = first.quantity, second.quantity
+        factor = FIXED.get((q.unit, r.unit))
+        if factor is None or q.is_range or r.is_range:
+            continue
+        if not _SAME_IN_BRACKET.fullmatch(doc.between(q.end, r.start)):
+            continue  # (其中水田A亩): a part, not the same area again
+        claim = Claim(NAME, doc.source, {"s1": q, "s2": r})
+        claim.facts = {
+            "relation": "conversion",
+            "strict": True,
+            "reasons": [],
+            "key": f"{r.unit} per {q.unit}",
+            "periods": [],
+            "factor": factor,
+        }
+        strict = spread([q.strict.scale(factor), r.strict])
+        lenient = spread([q.lenient.scale(factor), r.lenient])
+        scale = abs(r.value) or 1.0
+        claim.row = {
+            "statements": 2.0,
+            "strict_gap": strict / scale,
+            "strict_lenient_gap": lenient / scale,
+        }
+        yield claim
 
 
 def _stated_rates(doc: Document, table) -> dict[tuple[str, str], list[Quantity]]:
@@ -142,6 +181,13 @@ def _one_rate(doc: Document, key: tuple[str, str], members: list[tuple[Fact, Fac
 def explain(claim: Claim) -> str:
     text = claim.source.text
     inputs = claim.inputs
+    if "factor" in claim.facts:
+        original, converted, factor = inputs["s1"], inputs["s2"], claim.facts["factor"]
+        return (
+            f"{original.shown(text)} × {fmt(factor, 4)} = "
+            f"{fmt(original.value * factor)} {converted.unit}; printed as {converted.shown(text)} "
+            f"{converted.strict.format(3)}"
+        )
     if "rate" in inputs:
         original, converted, rate = inputs["s1"], inputs["s2"], inputs["rate"]
         implied = original.value / rate.value
