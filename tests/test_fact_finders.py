@@ -1497,3 +1497,22 @@ def test_an_area_restated_in_another_unit(check_text, text):
 def test_a_part_in_brackets_is_no_restatement(check_text):
     text = "全年农作物总播种面积48.50万公顷(其中水田12.3万亩)。"
     assert verdicts(check_text(text), "agreement") == []
+
+
+# ------------------------------------------------------------------ a rate against a forecast
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年第3季GDP成長率達6.85%,大幅高於8月預測的3.12%,上修{d}個百分點。",
+        "今年第3季GDP增长率达6.85%,大幅高于8月预测的3.12%,上调{d}个百分点。",
+    ],
+)
+def test_a_rate_revised_up_from_a_forecast(check_text, text):
+    assert verdicts(check_text(text.format(d="3.73")), "difference") == [("consistent", None)]
+    found = verdicts(check_text(text.format(d="4.73")), "difference")
+    assert found == [("inconsistent", "error")]
+
+
+def test_points_of_another_clause_are_not_the_gap(check_text):
+    text = "今年第3季GDP增长率达6.85%,大幅高于8月预测的3.12%,出口占比提高4.73个百分点。"
+    assert verdicts(check_text(text), "difference") == []

@@ -14,6 +14,7 @@ from checks.document import Document
 from checks.facts import facts
 from checks.facts.labels import core_name
 from checks.quantities import Interval
+from checks.vocabulary import DOWN, UP
 
 NAME = "difference"
 
@@ -40,7 +41,8 @@ class Difference:
         return explain(claim)
 
 
-_EARLIER_PERCENT = re.compile(r"(?:较|比|相比|与)[^,;。]{0,12}?的\s*$")
+# 较上年末的X / 高于8月预测的X: the earlier or the other figure a share or rate is compared with
+_EARLIER_PERCENT = re.compile(r"(?:较|比|相比|与|高于|低于)[^,;。]{0,12}?的\s*$")
 
 
 def _from_facts(doc: Document) -> Iterator[Claim]:
@@ -59,10 +61,10 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             and second.quantity.kind == "percent"
             and third.quantity.kind == "pp"
             and third.direction
-            and first.role in ("share", "ratio", "level")
+            and first.role in ("share", "ratio", "level", "rate")
             and first.sentence == second.sentence == third.sentence
             and _EARLIER_PERCENT.search(doc.between(first.quantity.end, second.quantity.start))
-            and not doc.between(second.quantity.end, third.quantity.start).count(",")
+            and _gap_follows(doc.between(second.quantity.end, third.quantity.start))
         ):
             yield _claim(doc, second, first, third)
     yield from _two_years_and_the_change(doc)
@@ -124,6 +126,15 @@ def _whole_rate(table, name: str, rates: list):
         if core_name(level.label.text).endswith(stem):
             return rate if rate.monthly == rates[0].monthly else None
     return None
+
+
+_VERB_CLAUSE = re.compile(rf"\s*,\s*(?:{UP}|{DOWN})了?\s*")
+
+
+def _gap_follows(glue: str) -> bool:
+    """The points follow the compared figure in its clause, or in a clause of its verb alone
+    (高于预测的2.91%,上修4.73个百分点)."""
+    return "," not in glue or bool(_VERB_CLAUSE.fullmatch(glue))
 
 
 def _two_years_and_the_change(doc: Document) -> Iterator[Claim]:
