@@ -1538,3 +1538,23 @@ def test_a_balances_change_from_last_years_sides(check_text, text):
 def test_a_balances_change_needs_both_sides_rates(check_text):
     text = "全年累计出口5,218.6亿美元。全年进口总额3,902.4亿美元,年增8.0%。全年出超1,316.2亿美元,较上年大增370.1亿美元。"
     assert verdicts(check_text(text), "growth") == []
+
+
+# ------------------------------------------------------------------ a cumulative count
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年,全国共批准上市创新医疗器械产品{n}个。截至2024年底,累计获批上市的创新医疗器械产品达到310个。",
+        "2024年,全國共批准上市創新醫療器械產品{n}個。截至2024年底,累計獲批上市的創新醫療器械產品達到310個。",
+    ],
+)
+def test_a_cumulative_count_holds_the_years(check_text, text):
+    assert verdicts(check_text(text.format(n="65")), "part_whole") == [("consistent", None)]
+    assert verdicts(check_text(text.format(n="365")), "part_whole") == [("inconsistent", "error")]
+
+
+def test_a_cumulative_count_of_something_else(check_text):
+    text = (
+        "2024年,全国共批准上市创新医疗器械产品365个。截至2024年底,累计获批上市的创新药达到310个。"
+    )
+    assert verdicts(check_text(text), "part_whole") == []

@@ -15,7 +15,7 @@ from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
 from checks.facts import facts
 from checks.facts.labels import compatible, core_name, siblings, vocabulary
 from checks.facts.partitions import breakdowns, dimension, item, overlaps
-from checks.facts.periods import inside, months, year_of
+from checks.facts.periods import inside, months, same_year, year_of
 from checks.facts.table import Fact
 from checks.quantities import Quantity
 
@@ -45,6 +45,7 @@ class PartWhole:
                 yield together(doc, whole, parts)
         yield from _breakdowns(doc)
         yield from _within_periods(doc)
+        yield from _within_cumulative(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -190,6 +191,45 @@ def _within_periods(doc: Document) -> Iterator[Claim]:
             yield quote_apart(doc, claim)
 
 
+_CUMULATIVE = "累计"
+CUMULATIVE_REACH = 1  # paragraphs apart a cumulative figure and one of its stretch may stand
+
+
+def _within_cumulative(doc: Document) -> Iterator[Claim]:
+    """累计获批上市的创新医疗器械产品达到250个 … 当年共批准上市创新医疗器械产品61个: a cumulative
+    count never falls below a count of the same thing within it, of its year or undated."""
+    table = facts(doc)
+    counts = [
+        f
+        for f in table
+        if f.role == "level" and f.quantity.kind == "count" and not f.quantity.is_range
+    ]
+    starts = sorted({f.paragraph for f in table})
+    for whole in (f for f in counts if _CUMULATIVE in f.clause and not _signed(f)):
+        noun = _counted(whole)
+        near = _paragraphs_around(starts, whole, CUMULATIVE_REACH)
+        for part in sorted(
+            (f for f in counts if f.paragraph in near and f is not whole),
+            key=lambda f: abs(f.index - whole.index),
+        ):
+            if _CUMULATIVE in part.clause or not part.same_unit(whole) or len(noun) < 4:
+                continue
+            if not same_year(part.period, whole.period) or not _counted(part).endswith(noun):
+                continue
+            claim = Claim(NAME, doc.source, {"whole": whole.quantity, "part": part.quantity})
+            claim.facts = {"signed": False}
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
+            break
+
+
+def _counted(fact: Fact) -> str:
+    """What a count counts: its label's last words, after the verb (获批上市的创新医疗器械产品 →
+    创新医疗器械产品)."""
+    label = core_name(fact.label.text)
+    return re.split(r"的|上市|批准|获批|注册|新增|共有|拥有|现有", label)[-1]
+
+
 def _loose_years(flows: list[Fact]) -> set[str]:
     """Years that also name a stretch from January (2012年1-4月 …): there a bare 2012年 may be
     short for that stretch, not the whole year."""
@@ -221,9 +261,9 @@ def _whole_period(flows: list[Fact], part: Fact, paragraphs: set[int]) -> Fact |
     return None
 
 
-def _paragraphs_around(starts: list[int], fact: Fact) -> set[int]:
+def _paragraphs_around(starts: list[int], fact: Fact, reach: int = PERIOD_REACH) -> set[int]:
     at = starts.index(fact.paragraph)
-    return set(starts[max(0, at - PERIOD_REACH) : at + PERIOD_REACH + 1])
+    return set(starts[max(0, at - reach) : at + reach + 1])
 
 
 def _one_flow(a: Fact, b: Fact) -> bool:
