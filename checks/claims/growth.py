@@ -265,10 +265,7 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
     for balance in table:
         of = measures.get(balance.label.head)
         rate = table.get(balance.rate)
-        if of is None or balance.role != "level" or (rate is not None and rate.quantity.is_range):
-            continue
-        change = table.get(balance.change)
-        if rate is None and (change is None or not change.direction):
+        if of is None or balance.role != "level" or rate is None or rate.quantity.is_range:
             continue
         plus = trade_fact(table, balance, of.plus, of.scoped)
         minus = trade_fact(table, balance, of.minus, of.scoped)
@@ -276,61 +273,14 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         rates = [table.get(f.rate) if f is not None else None for f in sides]
         if any(f is None for f in sides) or any(r is None for r in rates):
             continue
-        stated = [r for r in (rate, *rates) if r is not None]
-        if any(r.quantity.kind != "percent" or _constant_price(doc, r) for r in stated):
+        if any(r.quantity.kind != "percent" or _constant_price(doc, r) for r in (rate, *rates)):
             continue
         inputs = {"part1": plus.quantity, "part2": minus.quantity}
         inputs |= {"rate1": rates[0].quantity, "rate2": rates[1].quantity}
-        signs = [r.direction or 1 for r in rates]
-        if rate is None:  # 全年出超B,较上年大增D: the change from last year's rebuilt balance
-            claim = _balance_change(doc, balance, change, inputs, signs)
-        else:
-            claim = _claim(doc, balance, rate, inputs, parts=signs)
+        claim = _claim(doc, balance, rate, inputs, parts=[r.direction or 1 for r in rates])
         claim.facts["weights"] = [1, -1] if of.sign > 0 else [-1, 1]  # a deficit is M − X
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
-
-
-def _balance_change(
-    doc: Document, balance: Fact, change: Fact, inputs: dict, signs: list[int]
-) -> Claim:
-    inputs = {**inputs, "after": balance.quantity, "change_amount": change.quantity}
-    claim = Claim(NAME, doc.source, inputs)
-    claim.facts = {
-        "shape": "balance change",
-        "parts": 2,
-        "part_signs": signs,
-        "change_sign": change.direction,
-        "verb": doc.source.text[change.quantity.start - 2 : change.quantity.start].strip(),
-    }
-    return claim
-
-
-def _balance_change_row(claim: Claim) -> dict[str, float | None]:
-    """The stated change against this year's balance less last year's, rebuilt from the exports
-    and imports and their rates."""
-    after, change = claim.inputs["after"], claim.inputs["change_amount"]
-    sign = claim.facts["change_sign"]
-    return relation_row(
-        change.strict.scale(sign),
-        after.strict - _rebuilt(claim, _strict),
-        change.lenient.scale(sign),
-        after.lenient - _rebuilt(claim, _lenient),
-        abs(change.value) or 1.0,
-    )
-
-
-def _explain_balance_change(claim: Claim) -> str:
-    text = claim.source.text
-    after, change = claim.inputs["after"], claim.inputs["change_amount"]
-    earlier = _rebuilt(claim, _printed).mid
-    implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
-    return (
-        f"last year's balance from this year's two sides and their rates: {fmt(earlier / 1e8)}亿; "
-        f"{after.shown(text)} less it = {fmt((after.value - earlier) / 1e8)}亿 [from the printed "
-        f"figures {implied.scale(1e-8).format(3)}亿]; stated {claim.facts['verb']}"
-        f"{change.shown(text)}"
-    )
 
 
 def _weighted_by_last_years_shares(doc: Document) -> Iterator[Claim]:
@@ -564,8 +514,6 @@ def stated_change(claim: Claim, lenient: bool) -> Interval:
 
 
 def derive(claim: Claim) -> dict[str, float | None]:
-    if claim.facts.get("shape") == "balance change":
-        return _balance_change_row(claim)
     if claim.facts.get("shape") == "weighted":
         return _weighted_row(claim)
     if claim.facts.get("shape") == "pull":
@@ -588,8 +536,6 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 
 def explain(claim: Claim) -> str:
-    if claim.facts.get("shape") == "balance change":
-        return _explain_balance_change(claim)
     if claim.facts.get("shape") == "weighted":
         return _explain_weighted(claim)
     if claim.facts.get("shape") == "pull":
