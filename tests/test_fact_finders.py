@@ -1536,3 +1536,21 @@ def test_a_cumulative_count_of_something_else(check_text):
         "2024年,全国共批准上市创新医疗器械产品365个。截至2024年底,累计获批上市的创新药达到310个。"
     )
     assert verdicts(check_text(text), "part_whole") == []
+
+
+# ------------------------------------------------------------------ a count whose noun follows it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "审评中心共将8批240件注册申请纳入优先审评程序(中药注册申请4件、化药注册申请200件、"
+        "生物制品注册申请36件)。其中,具有明显临床价值的新药{noun}共96件,占{s}%。",
+        "審評中心共將8批240件註冊申請納入優先審評程序(中藥註冊申請4件、化藥註冊申請200件、"
+        "生物製品註冊申請36件)。其中,具有明顯臨床價值的新藥{noun}共96件,占{s}%。",
+    ],
+)
+def test_the_whole_is_the_count_its_noun_follows(check_text, text):
+    noun = "註冊申請" if "審評" in text else "注册申请"
+    assert shares(check_text(text.format(noun=noun, s="40"))) == [("consistent", None)]
+    assert shares(check_text(text.format(noun=noun, s="46"))) == [("inconsistent", "error")]
+    # a part of another noun finds no whole here
+    assert shares(check_text(text.format(noun="上市许可", s="46"))) == []

@@ -328,7 +328,7 @@ def _whole_fact(
             continue  # an item of the same list is no whole
         if siblings(fact.label.text, part.label.text):
             continue  # 化药注册申请 is no whole of 新药注册申请
-        if _same_measure(fact, part):
+        if _same_measure(fact, part) or _noun_after(table, fact, part):
             return fact, ""
     return None, ""
 
@@ -440,6 +440,15 @@ def _same_measure(whole: Fact, part: Fact) -> bool:
         return whole.label.head == part.label.head
     a, b = core_name(whole.label.text), core_name(part.label.text)
     return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
+
+
+def _noun_after(table: FactTable, whole: Fact, part: Fact) -> bool:
+    """共将193件注册申请纳入…: a count whose noun follows it, the noun the part's name ends in."""
+    noun = core_name(part.label.text)[-4:]
+    if whole.quantity.kind != "count" or len(noun) < 3:
+        return False
+    after = table.doc.between(whole.quantity.end, whole.quantity.end + len(noun) + 2)
+    return after.lstrip().startswith(noun)
 
 
 def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
