@@ -13,6 +13,7 @@ from checks.claims.comparison import Comparison, comparisons
 from checks.document import Document
 from checks.facts import facts
 from checks.facts.labels import core_name
+from checks.facts.periods import year_of
 from checks.quantities import Interval
 from checks.vocabulary import DOWN, UP
 
@@ -154,7 +155,7 @@ def _two_years_and_the_change(doc: Document) -> Iterator[Claim]:
 
 
 def _year(period: str) -> int | None:
-    year = period.partition(":")[0]
+    year = year_of(period)
     return int(year) if year.isdigit() else None
 
 

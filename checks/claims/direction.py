@@ -52,14 +52,7 @@ def _moves(quantity: Quantity) -> bool:
     magnitude word (512.3万) leaves its unit unsaid."""
     if quantity.kind in _KINDS:
         return True
-    return quantity.kind == "number" and quantity.value == _printed_value(quantity)
-
-
-def _printed_value(quantity: Quantity) -> float | None:
-    try:
-        return float(quantity.printed.replace(",", "").replace(" ", ""))
-    except ValueError:
-        return None
+    return quantity.kind == "number" and quantity.value == quantity.printed_number
 
 
 _BOUNDS = {"above": False, "floor": False, "below": True, "near_below": True}
@@ -123,9 +116,8 @@ def _against_earlier(doc: Document) -> Iterator[Claim]:
         yield claim
 
 
-_MANNER = MANNER  # 略降至, 进一步下滑至
-_TO_AFTER_VERB = re.compile(
-    rf"{_MANNER}(?P<verb>{UP}|{DOWN})了?(?:至|到)\s*"
+_TO_AFTER_VERB = re.compile(  # 略降至, 进一步下滑至
+    rf"{MANNER}(?P<verb>{UP}|{DOWN})了?(?:至|到)\s*"
     r"(?:\d{4} ?年(?:的)?)?\s*$"
 )
 _FROM_WORD = re.compile(r"[从由]")
@@ -178,7 +170,7 @@ def _unmoved(label: str) -> str:
     return _ADVERBS.sub("", _MOVEMENT_AT_END.sub("", label)).strip("—–-~ ")
 
 
-_MOVEMENT_AT_END = re.compile(rf"{_MANNER}(?:{UP}|{DOWN})了?(?:至|到)?$")
+_MOVEMENT_AT_END = re.compile(rf"{MANNER}(?:{UP}|{DOWN})了?(?:至|到)?$")
 # 预计2025年略降至X: words of manner and expectation name nothing
 _ADVERBS = re.compile(r"预计|预期|有望|将|略|小幅|大幅|进一步|再|继续|逐步|明显|则|又|也|仍")
 

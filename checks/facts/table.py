@@ -339,11 +339,8 @@ def _with_list_units(doc: Document, quantities: list[Quantity]) -> list[Quantity
 
 def _magnitude(quantity: Quantity) -> float:
     """亿 in 34.1亿元: the value over the printed number, as a power of ten."""
-    try:
-        printed = float(quantity.printed.replace(",", "").replace(" ", ""))
-    except ValueError:
-        return 1.0
-    if printed == 0 or quantity.value == 0:
+    printed = quantity.printed_number
+    if not printed or quantity.value == 0:
         return 1.0
     return 10 ** round(math.log10(abs(quantity.value / printed)))
 
@@ -493,8 +490,7 @@ def _rates_before_levels(doc: Document, table: list[Fact]) -> None:
             continue
         if not _TO_LEVEL.fullmatch(_glue(doc, moved, fact)):
             continue
-        cut = _COMPARISON_START.search(moved.clause)
-        label = read_label(moved.clause[: cut.start()] if cut else moved.clause)
+        label = read_label(_before_comparison(moved.clause))
         if not label.text:
             continue
         fact.label = label
@@ -507,8 +503,7 @@ def _names_the_rates_measure(level: Fact, rate: Fact) -> bool:
     that measure alone."""
     if rate.role != "rate" or rate.monthly or not level.label.head or level.label.subject:
         return False
-    cut = _COMPARISON_START.search(rate.clause)
-    named = read_label(rate.clause[: cut.start()] if cut else "")
+    named = read_label(_before_comparison(rate.clause, otherwise=""))
     return named.head == level.label.head
 
 
@@ -773,8 +768,7 @@ def _attach_named_changes(doc: Document, table: list[Fact]) -> None:
     for change in table:
         if change.role != "change" or change.attached_to is not None or not change.direction:
             continue
-        cut = _COMPARISON_START.search(change.clause)
-        name = _measure_stem(change.clause[: cut.start()] if cut else "")
+        name = _measure_stem(_before_comparison(change.clause, otherwise=""))
         if len(name) < 3:
             continue
         floor = change.paragraph
@@ -793,11 +787,7 @@ def _attach_named_changes(doc: Document, table: list[Fact]) -> None:
 
 def _measure_stem(text: str) -> str:
     """A measure's name without its period, scope and 金额/总额/规模: 外销订单金额 → 外销订单."""
-    label = read_label(_ROC_YEAR.sub("", text))
-    return _MEASURE_ENDING.sub("", core_name(label.text))
-
-
-_ROC_YEAR = re.compile(r"(?<!\d)1[0-2]\d ?年")
+    return _MEASURE_ENDING.sub("", core_name(read_label(text).text))  # labels drop 114年
 
 
 def _another_kind(table: list[Fact], level: Fact, rate: Fact) -> bool:
@@ -849,11 +839,19 @@ def _same_thing(level: Fact, earlier: Fact) -> bool:
     return len(a) >= 2 and len(b) >= 2 and (b.endswith(a) or a.endswith(b))
 
 
+def _before_comparison(clause: str, otherwise: str | None = None) -> str:
+    """The words of a clause before its comparison or verb (出口下跌 → 出口); with no comparison,
+    the whole clause, or `otherwise` where given."""
+    cut = _COMPARISON_START.search(clause)
+    if cut is not None:
+        return clause[: cut.start()]
+    return clause if otherwise is None else otherwise
+
+
 def _names_new_subject(clause: str) -> bool:
     """Whether words before the comparison or verb name something new (two or more characters
     that are not period, connective or hedge words)."""
-    cut = _COMPARISON_START.search(clause)
-    before = clause[: cut.start()] if cut else clause
+    before = _before_comparison(clause)
     before = _PRIOR_PERIOD.sub("", _period_part().sub("", before))
     label = read_label(before)
     return len(re.findall(r"[\u4e00-\u9fff]", label.text)) >= 2

@@ -54,6 +54,15 @@ class Quantity:
         """The same unit and kind: 亿元 with 亿元, not with 亿美元 or with 家."""
         return self.unit == other.unit and self.kind == other.kind
 
+    @property
+    def printed_number(self) -> float | None:
+        """The number as printed, before magnitude and sign (34.1 in 34.1亿元); None where it is
+        not written in digits (四成)."""
+        try:
+            return float(self.printed.replace(",", "").replace(" ", ""))
+        except ValueError:
+            return None
+
     def shown(self, text: str) -> str:
         """The figure as printed in `text`, without a leading hedge word."""
         return text[max(self.start, self.number_start) : self.end]
