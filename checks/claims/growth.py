@@ -202,6 +202,7 @@ def _claim(
     inputs: dict,
     change_sign: int = 0,
     parts: list[int] | None = None,
+    revised_base: bool = False,
 ) -> Claim:
     claim = Claim(NAME, doc.source, {**inputs, "after": level.quantity, "change": rate.quantity})
     claim.facts = {
@@ -213,6 +214,8 @@ def _claim(
         "percent_values": False,
         "change_sign": change_sign,
     }
+    if revised_base:
+        claim.facts["revised_base"] = True
     claim.row = derive(claim)
     return claim
 
@@ -239,12 +242,10 @@ def _from_parts(doc: Document) -> Iterator[Claim]:
             inputs = {"part" + str(i + 1): p.quantity for i, p in enumerate(found.parts)}
             inputs |= {"rate" + str(i + 1): r.quantity for i, r in enumerate(rates[1:])}
             signs = [r.direction or 1 for r in rates[1:]]
-            claim = _claim(doc, found.total, rates[0], inputs, parts=signs)
-            if found.words == QUARTERS:
-                # a year's rate is often on a revised base its quarters' rates are not: a
-                # disagreement is a warning (growth.scope)
-                claim.facts["revised_base"] = True
-                claim.row = derive(claim)
+            # a year's rate is often on a revised base its quarters' rates are not: a
+            # disagreement is a warning (growth.scope)
+            revised = found.words == QUARTERS
+            claim = _claim(doc, found.total, rates[0], inputs, parts=signs, revised_base=revised)
             yield quote_apart(doc, claim)
 
 
@@ -419,6 +420,11 @@ def _pull_row(claim: Claim) -> dict[str, float | None]:
     row = relation_row(
         pull.strict, _pull_points(claim, _strict), pull.lenient, _pull_points(claim, _lenient)
     )
+    return _as_scope_warning(row)
+
+
+def _as_scope_warning(row: dict[str, float | None]) -> dict[str, float | None]:
+    """A gap no reading closes, judged by growth.scope (a warning), not growth.lenient."""
     row["scope_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
     return row
 
@@ -530,9 +536,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
     if claim.facts["percent_values"]:  # "增长5%" between two shares often means 5 points
         points = after.lenient - before_lenient
         row["lenient_gap"] = min(row["lenient_gap"], points.gap(lenient_stated))
-    if claim.facts.get("revised_base"):
-        row["scope_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
-    return row
+    return _as_scope_warning(row) if claim.facts.get("revised_base") else row
 
 
 def explain(claim: Claim) -> str:
