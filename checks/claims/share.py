@@ -12,7 +12,7 @@ With no whole in reach there is no claim: guessing the whole is how false alarms
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from checks.claims.base import (
     RELATION_COLUMNS,
@@ -116,8 +116,7 @@ def _combined(doc: Document) -> Iterator[Claim]:
     for share in table:
         if share.role != "share" or share.whole_label is None or share.quantity.is_range:
             continue
-        said = _COMBINED.search(share.clause)
-        if said is None:
+        if not _COMBINED.search(share.clause):
             continue
         parts = _combined_parts(table, share, _how_many(share.clause))
         if not parts:
@@ -134,7 +133,7 @@ def _combined(doc: Document) -> Iterator[Claim]:
 
 
 def _how_many(clause: str) -> int | None:
-    found = re.search(r"两者|二者|三者|四者", clause)
+    found = re.search("|".join(_HOW_MANY), clause)
     return _HOW_MANY[found.group(0)] if found else None
 
 
@@ -521,7 +520,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
     if claim.facts.get("shape") == "contribution":
         rate = claim.inputs["rate"]
         if claim.inputs["whole_rate"].strict.lo <= 0:
-            return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
+            return _uncomputable(rate)
         row = relation_row(
             rate.strict, _contribution(claim, False), rate.lenient, _contribution(claim, True)
         )
@@ -532,7 +531,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
         return _combined_row(claim)
     part, whole, rate = (claim.inputs[k] for k in ("part", "whole", "rate"))
     if whole.strict.lo <= 0 or part.strict.lo < 0:
-        return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
+        return _uncomputable(rate)
     implied = implied_share(part.strict, whole.strict)
     lenient = implied_share(part.lenient, whole.lenient)
     row = relation_row(rate.strict, implied, rate.lenient, lenient)
@@ -541,6 +540,12 @@ def derive(claim: Claim) -> dict[str, float | None]:
     row["hedged_gap"] = row["lenient_gap"] if hedged else 0.0
     row["lenient_gap"] = 0.0 if hedged else row["lenient_gap"]
     return row
+
+
+def _uncomputable(rate: Quantity) -> dict[str, float | None]:
+    """A row with the stated share only: the whole (or the total's rate) is not positive, so the
+    suite leaves the claim unverifiable."""
+    return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
 
 
 def _combined_parts_of(claim: Claim) -> list[Quantity]:
@@ -552,7 +557,7 @@ def _combined_row(claim: Claim) -> dict[str, float | None]:
     strict = sum((q.strict for q in parts[1:]), parts[0].strict)
     lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
     if whole.strict.lo <= 0 or strict.lo < 0:
-        return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
+        return _uncomputable(rate)
     row = relation_row(
         rate.strict,
         implied_share(strict, whole.strict),
@@ -567,7 +572,7 @@ def _less_row(claim: Claim) -> dict[str, float | None]:
     is not counted twice."""
     less, whole, rate = (claim.inputs[k] for k in ("less", "whole", "rate"))
     if whole.strict.lo <= 0 or less.strict.lo < 0:
-        return {"stated_lo": rate.strict.lo, "stated_hi": rate.strict.hi, "hedged_gap": 0.0}
+        return _uncomputable(rate)
     hundred = Interval.point(100.0)
     implied = hundred - implied_share(less.strict, whole.strict)
     lenient = hundred - implied_share(less.lenient, whole.lenient)
@@ -576,28 +581,21 @@ def _less_row(claim: Claim) -> dict[str, float | None]:
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    whole = claim.inputs.get("whole")
     if claim.facts.get("combined"):
-        parts, whole, rate = _combined_parts_of(claim), claim.inputs["whole"], claim.inputs["rate"]
-        implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
-        point = sum(q.value for q in parts) / whole.value * 100
-        return (
-            f"({' + '.join(q.shown(text) for q in parts)}) / {whole.shown(text)} = {fmt(point)}% "
-            f"[from the printed figures {implied.format(2, '%')}]; "
-            f"stated {rate.shown(text)} means {rate.strict.format(3, '%')}"
-        )
+        parts = _combined_parts_of(claim)
+        formula = f"({' + '.join(q.shown(text) for q in parts)}) / {whole.shown(text)}"
+        return _share_text(claim, formula, lambda: sum(q.value for q in parts) / whole.value)
     if "less" in claim.inputs:
-        less, whole, rate = (claim.inputs[k] for k in ("less", "whole", "rate"))
-        implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
-        point = (whole.value - less.value) / whole.value * 100
-        return (
-            f"({whole.shown(text)} − {less.shown(text)}) / {whole.shown(text)} = {fmt(point)}% "
-            f"[from the printed figures {implied.format(2, '%')}]; "
-            f"stated {rate.shown(text)} means {rate.strict.format(3, '%')}"
-        )
+        less = claim.inputs["less"]
+        formula = f"({whole.shown(text)} − {less.shown(text)}) / {whole.shown(text)}"
+        return _share_text(claim, formula, lambda: (whole.value - less.value) / whole.value)
     if claim.facts.get("shape") == "contribution":
         weight, part_rate, whole_rate, rate = (
             claim.inputs[k] for k in ("weight", "part_rate", "whole_rate", "rate")
         )
+        if claim.row.get("implied_lo") is None:
+            return "the total's rate must be positive to compute a contribution"
         implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
         point = weight.value * part_rate.value / whole_rate.value
         return (
@@ -605,12 +603,20 @@ def explain(claim: Claim) -> str:
             f"{part_rate.shown(text)} / the total's rate {whole_rate.shown(text)} = {fmt(point)}% "
             f"[from the printed figures {implied.format(2, '%')}]; stated {rate.shown(text)}"
         )
-    part, whole, rate = (claim.inputs[k] for k in ("part", "whole", "rate"))
+    part = claim.inputs["part"]
+    formula = f"{part.shown(text)} / {whole.shown(text)}"
+    return _share_text(claim, formula, lambda: part.value / whole.value)
+
+
+def _share_text(claim: Claim, formula: str, fraction: Callable[[], float]) -> str:
+    """The formula, its value from the printed figures and the stated share; `fraction` is only
+    computed where the whole is positive."""
     if claim.row.get("implied_lo") is None:
         return "the whole must be positive to compute a share"
+    rate, text = claim.inputs["rate"], claim.source.text
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     return (
-        f"{part.shown(text)} / {whole.shown(text)} = {fmt(part.value / whole.value * 100)}% "
+        f"{formula} = {fmt(fraction() * 100)}% "
         f"[from the printed figures {implied.format(2, '%')}]; "
         f"stated {rate.shown(text)} means {rate.strict.format(3, '%')}"
     )
