@@ -89,14 +89,7 @@ def _fixed_ratios(doc: Document, table) -> Iterator[Claim]:
         if not _SAME_IN_BRACKET.fullmatch(doc.between(q.end, r.start)):
             continue  # (其中水田A亩): a part, not the same area again
         claim = Claim(NAME, doc.source, {"s1": q, "s2": r})
-        claim.facts = {
-            "relation": "conversion",
-            "strict": True,
-            "reasons": [],
-            "key": f"{r.unit} per {q.unit}",
-            "periods": [],
-            "factor": factor,
-        }
+        claim.facts = _conversion_facts(f"{r.unit} per {q.unit}") | {"factor": factor}
         strict = spread([q.strict.scale(factor), r.strict])
         lenient = spread([q.lenient.scale(factor), r.lenient])
         scale = abs(r.value) or 1.0
@@ -106,6 +99,12 @@ def _fixed_ratios(doc: Document, table) -> Iterator[Claim]:
             "strict_lenient_gap": lenient / scale,
         }
         yield claim
+
+
+def _conversion_facts(key: str) -> dict:
+    """What agreement's suite and explanation read of a conversion: one quantity, compared
+    strictly, named by its units."""
+    return {"relation": "conversion", "strict": True, "reasons": [], "key": key, "periods": []}
 
 
 def _stated_rates(doc: Document, table) -> dict[tuple[str, str], list[Quantity]]:
@@ -136,13 +135,7 @@ def _add_rate(rates: dict, key: tuple[str, str], rate: Quantity) -> None:
 def _with_rate(doc: Document, original: Fact, converted: Fact, rate: Quantity) -> Claim:
     inputs = {"s1": original.quantity, "s2": converted.quantity, "rate": rate}
     claim = Claim(NAME, doc.source, inputs)
-    claim.facts = {
-        "relation": "conversion",
-        "strict": True,
-        "reasons": [],
-        "key": "",
-        "periods": [],
-    }
+    claim.facts = _conversion_facts("")
     claim.row = _rated_row(original.quantity, converted.quantity, rate)
     return quote_apart(doc, claim)
 
@@ -160,13 +153,7 @@ def _one_rate(doc: Document, key: tuple[str, str], members: list[tuple[Fact, Fac
         inputs[f"s{2 * i + 1}"] = original.quantity
         inputs[f"s{2 * i + 2}"] = converted.quantity
     claim = Claim(NAME, doc.source, inputs)
-    claim.facts = {
-        "relation": "conversion",
-        "strict": True,
-        "reasons": [],
-        "key": f"{key[0]} per {key[1]}",
-        "periods": [],
-    }
+    claim.facts = _conversion_facts(f"{key[0]} per {key[1]}")
     strict = [o.quantity.strict / c.quantity.strict for o, c in members]
     lenient = [o.quantity.lenient / c.quantity.lenient for o, c in members]
     scale = sum(o.quantity.value / c.quantity.value for o, c in members) / len(members)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checks.claims.agreement import Agreement, spread
+from checks.claims.agreement import Agreement, derive, explain
 from checks.claims.base import Claim, quote_apart
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
@@ -51,8 +51,6 @@ class Restatement:
                 yield _claim(doc, first, again)
 
     def explain(self, claim: Claim) -> str:
-        from checks.claims.agreement import explain
-
         return explain(claim)
 
 
@@ -129,10 +127,5 @@ def _claim(doc: Document, first: Stated, again: Stated) -> Claim:
         "reasons": [],
         "strict": True,
     }
-    quantities = [first.rate.quantity, again.rate.quantity]
-    claim.row = {
-        "statements": 2.0,
-        "strict_gap": spread([q.strict for q in quantities]),
-        "strict_lenient_gap": spread([q.lenient for q in quantities]),
-    }
+    claim.row = derive(claim)  # points apart: the spread of the two printed rates
     return quote_apart(doc, claim)
