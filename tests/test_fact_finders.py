@@ -7,7 +7,7 @@ from __future__ import annotations
 import opencc
 import pytest
 
-from tests.test_facts import verdicts
+from tests.test_facts import table, verdicts
 
 
 def shares(claims):
@@ -585,6 +585,67 @@ class TestBreakdownsDoNotExceedTheirWhole:
             "可生产第二类医疗器械企业1200家,可生产第三类医疗器械企业400家。"
         )
         assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
+
+
+class TestABreakdownsWholeFurtherBack:
+    """The whole of a breakdown stands paragraphs before it when the paragraph announces the
+    breakdown (分企业性质看,) or an item's share names the whole."""
+
+    ANNOUNCED = (
+        "2024年前三季度,全市外贸进出口总值6000.0亿元,增长4.0%。\n\n"
+        "其中出口3500.0亿元,进口2500.0亿元。\n\n"
+        "{cue}民营企业进出口{a}亿元,增长9.0%;外商投资企业进出口1500.0亿元,下降1.0%;"
+        "国有企业进出口600.0亿元。"
+    )
+    NAMED = (
+        "今年1季度,我国进口大麦300.0万吨,增长10%。\n\n同期,我国出口大麦20.0万吨。\n\n"
+        "进口主要来自两国。1季度,我国自澳大利亚进口大麦{a}万吨,占同期我国大麦进口总量的{s}%;"
+        "自法国进口90.0万吨。"
+    )
+
+    @staticmethod
+    def breakdowns(claims):
+        return [(c.verdict, c.severity) for c in claims if c.type == "part_whole"]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        texts = [
+            self.ANNOUNCED.format(cue="分企业性质看,", a="3500.0"),
+            self.NAMED.format(a="180.0", s="60.0"),
+        ]
+        for text in texts:
+            if script == "hant":
+                text = opencc.OpenCC("s2t").convert(text)
+            claims = check_text(text)
+            together = [c for c in claims if c.type == "part_whole" and len(c.inputs) >= 3]
+            assert [(c.verdict, c.severity) for c in together] == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        # 4200.0 + 1500.0 + 600.0 = 6300.0 > 6000.0; 230.0 + 90.0 = 320.0 > 300.0
+        announced = check_text(self.ANNOUNCED.format(cue="分企业性质看,", a="4200.0"))
+        assert ("inconsistent", "error") in self.breakdowns(announced)
+        named = check_text(self.NAMED.format(a="230.0", s="76.7"))
+        assert ("inconsistent", "error") in self.breakdowns(named)
+
+    def test_trap_no_cue_leaves_a_far_whole_alone(self, check_text):
+        # neither announced nor named by a share: the figure two paragraphs back may be another
+        # scope, so the items are not held against it
+        claims = check_text(self.ANNOUNCED.format(cue="", a="4200.0"))
+        assert ("inconsistent", "error") not in self.breakdowns(claims)
+
+    def test_trap_a_whole_of_another_period(self, check_text):
+        text = self.ANNOUNCED.format(cue="分企业性质看,", a="4200.0").replace(
+            "国有企业进出口600.0亿元。", "国有企业进出口600.0亿元。2025年前三季度数据另行公布。"
+        )
+        earlier = text.replace("2024年前三季度,全市", "2023年全年,全市").replace(
+            "分企业性质看,", "2024年前三季度,分企业性质看,"
+        )
+        assert ("inconsistent", "error") not in self.breakdowns(check_text(earlier))
+
+    def test_a_quarter_is_no_figure(self):
+        first = table(self.NAMED.format(a="180.0", s="60.0"))[1][0]
+        assert first.quantity.value == 3_000_000  # not the 1 of 1季度
+        assert first.label.text == "我国进口大麦"  # and 季度 is no part of the name
 
 
 # ------------------------------------------------------------------ the derived tier

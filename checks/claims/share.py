@@ -25,7 +25,7 @@ from checks.claims.base import (
 )
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import Fact, FactTable, facts, vocabulary
-from checks.facts.labels import Label, core_name, siblings
+from checks.facts.labels import Label, core_name, names_whole, siblings
 from checks.facts.partitions import Partition, contribution_lists, partitions_of
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
@@ -312,7 +312,7 @@ def _whole_fact(
         if not core_name(name.text):
             return None, ""
         exact = [f for f in earlier if core_name(f.label.text) == core_name(name.text)]
-        loose = [f for f in earlier if _names(f.label, name)]
+        loose = [f for f in earlier if names_whole(f.label, name)]
         found = (exact or loose or _named_after(table, share, part, name) or [None])[0]
         if found is None:
             found = _change_named(table, part, name)
@@ -369,7 +369,8 @@ def _named_after(table: FactTable, share: Fact, part: Fact, name: Label) -> list
         if not _may_be_whole(table, fact, part, share):
             continue
         own, named = core_name(fact.label.text), core_name(name.text)
-        if _names(fact.label, name) and (own == named or len(named) >= 4 and own.endswith(named)):
+        specific = own == named or len(named) >= 4 and own.endswith(named)
+        if names_whole(fact.label, name) and specific:
             later.append(fact)  # 人口 alone is too wide a name: 60岁及以上人口 ends in it too
     return later[:1]
 
@@ -420,18 +421,6 @@ def _without_total(text: str) -> str:
     for marker in vocabulary().total_markers:
         text = text.replace(marker, "")
     return text
-
-
-def _names(candidate: Label, name: Label) -> bool:
-    """Whether a label names the whole a share names: the same measure, and subjects of which
-    one ends the other (占中国外贸总值 names 进出口总值; 占出口总值 does not name 进出口)."""
-    if candidate.head or name.head:
-        if candidate.head != name.head:
-            return False
-        a, b = core_name(candidate.subject), core_name(name.subject)
-        return not a or not b or a.endswith(b) or b.endswith(a)
-    a, b = core_name(candidate.text), core_name(name.text)
-    return len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a))
 
 
 def _same_measure(whole: Fact, part: Fact) -> bool:

@@ -16,6 +16,7 @@ from checks.vocabulary import DOWN, MANNER, UP
 _PERIOD_IN_LABEL = re.compile(
     r"(?:19|20)\d{2} ?年(?:度)?(?:\d{1,2} ?[-~—–至到] ?\d{1,2} ?月|\d{1,2} ?月份?)?"
     r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|[QH][1-4]|第 ?[1-4] ?季度?"
+    r"|(?<!\d)[1-4] ?季度"  # 今年1季度我国进口粮食: the first quarter, no part of the name
     r"|(?:上|去|前|本|今|当)年(?:同期)?"
     r"|(?<!\d)1[0-2]\d ?年(?![代来间内])"  # Taiwan's 民国 years: 112年产值 is 2023's
 )
@@ -190,6 +191,18 @@ def _measure_last(text: str, words: Vocabulary) -> str:
         if at >= 0 and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2:
             return text[:at] + rest + canonical
     return text
+
+
+def names_whole(candidate: Label, name: Label) -> bool:
+    """Whether a label names the whole a share names: the same measure, and subjects of which
+    one ends the other (占中国外贸总值 names 进出口总值; 占出口总值 does not name 进出口)."""
+    if candidate.head or name.head:
+        if candidate.head != name.head:
+            return False
+        a, b = core_name(candidate.subject), core_name(name.subject)
+        return not a or not b or a.endswith(b) or b.endswith(a)
+    a, b = core_name(candidate.text), core_name(name.text)
+    return len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a))
 
 
 def siblings(a: str, b: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from checks import paths
-from checks.facts.labels import Label, compatible, core_name, vocabulary
+from checks.facts.labels import Label, compatible, core_name, names_whole, vocabulary
 from checks.facts.periods import months, same_year
 from checks.facts.table import Fact, FactTable, earlier_structure, lists, structures
 
@@ -550,8 +550,10 @@ def _breakdowns(table: FactTable):
 
 
 def _measure(fact: Fact) -> str:
-    text = fact.label.text
-    return fact.label.head or (text[-2:] if len(text) >= 2 else "")
+    """The measure a label ends in; for one the vocabulary does not know, its last two
+    characters once a measure before its object goes last (出口粮食 → 粮食出口)."""
+    name = core_name(fact.label.text)
+    return fact.label.head or (name[-2:] if len(name) >= 2 else "")
 
 
 def dimension(subject: str) -> str:
@@ -575,7 +577,7 @@ def _continues(run: list[Fact], fact: Fact) -> bool:
     return (
         fact.paragraph == last.paragraph
         and fact.same_unit(last)
-        and fact.period == last.period
+        and _same_period(fact.period, last.period)
         and bool(_measure(fact))
         and _measure(fact) == _measure(last)
         and bool(name)
@@ -584,30 +586,53 @@ def _continues(run: list[Fact], fact: Fact) -> bool:
     )
 
 
+# 分贸易方式看, / 分企业性质看: / 分地区: a paragraph that opens by announcing a breakdown
+_ANNOUNCED = re.compile(r"\s*分[^\d,,。;;::]{1,8}?(?:看|来看)?[,,::]")
 def _whole_before(table: FactTable, levels: list[Fact], run: list[Fact]) -> Fact | None:
+    """The nearest earlier level of the run's measure that names no item, in the run's paragraph
+    or the one before; further back when the paragraph announces the breakdown (分贸易方式看,) or
+    an item's share names the whole (占我省进出口总值的s%)."""
     first = run[0]
     reach = (first.paragraph, table.doc.paragraph_before(first.paragraph))
+    announced = bool(_ANNOUNCED.match(table.doc.view, first.paragraph))
+    named = _wholes_named(table, run)
     largest = max(f.quantity.strict.lo for f in run)
     for fact in reversed(levels[: levels.index(first)]):
-        if fact.paragraph not in reach:
+        near = fact.paragraph in reach
+        if not near and not announced and not named:
             return None
-        if not fact.same_unit(first):
+        if not fact.same_unit(first) or not _same_period(fact.period, first.period):
             continue
         if _measure(fact) != _measure(first) or fact.quantity.strict.hi < largest:
             continue
-        if _general(table, fact):
+        if not near and not announced and not any(names_whole(fact.label, n) for n in named):
+            continue
+        if _general(table, fact, first):
             return fact
         if dimension(item(fact)) == dimension(item(first)):
             return None  # an item of the same kind before the run: the run's whole is unsaid
     return None
 
 
-def _general(table: FactTable, fact: Fact) -> bool:
+def _wholes_named(table: FactTable, run: list[Fact]) -> list[Label]:
+    """The wholes the run's items' shares name (占同期我国粮食进口总量的s%)."""
+    indices = {f.index for f in run}
+    return [
+        f.whole_label
+        for f in table.facts[run[0].index : run[-1].index + 8]
+        if f.role == "share" and f.attached_to in indices and f.whole_label is not None
+    ]
+
+
+def _general(table: FactTable, fact: Fact, first: Fact) -> bool:
     """A whole names no item: its subject is the reporter's own scope (全省, 我国 …), or it is
-    announced as a total, or a 其中 list follows it."""
+    announced as a total, or a 其中 list follows it, or the first item's name holds its name
+    (出口粮食 before 以一般贸易方式出口粮食)."""
     after = table.doc.between(fact.quantity.end, fact.quantity.end + 40)
+    own = item(fact)
     return (
         not core_name(fact.label.subject)
         or fact.label.total
         or bool(re.match(r"[^。]*?[,;]\s*其中", after))
+        or (len(own) >= 2 and own in item(first) and own != item(first))
     )

@@ -310,7 +310,7 @@ def _period_part() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in vocabulary().period_parts)
     return re.compile(
         rf"前 ?\d{{1,2}} ?个月|\d{{1,2}} ?月? ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?"
-        rf"|[QH][1-4]|第 ?[1-4] ?季度?|{words}"
+        rf"|[QH][1-4]|第 ?[1-4] ?季度?|(?<![\d前至到-])[1-4] ?季度|{words}"
     )
 
 

@@ -174,6 +174,8 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         return None
     unit_word = match.group("unit") or ""
     end = match.end()
+    if not unit_word and view.startswith("季", end):
+        return None  # 1季度, 前3季度: a quarter, not a figure
     if not unit_word and end < len(view) and view[end].isascii() and view[end].isalpha():
         return None  # 5G, 3.0T: a model name, not a quantity
     parsed = _number(match)
