@@ -588,6 +588,8 @@ def _continues(run: list[Fact], fact: Fact) -> bool:
 
 # 分贸易方式看, / 分企业性质看: / 分地区: a paragraph that opens by announcing a breakdown
 _ANNOUNCED = re.compile(r"\s*分[^\d,,。;;::]{1,8}?(?:看|来看)?[,,::]")
+
+
 def _whole_before(table: FactTable, levels: list[Fact], run: list[Fact]) -> Fact | None:
     """The nearest earlier level of the run's measure that names no item, in the run's paragraph
     or the one before; further back when the paragraph announces the breakdown (分贸易方式看,) or
