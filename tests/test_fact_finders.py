@@ -648,6 +648,43 @@ class TestABreakdownsWholeFurtherBack:
         assert first.label.text == "我国进口大麦"  # and 季度 is no part of the name
 
 
+class TestABreakdownAnnouncedInItsParagraph:
+    """总量T。分品类看,A a;B b;C c: items that fill their whole are its complete list (a sum);
+    short of it they are an open list, which only may not exceed the whole."""
+
+    TEXT = (
+        "1-6月,全省中成药出口额50.00亿元,同比增长8.0%。分品类看,片剂出口额{a}亿元,同比增长6.0%;"
+        "胶囊剂出口额15.00亿元;颗粒剂出口额5.00亿元,其中儿童颗粒剂出口额1.20亿元。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_items_that_fill_the_whole_are_a_sum(self, check_text, script):
+        text = self.TEXT.format(a="30.00")  # 30.00 + 15.00 + 5.00 = 50.00; the 其中 item apart
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        claims = check_text(text)
+        assert verdicts(claims, "sum") == [("consistent", None)]
+        assert ("inconsistent", "error") not in verdicts(claims, "part_whole")
+
+    def test_an_open_list_is_no_sum(self, check_text):
+        claims = check_text(self.TEXT.format(a="25.00"))  # 45.00 of 50.00: other kinds unsaid
+        assert verdicts(claims, "sum") == []
+        together = [c for c in claims if c.type == "part_whole" and len(c.inputs) == 4]
+        assert [(c.verdict, c.severity) for c in together] == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(a="35.00"))  # 55.00 > 50.00
+        assert ("inconsistent", "error") in verdicts(claims, "part_whole")
+        assert verdicts(claims, "sum") == []
+
+    def test_trap_items_that_name_each_other_may_overlap(self, check_text):
+        text = (
+            "全年纺织品服装出口额300.0亿美元。分品类看,服装出口额180.0亿美元;"
+            "针织服装出口额90.0亿美元;纺织纱线出口额60.0亿美元。"
+        )
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
+
+
 # ------------------------------------------------------------------ the derived tier
 class TestATotalsRateFromItsParts:
     TEXT = (

@@ -14,7 +14,14 @@ from checks.claims.base import Claim, amount_text, interval_text, quote_apart, s
 from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
 from checks.facts import facts
 from checks.facts.labels import compatible, core_name, siblings, vocabulary
-from checks.facts.partitions import breakdowns, dimension, item, overlaps
+from checks.facts.partitions import (
+    announced_breakdowns,
+    breakdowns,
+    dimension,
+    fills,
+    item,
+    overlaps,
+)
 from checks.facts.periods import inside, months, same_year, year_of
 from checks.facts.table import Fact
 from checks.quantities import Quantity
@@ -161,10 +168,18 @@ def _one_dimension(doc: Document, parts: list[Quantity]) -> bool:
 
 def _breakdowns(doc: Document) -> Iterator[Claim]:
     """A whole, then a run of its items stated one by one: "货物贸易进出口T。……以一般贸易方式
-    进出口A;以加工贸易方式进出口B;以保税物流方式进出口C"."""
-    for whole, parts in breakdowns(facts(doc)):
+    进出口A;以加工贸易方式进出口B;以保税物流方式进出口C"; or items after a sentence announcing
+    them (出口额T。分品类看,A a;B b), unless they fill the whole (then sum checks them)."""
+    table = facts(doc)
+    seen: set[int] = set()  # the announced items: a run among them is no other breakdown
+    for whole, parts in announced_breakdowns(table):
+        seen.update(p.index for p in parts)
         quantities = [p.quantity for p in parts]
-        if disjoint(doc, quantities):
+        if not fills(whole, parts) and disjoint(doc, quantities):
+            yield together(doc, whole.quantity, quantities)
+    for whole, parts in breakdowns(table):
+        quantities = [p.quantity for p in parts]
+        if seen.isdisjoint(p.index for p in parts) and disjoint(doc, quantities):
             yield together(doc, whole.quantity, quantities)
 
 

@@ -26,8 +26,10 @@ from checks.claims.base import (
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.partitions import (
+    announced_breakdowns,
     compositions,
     contribution_lists,
+    fills,
     names,
     partition_groups,
     partitions_of,
@@ -58,6 +60,7 @@ class Sum:
         yield from _structures(doc)
         yield from _partition_shares(doc)
         yield from _contributions_whole(doc)
+        yield from _announced(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -94,6 +97,14 @@ def _partitions_from_facts(doc: Document) -> Iterator[Claim]:
         if found.total is not None:
             parts = [p.quantity for p in sorted(found.parts, key=lambda f: f.index)]
             yield _claim(doc, found.total.quantity, parts, "partition")
+
+
+def _announced(doc: Document) -> Iterator[Claim]:
+    """出口额T。分品类看,A a;B b;C c: items announced as a breakdown that fill their whole
+    within rounding are the whole's complete list (short of it, part_whole checks them)."""
+    for whole, parts in announced_breakdowns(facts(doc)):
+        if fills(whole, parts):
+            yield _claim(doc, whole.quantity, [p.quantity for p in parts], "announced")
 
 
 def _structures(doc: Document) -> Iterator[Claim]:

@@ -549,6 +549,94 @@ def _breakdowns(table: FactTable):
             yield whole, run
 
 
+def announced_breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
+    """Items that follow a sentence announcing a breakdown (总量T。分品类看,A a;B b;C c), each
+    group of one measure and unit, with the whole before the announcement. Such a list need not
+    be complete: it splits its whole only when its items fill it (see `fills`)."""
+    return table.doc.memo("announced breakdowns", lambda: list(_announced(table)))
+
+
+# 分品类看, / 分企业性质看: / 分地区来看,: a breakdown announced at the start of a sentence
+_ANNOUNCEMENT = re.compile(r"(?:^|(?<=[。;;!\n]))[ \t]*分[^\d,,。;;::\s]{1,8}?(?:来看|看)[,,::]")
+_WHERE = "其中"
+
+
+def _announced(table: FactTable):
+    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    view = table.doc.view
+    found = list(_ANNOUNCEMENT.finditer(view))
+    ends = [m.start() for m in found[1:]] + [len(view)]  # each up to the next announcement
+    for match, end in zip(found, ends[: len(found)], strict=True):
+        paragraph = table.doc.paragraph_start(match.start())
+        after = [f for f in levels if match.end() <= f.quantity.start < end]
+        items = [f for f in after if f.paragraph == paragraph and _an_item(table, f)]
+        for group in _by_measure(items):
+            whole = _whole_announced(table, levels, group, match.start())
+            if whole is not None:
+                yield whole, group
+
+
+def _an_item(table: FactTable, fact: Fact) -> bool:
+    """A figure named by what it is of, not inside brackets, and no sub-item (…,其中X)."""
+    sentence_start = table.doc.sentences[table.doc.sentence_at(fact.quantity.start)][0]
+    clause = table.doc.between(sentence_start, fact.quantity.start)
+    return bool(item(fact)) and not fact.bracketed and _WHERE not in clause
+
+
+def _by_measure(items: list[Fact]) -> list[list[Fact]]:
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for fact in items:
+        groups.setdefault((_measure(fact), fact.quantity.unit), []).append(fact)
+    return [
+        group
+        for (measure, _), group in groups.items()
+        if measure and len(group) >= 2 and not _nested([item(f) for f in group])
+    ]
+
+
+def _nested(names: list[str]) -> bool:
+    """Two items of which one names the other (服装 and 纺织服装) may overlap."""
+    return any(a in b for i, a in enumerate(names) for b in names[i + 1 :] + names[:i])
+
+
+def _whole_announced(
+    table: FactTable, levels: list[Fact], group: list[Fact], at: int
+) -> Fact | None:
+    """In the announcement's paragraph, the nearest level before it of the items' measure, unit
+    and period, larger than each item and no 其中 part; else a whole named no item, further back."""
+    first = group[0]
+    largest = max(f.quantity.strict.lo for f in group)
+    for fact in reversed(levels[: levels.index(first)]):
+        if fact.paragraph != first.paragraph:
+            break
+        before = fact.quantity.start < at
+        if before and _may_hold(fact, first, largest) and not _a_part(table, fact):
+            return fact
+    return _whole_before(table, levels, group, announced=True)
+
+
+def _may_hold(whole: Fact, first: Fact, largest: float) -> bool:
+    return (
+        whole.same_unit(first)
+        and _same_period(whole.period, first.period)
+        and _measure(whole) == _measure(first)
+        and whole.quantity.strict.hi >= largest
+    )
+
+
+def _a_part(table: FactTable, fact: Fact) -> bool:
+    """其中,医院总诊疗人次A: a figure after 其中 in its sentence is a part, no whole."""
+    start = table.doc.sentences[table.doc.sentence_at(fact.quantity.start)][0]
+    return _WHERE in table.doc.between(start, fact.quantity.start)
+
+
+def fills(whole: Fact, parts: list[Fact]) -> bool:
+    """Whether items add up to their whole within the figures' rounding: then the list is
+    complete, a sum; short of it, items of an open list, which only may not exceed it."""
+    total = sum((p.quantity.strict for p in parts[1:]), parts[0].quantity.strict)
+    return total.lo <= whole.quantity.strict.hi and whole.quantity.strict.lo <= total.hi
+
+
 def _measure(fact: Fact) -> str:
     """The measure a label ends in; for one the vocabulary does not know, its last two
     characters once a measure before its object goes last (出口粮食 → 粮食出口)."""
@@ -586,17 +674,15 @@ def _continues(run: list[Fact], fact: Fact) -> bool:
     )
 
 
-# 分贸易方式看, / 分企业性质看: / 分地区: a paragraph that opens by announcing a breakdown
-_ANNOUNCED = re.compile(r"\s*分[^\d,,。;;::]{1,8}?(?:看|来看)?[,,::]")
-
-
-def _whole_before(table: FactTable, levels: list[Fact], run: list[Fact]) -> Fact | None:
+def _whole_before(
+    table: FactTable, levels: list[Fact], run: list[Fact], announced: bool = False
+) -> Fact | None:
     """The nearest earlier level of the run's measure that names no item, in the run's paragraph
     or the one before; further back when the paragraph announces the breakdown (分贸易方式看,) or
     an item's share names the whole (占我省进出口总值的s%)."""
     first = run[0]
     reach = (first.paragraph, table.doc.paragraph_before(first.paragraph))
-    announced = bool(_ANNOUNCED.match(table.doc.view, first.paragraph))
+    announced = announced or bool(_ANNOUNCEMENT.match(table.doc.view, first.paragraph))
     named = _wholes_named(table, run)
     largest = max(f.quantity.strict.lo for f in run)
     for fact in reversed(levels[: levels.index(first)]):
@@ -609,7 +695,7 @@ def _whole_before(table: FactTable, levels: list[Fact], run: list[Fact]) -> Fact
             continue
         if not near and not announced and not any(names_whole(fact.label, n) for n in named):
             continue
-        if _general(table, fact, first):
+        if _general(table, fact, first) and not _a_part(table, fact):
             return fact
         if dimension(item(fact)) == dimension(item(first)):
             return None  # an item of the same kind before the run: the run's whole is unsaid
