@@ -677,6 +677,18 @@ class TestABreakdownAnnouncedInItsParagraph:
         assert ("inconsistent", "error") in verdicts(claims, "part_whole")
         assert verdicts(claims, "sum") == []
 
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_wholes_rate_rebuilt_from_a_complete_list(self, check_text, script):
+        # last year 30.00/1.10 + 15.00/1.05 + 5.00/0.98 = 46.66; 50.00 / 46.66 − 1 = 7.2%
+        text = (
+            "1-6月,全省中成药出口额50.00亿元,同比增长{g}%。分品类看,片剂出口额30.00亿元,"
+            "同比增长10.0%;胶囊剂出口额15.00亿元,同比增长5.0%;颗粒剂出口额5.00亿元,同比下降2.0%。"
+        )
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text.format(g="7.2")), "growth") == [("consistent", None)]
+        assert verdicts(check_text(text.format(g="9.0")), "growth") == [("inconsistent", "error")]
+
     def test_trap_items_that_name_each_other_may_overlap(self, check_text):
         text = (
             "全年纺织品服装出口额300.0亿美元。分品类看,服装出口额180.0亿美元;"

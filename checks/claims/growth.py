@@ -23,7 +23,12 @@ from checks.claims.comparison import CONSTANT_PRICE, Comparison, comparisons
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import core_name, read_label
-from checks.facts.partitions import QUARTERS, partition_before, partitions_of
+from checks.facts.partitions import (
+    QUARTERS,
+    complete_breakdowns,
+    partition_before,
+    partitions_of,
+)
 from checks.facts.periods import same_year
 from checks.facts.table import earlier_structure, lists, structures
 from checks.quantities import Interval, Quantity
@@ -226,7 +231,7 @@ def _from_parts(doc: Document) -> Iterator[Claim]:
     下降b" holds only if T / (X/(1+a) + M/(1−b)) − 1 is r. Growth at constant prices (生产总值,
     增加值) is no weighted sum of nominal values, so it is left alone."""
     table = facts(doc)
-    for found in partitions_of(table):
+    for found in partitions_of(table) + complete_breakdowns(table):
         if found.total is None:
             continue
         figures = (found.total, *found.parts)

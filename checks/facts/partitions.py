@@ -637,6 +637,15 @@ def fills(whole: Fact, parts: list[Fact]) -> bool:
     return total.lo <= whole.quantity.strict.hi and whole.quantity.strict.lo <= total.hi
 
 
+def complete_breakdowns(table: FactTable) -> list[Partition]:
+    """The announced breakdowns whose items fill their whole: partitions the text states."""
+    return [
+        Partition(tuple(item(p) for p in parts), tuple(parts), whole)
+        for whole, parts in announced_breakdowns(table)
+        if fills(whole, parts)
+    ]
+
+
 def _measure(fact: Fact) -> str:
     """The measure a label ends in; for one the vocabulary does not know, its last two
     characters once a measure before its object goes last (出口粮食 → 粮食出口)."""
