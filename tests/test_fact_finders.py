@@ -1228,6 +1228,43 @@ def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
 
 
 # ------------------------------------------------------------------ bounds on a growth rate
+class TestAWholeBetweenItsParts:
+    """An average, rate or index of a whole is a weighted mean of its parts': it lies between
+    them (城市/农村 prices, 男性/女性 life expectancy, the three industries' growth)."""
+
+    CASES = [
+        ("全年居民消费价格指数为102.1,其中:城市上涨1.8%,农村上涨{x}%。", "2.6", "1.9"),
+        ("2024年,全市户籍人口预期寿命为82.45岁,其中男性80.12岁、女性{x}岁。", "84.90", "82.10"),
+        (
+            "全年地区生产总值增长5.2%,其中:第一产业增长3.1%,第二产业下降1.0%,第三产业增长{x}%。",
+            "7.9",
+            "4.9",
+        ),
+    ]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    @pytest.mark.parametrize(("text", "fits", "_"), CASES, ids=["index", "ages", "industries"])
+    def test_consistent(self, check_text, script, text, fits, _):
+        text = text.format(x=fits)
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "direction") == [("consistent", None)]
+
+    @pytest.mark.parametrize(("text", "_", "outside"), CASES, ids=["index", "ages", "industries"])
+    def test_planted_error(self, check_text, text, _, outside):
+        # 2.1 above both 1.8 and 1.9; 82.45 above both; 5.2 above 3.1, −1.0 and 4.9
+        claims = check_text(text.format(x=outside))
+        assert verdicts(claims, "direction") == [("inconsistent", "error")]
+
+    def test_trap_levels_add_up_and_need_not_lie_between(self, check_text):
+        text = "年末户籍人口1000.00万人,其中男性510.00万人、女性490.00万人。"
+        assert verdicts(check_text(text), "direction") == []
+
+    def test_trap_parts_that_split_no_whole(self, check_text):
+        text = "全年居民消费价格上涨2.1%,其中:食品价格上涨3.0%,服务价格上涨2.5%。"
+        assert verdicts(check_text(text), "direction") == []
+
+
 class TestBoundsOnGrowth:
     @pytest.mark.parametrize(
         "text",

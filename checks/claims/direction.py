@@ -19,7 +19,8 @@ from checks.claims.base import (
 from checks.claims.comparison import movements
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
-from checks.facts.labels import core_name, measure_named, read_label
+from checks.facts.labels import core_name, measure_named, read_label, vocabulary
+from checks.facts.partitions import parts_after
 from checks.quantities import INF, Interval, Quantity
 from checks.vocabulary import DOWN, MANNER, UP, falls
 
@@ -42,6 +43,7 @@ class Direction:
         yield from _thresholds(doc)
         yield from _against_earlier(doc)
         yield from _moved_to(doc)
+        yield from _between_parts(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -284,11 +286,73 @@ def _comparable(fact: Fact, bound: Fact) -> bool:
     )
 
 
+_INDEX = "指数"
+INDEX_BASE = 100.0  # 居民消费价格指数101.6: prices 1.6% above the base period's
+
+
+def _between_parts(doc: Document) -> Iterator[Claim]:
+    """居民消费价格总指数为101.6,其中:城市上涨1.4%,农村上涨1.9% / 预期寿命为83.66岁,其中男性
+    81.27岁、女性86.14岁: a rate, average or index of a whole is a weighted mean of its parts'
+    (a partition of data/partitions.yaml), so it lies between the lowest and the highest."""
+    table = facts(doc)
+    averages = vocabulary().averages
+    for whole in table:
+        if whole.quantity.is_range or whole.role not in ("rate", "level", "ratio", "other"):
+            continue
+        index = _INDEX in whole.label.text and whole.quantity.kind == "number"
+        if whole.role != "rate" and not any(word in whole.label.text for word in averages):
+            continue  # a level's parts add up to it; only an average lies between them
+        found = parts_after(table, whole, "rate" if index else whole.role)
+        if found is None or not (index or all(p.same_unit(whole) for p in found.parts)):
+            continue
+        inputs = {"whole": whole.quantity} | {
+            f"part{i + 1}": p.quantity for i, p in enumerate(found.parts)
+        }
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {
+            "between": len(found.parts),
+            "index": index,
+            "signs": [_sign(f) for f in (whole, *found.parts)],
+            "verb": "lies between",
+            "falling": False,
+        }
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _sign(fact: Fact) -> int:
+    return -1 if fact.role == "rate" and fact.direction < 0 else 1
+
+
+def _between_row(claim: Claim) -> dict[str, float | None]:
+    """The parts' hull is the stated side, the whole's figure the implied one."""
+    signs, count = claim.facts["signs"], claim.facts["between"]
+    parts = [claim.inputs[f"part{i + 1}"] for i in range(count)]
+
+    def read(quantity: Quantity, sign: int, lenient: bool) -> Interval:
+        interval = quantity.lenient if lenient else quantity.strict
+        return -interval if sign < 0 else interval
+
+    def hull(lenient: bool) -> Interval:
+        found = read(parts[0], signs[1], lenient)
+        for part, sign in zip(parts[1:], signs[2:], strict=True):
+            found = found.hull(read(part, sign, lenient))
+        return found
+
+    whole = claim.inputs["whole"]
+    shift = Interval.point(INDEX_BASE if claim.facts["index"] else 0.0)
+    strict, lenient = read(whole, signs[0], False) - shift, read(whole, signs[0], True) - shift
+    scale = max(abs(strict.lo), abs(strict.hi), 1e-9)
+    return relation_row(hull(False), strict, hull(True), lenient, scale)
+
+
 def stated_sign(falling: bool) -> Interval:
     return Interval(-INF, 0.0) if falling else Interval(0.0, INF)
 
 
 def derive(claim: Claim) -> dict[str, float | None]:
+    if claim.facts.get("between"):
+        return _between_row(claim)
     before, after = claim.inputs["before"], claim.inputs["after"]
     sign = stated_sign(claim.facts["falling"])
     scale = max(abs(before.value), abs(after.value), 1e-9)
@@ -302,6 +366,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if claim.facts.get("between"):
+        return _explain_between(claim)
     before, after = claim.inputs["before"], claim.inputs["after"]
     change = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     direction = "a fall" if claim.facts["falling"] else "a rise"
@@ -314,4 +380,19 @@ def explain(claim: Claim) -> str:
     return (
         f"{after.shown(text)} − {before.shown(text)} = {interval_text(change, after)}; "
         f"{claim.facts['verb']} states {direction}"
+    )
+
+
+def _explain_between(claim: Claim) -> str:
+    text = claim.source.text
+    whole = claim.inputs["whole"]
+    parts = [claim.inputs[f"part{i + 1}"] for i in range(claim.facts["between"])]
+    low, high = claim.row["stated_lo"], claim.row["stated_hi"]
+    figure = whole.shown(text)
+    if claim.facts["index"]:
+        figure = f"{figure} − {fmt(INDEX_BASE)} = {fmt(whole.value - INDEX_BASE)}"
+    return (
+        f"the whole's {figure} is a weighted mean of its parts' "
+        f"{', '.join(p.shown(text) for p in parts)}, so it must lie between "
+        f"{fmt(low)} and {fmt(high)}"
     )

@@ -49,6 +49,7 @@ class Vocabulary:
     verbs: tuple[str, ...]  # measures written as verbs before their object (进口粮食)
     not_flows: tuple[str, ...]  # stocks, prices, per-unit values: no flow over a period
     signed: tuple[str, ...]  # flows that may be negative in part of a period (利润)
+    averages: tuple[str, ...] = ()  # averages, rates and indices: a whole between its parts
 
 
 @lru_cache(maxsize=4)
@@ -84,6 +85,7 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         verbs=tuple(data.get("verbs") or ()),
         not_flows=tuple(data.get("not_flows") or ()),
         signed=tuple(data.get("signed") or ()),
+        averages=tuple(data.get("averages") or ()),
     )
 
 

@@ -637,6 +637,28 @@ def fills(whole: Fact, parts: list[Fact]) -> bool:
     return total.lo <= whole.quantity.strict.hi and whole.quantity.strict.lo <= total.hi
 
 
+def parts_after(table: FactTable, whole: Fact, role: str) -> Partition | None:
+    """其中:城市上涨a,农村上涨b / 其中男性a、女性b: figures of one role and unit, one for each
+    word of a partition group, that follow `whole` and a 其中 in its paragraph, one after the
+    other."""
+    doc = table.doc
+    following = [
+        f
+        for f in table.facts[whole.index + 1 : whole.index + 8]
+        if f.paragraph == whole.paragraph and f.role == role and not f.quantity.is_range
+    ]
+    if not following or _WHERE not in doc.between(whole.quantity.end, following[0].quantity.start):
+        return None
+    for words, total_word in partition_groups():
+        parts = following[: len(words)]
+        if len(parts) < len(words) or len({p.quantity.unit for p in parts}) != 1:
+            continue
+        named = [[w for w in words if names(p.label.text, w, total_word)] for p in parts]
+        if all(len(n) == 1 for n in named) and len({n[0] for n in named}) == len(words):
+            return Partition(tuple(n[0] for n in named), tuple(parts), whole)  # in text order
+    return None
+
+
 def complete_breakdowns(table: FactTable) -> list[Partition]:
     """The announced breakdowns whose items fill their whole: partitions the text states."""
     return [

@@ -120,9 +120,7 @@ class FactTable:
         self.doc = doc
         self.facts: list[Fact] = []
         previous_end = 0
-        quantities = [
-            q for q in doc.tokens if isinstance(q, Quantity) and q.kind not in ("age", "duration")
-        ]
+        quantities = [q for q in doc.tokens if isinstance(q, Quantity) and _a_figure(q)]
         for quantity in _with_list_units(doc, quantities):
             self.facts.append(_fact(doc, quantity, len(self.facts), previous_end))
             previous_end = quantity.end
@@ -159,6 +157,14 @@ class FactTable:
         if index is None or not 0 <= index < len(self.facts):
             return None
         return self.facts[index]
+
+
+def _a_figure(quantity: Quantity) -> bool:
+    """Ages and durations name groups and spans (60岁及以上, 3年内); an age printed with
+    decimals (预期寿命83.66岁) is a measured figure."""
+    if quantity.kind == "duration":
+        return False
+    return quantity.kind != "age" or "." in quantity.printed
 
 
 def facts(doc: Document) -> FactTable:
