@@ -1228,6 +1228,31 @@ def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
 
 
 # ------------------------------------------------------------------ bounds on a growth rate
+class TestAThresholdPagesAfterItsFigure:
+    """3月出口A … paragraphs later 3月出口已连续第二个月站稳X之上: the one figure of that name
+    and period is the figure the threshold announces."""
+
+    TEXT = (
+        "3月出口310.5亿美元,同比增长8.0%。\n\n一季度出口840.2亿美元,同比增长5.0%。\n\n"
+        "海关分析,{month}出口已连续第二个月站稳{mark}亿美元之上,主要受电子产品带动。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(month="3月", mark="300")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "direction") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(month="3月", mark="320"))  # 310.5 is below 320
+        assert verdicts(claims, "direction") == [("inconsistent", "error")]
+
+    def test_trap_another_month_names_no_figure(self, check_text):
+        claims = check_text(self.TEXT.format(month="2月", mark="320"))
+        assert verdicts(claims, "direction") == []
+
+
 class TestAWholeBetweenItsParts:
     """An average, rate or index of a whole is a weighted mean of its parts': it lies between
     them (城市/农村 prices, 男性/女性 life expectancy, the three industries' growth)."""

@@ -208,9 +208,26 @@ def _exact_of(table: FactTable, bound: Fact) -> Fact | None:
         (f for f in table if f.paragraph == bound.paragraph and f is not bound),
         key=lambda f: abs(f.index - bound.index),
     )
-    return next(
+    found = next(
         (f for f in near if _comparable(f, bound) and core_name(f.label.text) == name), None
     )
+    return found or _only_one_of_its_period(table, bound, name)
+
+
+def _only_one_of_its_period(table: FactTable, bound: Fact, name: str) -> Fact | None:
+    """12月出口已连续第三个月站稳X之上, paragraphs after 12月出口A: a threshold with a part of a
+    year names the one exact figure of its name and that period anywhere in the text."""
+    if not bound.period.partition(":")[2]:
+        return None
+    same = [
+        f
+        for f in table
+        if f is not bound
+        and f.period == bound.period
+        and _comparable(f, bound)
+        and core_name(f.label.text) == name
+    ]
+    return same[0] if len(same) == 1 else None
 
 
 # 12%以上增长, 20%以上的增幅, 超过20%的快速增长: a bound on a growth rate
