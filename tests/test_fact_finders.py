@@ -587,6 +587,38 @@ class TestBreakdownsDoNotExceedTheirWhole:
         assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
 
 
+class TestWherePartsSharingTheWhole:
+    """其中A,占T的a%;B,占T的b%: a figure after the first part whose share names the whole is
+    one more part of it, even when its name ends otherwise."""
+
+    TEXT = (
+        "截至2024年底,全市共有卫生技术人员9.80万人,比上年增加0.30万人;其中执业(助理)医师为3.60万人,"
+        "占卫生技术人员总数的36.7%;注册护士为{n}万人,占{whole}的{s}%。"
+    )
+
+    @staticmethod
+    def together(claims):
+        return [
+            (c.verdict, c.severity) for c in claims if c.type == "part_whole" and len(c.inputs) == 3
+        ]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(n="4.40", whole="卫生技术人员总数", s="44.9")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert self.together(check_text(text)) == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        # 3.60 + 6.50 = 10.10 > 9.80, while each share is right
+        text = self.TEXT.format(n="6.50", whole="卫生技术人员总数", s="66.3")
+        assert self.together(check_text(text)) == [("inconsistent", "error")]
+
+    def test_trap_a_share_of_another_whole_ends_the_list(self, check_text):
+        text = self.TEXT.format(n="6.50", whole="全市医务人员总数", s="40.0")
+        assert self.together(check_text(text)) == []
+
+
 class TestABreakdownsWholeFurtherBack:
     """The whole of a breakdown stands paragraphs before it when the paragraph announces the
     breakdown (分企业性质看,) or an item's share names the whole."""

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from checks.claims.base import Claim, amount_text, interval_text, quote_apart, same_unit
 from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
 from checks.facts import facts
-from checks.facts.labels import compatible, core_name, siblings, vocabulary
+from checks.facts.labels import compatible, core_name, names_whole, siblings, vocabulary
 from checks.facts.partitions import (
     announced_breakdowns,
     breakdowns,
@@ -23,7 +23,7 @@ from checks.facts.partitions import (
     overlaps,
 )
 from checks.facts.periods import inside, months, same_year, year_of
-from checks.facts.table import Fact
+from checks.facts.table import Fact, FactTable
 from checks.quantities import Quantity
 
 NAME = "part_whole"
@@ -48,7 +48,7 @@ class PartWhole:
                 claim.facts = {"signed": _any_signed(doc, [part])}
                 claim.row = derive(claim)
                 yield claim
-            if len(parts) >= 2 and disjoint(doc, parts) and _one_dimension(doc, parts):
+            if len(parts) >= 2 and disjoint(doc, parts) and _one_dimension(doc, whole, parts):
                 yield together(doc, whole, parts)
         yield from _breakdowns(doc)
         yield from _within_periods(doc)
@@ -120,11 +120,23 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
         if siblings(label, whole_label):
             break
         listed = doc.between(quantity.start - len(label) - 1, quantity.start).startswith("、")
-        names_whole = bool(label and whole_label and label[-1] == whole_label[-1])
-        if parts and label and not listed and not names_whole:
-            break  # an empty label names nothing new: 由A增至B goes on about the same part
+        same_ending = bool(label and whole_label and label[-1] == whole_label[-1])
+        # an empty label names nothing new (由A增至B goes on about the same part); a figure whose
+        # share names the whole is one more part (其中A,占T的a%;B,占T的b%)
+        shared = whole_fact is not None and fact is not None and _share_of(table, fact, whole_fact)
+        if parts and label and not listed and not same_ending and not shared:
+            break
         parts.append(quantity)
     return parts
+
+
+def _share_of(table: FactTable, part: Fact, whole: Fact) -> bool:
+    """注册护士为B,占卫生技术人员总数的s%: a figure whose share names the whole is its part."""
+    return any(
+        f.role == "share" and f.whole_label is not None and names_whole(whole.label, f.whole_label)
+        for f in table.facts[part.index + 1 : part.index + 4]
+        if f.attached_to == part.index
+    )
 
 
 def _other_measure(part, whole) -> bool:
@@ -156,14 +168,18 @@ def disjoint(doc: Document, parts: list[Quantity]) -> bool:
     )
 
 
-def _one_dimension(doc: Document, parts: list[Quantity]) -> bool:
-    """其中A、B: items named alike (对X…, X企业…) and of one period can be added; 城镇人口 and
-    全年出生人口 in one 其中 sentence are a stock and a flow."""
+def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> bool:
+    """其中A、B: items named alike (对X…, X企业…), or each a share of the whole (其中A,占T的a%;
+    B,占T的b%), and of one period can be added; 城镇人口 and 全年出生人口 in one 其中 sentence are
+    a stock and a flow."""
     table = facts(doc)
     found = [table.of(q) for q in parts]
-    if any(f is None for f in found):
+    whole_fact = table.of(whole)
+    if any(f is None for f in found) or len({f.period for f in found}) != 1:
         return False
-    return len({dimension(item(f)) for f in found}) == 1 and len({f.period for f in found}) == 1
+    if len({dimension(item(f)) for f in found}) == 1:
+        return True
+    return whole_fact is not None and all(_share_of(table, f, whole_fact) for f in found)
 
 
 def _breakdowns(doc: Document) -> Iterator[Claim]:
