@@ -5,6 +5,7 @@ a structure (4.8:38.6:56.6) both ask this question."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -557,23 +558,34 @@ def announced_breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
 
 
 # 分品类看, / 分企业性质看: / 分地区来看,: a breakdown announced at the start of a sentence
-_ANNOUNCEMENT = re.compile(r"(?:^|(?<=[。;;!\n]))[ \t]*分[^\d,,。;;::\s]{1,8}?(?:来看|看)[,,::]")
+_ANNOUNCEMENT = re.compile(r"分[^\d,,。;;::\s]{1,8}?(?:来看|看)[,,::]")
+_SENTENCE_ENDS = "。;;!\n"
 _WHERE = "其中"
 
 
 def _announced(table: FactTable):
-    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
     view = table.doc.view
-    found = list(_ANNOUNCEMENT.finditer(view))
+    found = [m for m in _ANNOUNCEMENT.finditer(view) if _opens_sentence(view, m.start())]
+    if not found:
+        return
+    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    starts = [f.quantity.start for f in levels]
     ends = [m.start() for m in found[1:]] + [len(view)]  # each up to the next announcement
-    for match, end in zip(found, ends[: len(found)], strict=True):
+    for match, end in zip(found, ends, strict=True):
         paragraph = table.doc.paragraph_start(match.start())
-        after = [f for f in levels if match.end() <= f.quantity.start < end]
+        after = levels[bisect_left(starts, match.end()) : bisect_left(starts, end)]
         items = [f for f in after if f.paragraph == paragraph and _an_item(table, f)]
         for group in _by_measure(items):
             whole = _whole_announced(table, levels, group, match.start())
             if whole is not None:
                 yield whole, group
+
+
+def _opens_sentence(view: str, at: int) -> bool:
+    at -= 1
+    while at >= 0 and view[at] in " \t":
+        at -= 1
+    return at < 0 or view[at] in _SENTENCE_ENDS
 
 
 def _an_item(table: FactTable, fact: Fact) -> bool:
@@ -642,6 +654,8 @@ def parts_after(table: FactTable, whole: Fact, role: str) -> Partition | None:
     word of a partition group, that follow `whole` and a 其中 in its paragraph, one after the
     other."""
     doc = table.doc
+    if _WHERE not in doc.between(whole.quantity.end, whole.quantity.end + 40):
+        return None  # most figures: no 其中 right after them
     following = [
         f
         for f in table.facts[whole.index + 1 : whole.index + 8]
