@@ -587,6 +587,45 @@ class TestBreakdownsDoNotExceedTheirWhole:
         assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
 
 
+class TestABulletedBreakdown:
+    """Bulleted notes: 其中 opening a bullet is of the bullet before; 分车型: announces the items;
+    the brand whose name begins every model's is their whole."""
+
+    TEXT = (
+        "【销量】\n- 2024年前三季度累计交付20.5万辆,同比增长5.0%,其中第三季度交付8.0万辆,同比增长6.0%。\n"
+        "- 其中{brand}品牌第三季度交付6.0万辆,同比增长9.0%。\n"
+        "- 分车型:星河S7交付{a}万辆,占比{sa}%,星河S9交付2.0万辆,占比33.3%,星河L6交付1.5万辆,占比25.0%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(brand="星河", a="2.5", sa="41.7")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        claims = check_text(text)
+        # the models fill the brand (2.5 + 2.0 + 1.5 = 6.0), their shares fill 100
+        assert verdicts(claims, "sum") == [("consistent", None)] * 2
+        # the brand within the quarter, the quarter within the nine months
+        assert ("consistent", None) in verdicts(claims, "part_whole")
+        assert ("inconsistent", "error") not in verdicts(claims, "part_whole")
+        assert [v for v in verdicts(claims, "share")] == [("consistent", None)] * 3
+
+    def test_planted_errors(self, check_text):
+        over = check_text(self.TEXT.format(brand="星河", a="3.5", sa="58.3"))  # 7.0 > 6.0
+        assert ("inconsistent", "error") in verdicts(over, "part_whole")
+        shares = check_text(self.TEXT.format(brand="星河", a="2.5", sa="45.0"))  # 103.3
+        assert ("inconsistent", "error") in verdicts(shares, "sum")
+
+    def test_trap_another_brand_is_no_whole_of_the_models(self, check_text):
+        claims = check_text(self.TEXT.format(brand="银河", a="2.5", sa="41.7"))
+        totals = [
+            c.inputs["total"].value for c in claims if c.type == "sum" and "total" in c.inputs
+        ]
+        assert 60_000 not in totals  # 银河's 6.0万辆 is not what 星河's models add up to
+        assert ("inconsistent", "error") not in verdicts(claims, "sum")
+        assert ("inconsistent", "error") not in verdicts(claims, "part_whole")
+
+
 class TestWherePartsSharingTheWhole:
     """其中A,占T的a%;B,占T的b%: a figure after the first part whose share names the whole is
     one more part of it, even when its name ends otherwise."""

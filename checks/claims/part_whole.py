@@ -31,6 +31,7 @@ _OPEN_RANGE = re.compile(r"以上|以下|及以上|及以下|以内|不满|超�
 _WHERE = re.compile(r"其中|(?<![不未])包括(?!在内)")
 _FULL_STOP = re.compile(r"[。\n]")
 _CLOSE = re.compile(r"\)")
+_OPENING = " ,-•·*"  # what may stand before 其中 at the start of a sentence or a bullet
 
 
 class PartWhole:
@@ -61,7 +62,7 @@ class PartWhole:
 def _whole(doc: Document, pos: int) -> Quantity | None:
     index = doc.sentence_at(pos)
     start = doc.sentences[index][0]
-    if not doc.between(start, pos).strip(" ,"):
+    if not doc.between(start, pos).strip(_OPENING):  # 其中 opens its sentence, or its bullet
         start = doc.sentences[max(index - 1, 0)][0]
     amounts = [
         q

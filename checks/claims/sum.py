@@ -35,7 +35,7 @@ from checks.facts.partitions import (
     partitions_of,
     rest_after,
 )
-from checks.facts.table import Fact, structures
+from checks.facts.table import Fact, FactTable, structures
 from checks.quantities import Interval, Quantity
 
 NAME = "sum"
@@ -102,9 +102,26 @@ def _partitions_from_facts(doc: Document) -> Iterator[Claim]:
 def _announced(doc: Document) -> Iterator[Claim]:
     """出口额T。分品类看,A a;B b;C c: items announced as a breakdown that fill their whole
     within rounding are the whole's complete list (short of it, part_whole checks them)."""
-    for whole, parts in announced_breakdowns(facts(doc)):
-        if fills(whole, parts):
-            yield _claim(doc, whole.quantity, [p.quantity for p in parts], "announced")
+    table = facts(doc)
+    for whole, parts in announced_breakdowns(table):
+        if not fills(whole, parts):
+            continue
+        yield _claim(doc, whole.quantity, [p.quantity for p in parts], "announced")
+        shares = [_own_share(table, p) for p in parts]
+        if all(s is not None for s in shares):  # 问界M9交付A,占比a%,…: a complete list's shares
+            yield quote_apart(doc, _of_a_hundred(doc, [s.quantity for s in shares]))
+
+
+def _own_share(table: FactTable, part: Fact) -> Fact | None:
+    """The share stated with an item (A,占比a%) that names no other whole."""
+    return next(
+        (
+            f
+            for f in table.facts[part.index + 1 : part.index + 4]
+            if f.role == "share" and f.attached_to == part.index and f.whole_label is None
+        ),
+        None,
+    )
 
 
 def _structures(doc: Document) -> Iterator[Claim]:

@@ -112,7 +112,7 @@ def _read_label_cached(raw: str) -> Label:
 
 
 def _read_label(raw: str, words: Vocabulary) -> Label:
-    text = _PUNCTUATION.sub("", _CLAUSE_MARK.split(raw)[-1])
+    text = _PUNCTUATION.sub("", _CLAUSE_MARK.split(raw)[-1]).lstrip("-•")  # a bullet's mark
     found_periods = [m.group(0) for m in _PERIOD_IN_LABEL.finditer(text)]
     text = _PERIOD_IN_LABEL.sub("", text)
     for part in words.period_parts:
@@ -212,7 +212,9 @@ def siblings(a: str, b: str) -> bool:
     same length, apart in one or two characters)."""
     if len(a) != len(b) or len(a) < 3 or a == b:
         return False
-    return sum(x != y for x, y in zip(a, b, strict=True)) <= 2
+    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    # 品牌 against M9 is a whole against one of its items, not two items of one pattern
+    return len(apart) <= 2 and all(x.isascii() == y.isascii() for x, y in apart)
 
 
 def compatible(a: str, b: str) -> bool:

@@ -557,8 +557,9 @@ def announced_breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
     return table.doc.memo("announced breakdowns", lambda: list(_announced(table)))
 
 
-# 分品类看, / 分企业性质看: / 分地区来看,: a breakdown announced at the start of a sentence
-_ANNOUNCEMENT = re.compile(r"分[^\d,,。;;::\s]{1,8}?(?:来看|看)[,,::]")
+# 分品类看, / 分企业性质看: / 分地区来看, / 分车型: a breakdown announced at the start of a
+# sentence or a bullet
+_ANNOUNCEMENT = re.compile(r"分[^\d,,。;;::\s]{1,8}?(?:(?:来看|看)[,,::]|[::])")
 _SENTENCE_ENDS = "。;;!\n"
 _WHERE = "其中"
 
@@ -583,7 +584,7 @@ def _announced(table: FactTable):
 
 def _opens_sentence(view: str, at: int) -> bool:
     at -= 1
-    while at >= 0 and view[at] in " \t":
+    while at >= 0 and view[at] in " \t-•·*":  # spaces and a bullet's mark
         at -= 1
     return at < 0 or view[at] in _SENTENCE_ENDS
 
@@ -740,7 +741,7 @@ def _whole_before(
             continue
         if not near and not announced and not any(names_whole(fact.label, n) for n in named):
             continue
-        if _general(table, fact, first) and not _a_part(table, fact):
+        if _general(table, fact, run):
             return fact
         if dimension(item(fact)) == dimension(item(first)):
             return None  # an item of the same kind before the run: the run's whole is unsaid
@@ -757,15 +758,23 @@ def _wholes_named(table: FactTable, run: list[Fact]) -> list[Label]:
     ]
 
 
-def _general(table: FactTable, fact: Fact, first: Fact) -> bool:
+def _general(table: FactTable, fact: Fact, run: list[Fact]) -> bool:
     """A whole names no item: its subject is the reporter's own scope (全省, 我国 …), or it is
     announced as a total, or a 其中 list follows it, or the first item's name holds its name
-    (出口粮食 before 以一般贸易方式出口粮食)."""
+    (出口粮食 before 以一般贸易方式出口粮食), or every item's name begins as its name does
+    (问界品牌 before 问界M9, 问界M8)."""
     after = table.doc.between(fact.quantity.end, fact.quantity.end + 40)
-    own = item(fact)
+    own, first = item(fact), item(run[0])
     return (
         not core_name(fact.label.subject)
         or fact.label.total
         or bool(re.match(r"[^。]*?[,;]\s*其中", after))
-        or (len(own) >= 2 and own in item(first) and own != item(first))
+        or (len(own) >= 2 and own in first and own != first)
+        or _begins_every(own, [item(f) for f in run])
     )
+
+
+def _begins_every(own: str, names: list[str]) -> bool:
+    """The whole's name and every item's begin alike, in half the whole's name or more."""
+    lead = own[: max(2, (len(own) + 1) // 2)]
+    return len(own) >= 3 and all(n.startswith(lead) and n != own for n in names)
