@@ -626,6 +626,38 @@ class TestABulletedBreakdown:
         assert ("inconsistent", "error") not in verdicts(claims, "part_whole")
 
 
+class TestAHeadingOverBullets:
+    """分产品 on its own line announces the bullets under it; - 烘焙系列:Q2营收A names its item
+    before the colon."""
+
+    TEXT = (
+        "财务表现\n- 2024年第二季度实现营业收入{t}亿元,同比增长5.0%;归母净利润1.20亿元。\n分产品\n"
+        "- 烘焙系列:Q2营收4.50亿元,同比增长3.0%\n- 饮品系列:Q2营收2.10亿元,同比增长8.0%\n"
+        "- 其他产品:Q2营收0.40亿元\n公司全年目标:营收30.00亿元。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_items_that_fill_the_whole(self, check_text, script):
+        text = self.TEXT.format(t="7.00")  # 4.50 + 2.10 + 0.40; the target line is no bullet
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "sum") == [("consistent", None)]
+
+    def test_an_open_list(self, check_text):
+        claims = check_text(self.TEXT.format(t="7.50"))
+        assert verdicts(claims, "sum") == []
+        together = [c for c in claims if c.type == "part_whole" and len(c.inputs) == 4]
+        assert [(c.verdict, c.severity) for c in together] == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(t="6.50"))  # the items add up to 7.00
+        assert ("inconsistent", "error") in verdicts(claims, "part_whole")
+
+    def test_the_bullet_names_the_item(self):
+        named = table("- 烘焙系列:Q2营收4.50亿元,同比增长3.0%")[1][0]
+        assert named.label.subject == "烘焙系列"
+
+
 class TestWherePartsSharingTheWhole:
     """其中A,占T的a%;B,占T的b%: a figure after the first part whose share names the whole is
     one more part of it, even when its name ends otherwise."""

@@ -564,22 +564,45 @@ _SENTENCE_ENDS = "。;;!\n"
 _WHERE = "其中"
 
 
+# 分产品 / 分区域: a heading line announcing the bullets under it
+_HEADING = re.compile(r"(?m)^[ \t]*分[^\d\s,,。;;::]{1,6}[::]?[ \t]*$")
+_BULLET = re.compile(r"[ \t]*[-•·*]")
+
+
 def _announced(table: FactTable):
     view = table.doc.view
     found = [m for m in _ANNOUNCEMENT.finditer(view) if _opens_sentence(view, m.start())]
-    if not found:
+    headings = list(_HEADING.finditer(view)) if "\n分" in view else []
+    if not found and not headings:
         return
     levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
     starts = [f.quantity.start for f in levels]
     ends = [m.start() for m in found[1:]] + [len(view)]  # each up to the next announcement
-    for match, end in zip(found, ends, strict=True):
-        paragraph = table.doc.paragraph_start(match.start())
+    regions = [
+        (m, end, table.doc.paragraph_start(m.start()))
+        for m, end in zip(found, ends[: len(found)], strict=True)
+    ]
+    regions += [(m, _bullets_end(view, m.end()), None) for m in headings]
+    for match, end, paragraph in regions:
         after = levels[bisect_left(starts, match.end()) : bisect_left(starts, end)]
-        items = [f for f in after if f.paragraph == paragraph and _an_item(table, f)]
+        items = [
+            f for f in after if paragraph in (None, f.paragraph) and _an_item(table, f)
+        ]  # a sentence's announcement holds for its paragraph, a heading's for its bullets
         for group in _by_measure(items):
             whole = _whole_announced(table, levels, group, match.start())
             if whole is not None:
                 yield whole, group
+
+
+def _bullets_end(view: str, start: int) -> int:
+    """The end of the run of bullet lines that follows a heading."""
+    at = start + 1
+    while at < len(view) and _BULLET.match(view, at):
+        line_end = view.find("\n", at)
+        if line_end < 0:
+            return len(view)
+        at = line_end + 1
+    return at
 
 
 def _opens_sentence(view: str, at: int) -> bool:
