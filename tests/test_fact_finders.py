@@ -658,6 +658,35 @@ class TestAHeadingOverBullets:
         assert named.label.subject == "烘焙系列"
 
 
+class TestAWhereListThatFillsItsWhole:
+    """T,其中A a;B b: items after 其中 that fill their whole within rounding are its complete
+    list, so they add up and the whole's rate is rebuilt from theirs."""
+
+    TEXT = (
+        "8月,全国某类电池装车量40.0GWh,同比增长{r}%。其中甲型电池装车量15.0GWh,同比增长10.0%;"
+        "乙型电池装车量{b}GWh,同比增长30.0%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        # last year 15.0/1.10 + 25.0/1.30 = 32.87; 40.0 / 32.87 − 1 = 21.7%
+        text = self.TEXT.format(r="21.7", b="25.0")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        claims = check_text(text)
+        assert verdicts(claims, "sum") == [("consistent", None)]
+        assert verdicts(claims, "growth") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(r="25.0", b="25.0"))
+        assert verdicts(claims, "growth") == [("inconsistent", "error")]
+
+    def test_trap_a_list_short_of_its_whole_rebuilds_nothing(self, check_text):
+        claims = check_text(self.TEXT.format(r="25.0", b="20.0"))  # 35.0 of 40.0: others unsaid
+        assert verdicts(claims, "sum") == []
+        assert verdicts(claims, "growth") == []
+
+
 class TestWherePartsSharingTheWhole:
     """其中A,占T的a%;B,占T的b%: a figure after the first part whose share names the whole is
     one more part of it, even when its name ends otherwise."""

@@ -26,10 +26,9 @@ from checks.claims.base import (
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.partitions import (
-    announced_breakdowns,
+    complete_breakdowns,
     compositions,
     contribution_lists,
-    fills,
     names,
     partition_groups,
     partitions_of,
@@ -100,12 +99,12 @@ def _partitions_from_facts(doc: Document) -> Iterator[Claim]:
 
 
 def _announced(doc: Document) -> Iterator[Claim]:
-    """出口额T。分品类看,A a;B b;C c: items announced as a breakdown that fill their whole
-    within rounding are the whole's complete list (short of it, part_whole checks them)."""
+    """出口额T。分品类看,A a;B b;C c / T,其中A a;B b: items announced as a breakdown, or listed
+    after 其中, that fill their whole within rounding are the whole's complete list (short of it,
+    part_whole checks them)."""
     table = facts(doc)
-    for whole, parts in announced_breakdowns(table):
-        if not fills(whole, parts):
-            continue
+    for found in complete_breakdowns(table):
+        whole, parts = found.total, list(found.parts)
         yield _claim(doc, whole.quantity, [p.quantity for p in parts], "announced")
         shares = [_own_share(table, p) for p in parts]
         if all(s is not None for s in shares):  # 问界M9交付A,占比a%,…: a complete list's shares

@@ -698,12 +698,49 @@ def parts_after(table: FactTable, whole: Fact, role: str) -> Partition | None:
 
 
 def complete_breakdowns(table: FactTable) -> list[Partition]:
-    """The announced breakdowns whose items fill their whole: partitions the text states."""
+    """Announced breakdowns and 其中 lists whose items fill their whole: partitions the text
+    states."""
+    return table.doc.memo("complete breakdowns", lambda: _complete(table))
+
+
+def _complete(table: FactTable) -> list[Partition]:
+    found = [*announced_breakdowns(table), *_where_lists(table)]
     return [
         Partition(tuple(item(p) for p in parts), tuple(parts), whole)
-        for whole, parts in announced_breakdowns(table)
+        for whole, parts in found
         if fills(whole, parts)
     ]
+
+
+_LIST_END = re.compile(r"[。\n]|其中")
+
+
+def _where_lists(table: FactTable):
+    """T,其中A a;B b;C c。: the whole before 其中 (in its sentence, or the one before when 其中
+    opens a sentence) and the figures of its unit after it, up to the full stop."""
+    doc, view = table.doc, table.doc.view
+    if _WHERE not in view:
+        return
+    levels = [
+        f
+        for f in table
+        if f.role == "level" and f.is_amount and not f.quantity.is_range and not f.bracketed
+    ]
+    starts = [f.quantity.start for f in levels]
+    for match in re.finditer(_WHERE, view):
+        stop = _LIST_END.search(view, match.end())
+        end = stop.start() if stop else len(view)
+        at = bisect_left(starts, match.start())
+        sentence = doc.sentence_at(match.start())
+        if _opens_sentence(view, match.start()):
+            sentence -= 1  # 享受待遇T,增长r。其中:A a;B b: of the sentence before
+        whole = levels[at - 1] if at else None
+        if whole is None or whole.sentence != sentence:
+            continue
+        items = [f for f in levels[at : bisect_left(starts, end)] if f.same_unit(whole)]
+        names = [item(f) or core_name(f.label.text) for f in items]  # 住院A: a bare name
+        if len(items) >= 2 and all(names) and not _nested(names):
+            yield whole, items
 
 
 def _measure(fact: Fact) -> str:
