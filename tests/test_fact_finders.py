@@ -658,6 +658,26 @@ class TestAHeadingOverBullets:
         assert named.label.subject == "烘焙系列"
 
 
+class TestDeliveriesAreAFlow:
+    """交付 (deliveries) is a measure: a quarter's never exceed the nine months' holding it."""
+
+    TEXT = "2024年前三季度累计交付30.2万辆,同比增长5.0%。第三季度{what}{q}万辆,同比增长8.0%。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(what="交付", q="12.0")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "part_whole") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(what="交付", q="31.0"))
+        assert verdicts(claims, "part_whole") == [("inconsistent", "error")]
+
+    def test_trap_sales_are_another_measure(self, check_text):
+        assert verdicts(check_text(self.TEXT.format(what="销量", q="31.0")), "part_whole") == []
+
+
 class TestAWhereListThatFillsItsWhole:
     """T,其中A a;B b: items after 其中 that fill their whole within rounding are its complete
     list, so they add up and the whole's rate is rebuilt from theirs."""
