@@ -658,6 +658,28 @@ class TestAHeadingOverBullets:
         assert named.label.subject == "烘焙系列"
 
 
+class TestABareWholeTakesItsPartsUnit:
+    """在村卫生室工作的人员132.7万,其中…110.8万人: a whole printed with 万 and no unit is of the
+    unit its parts print."""
+
+    TEXT = "年末,全市在社区卫生机构工作的人员{w}万,其中执业(助理)医师和注册护士5.20万人。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(w="8.40")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "part_whole") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(w="4.80"))  # 5.20万人 within 4.80万?
+        assert verdicts(claims, "part_whole") == [("inconsistent", "error")]
+
+    def test_trap_a_bare_part_may_be_another_measure(self, check_text):
+        text = "全年入院人次3200.5万,比上年增加120.0万人次。其中,医院总诊疗人次1.9亿,入院人次1500.2万。"
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
+
+
 class TestDeliveriesAreAFlow:
     """交付 (deliveries) is a measure: a quarter's never exceed the nine months' holding it."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checks.document import Document
+from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import Interval, Quantity
 from checks.quantities.grammar import CURRENCY_WORDS
 from checks.read import Source
@@ -126,6 +126,25 @@ def percent_after(doc: Document, pos: int, limit: int, kinds=("percent",)) -> Qu
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
     return a.same_unit(b)
+
+
+BARE_MAGNITUDE = 1e4  # 1,200亿 / 132.7万: a bare figure this large left its unit unsaid
+
+
+def unit_fits(whole: Quantity, part: Quantity) -> bool:
+    """The same unit, or a bare figure with a magnitude word (在村卫生室工作的人员132.7万, 占1,200亿
+    总收入) against an amount: the bare figure's unit is the amount's, unsaid."""
+    if whole.same_unit(part):
+        return True
+    bare = whole.kind == "number" and abs(whole.value) >= BARE_MAGNITUDE
+    return bare and part.kind in AMOUNT_KINDS
+
+
+def with_magnitude(quantity: Quantity) -> bool:
+    """A bare figure printed with a magnitude word (132.7万, 1.2亿): a count or an amount whose
+    unit the label names, not an index or a code."""
+    printed = quantity.printed_number
+    return quantity.kind == "number" and printed is not None and printed != quantity.value
 
 
 def has_total_marker(label: str) -> bool:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import Claim, amount_text, interval_text, quote_apart, same_unit
+from checks.claims.base import (
+    Claim,
+    amount_text,
+    interval_text,
+    quote_apart,
+    unit_fits,
+    with_magnitude,
+)
 from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
 from checks.facts import facts
 from checks.facts.labels import compatible, core_name, names_whole, siblings, vocabulary
@@ -67,7 +74,9 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
     amounts = [
         q
         for q in doc.quantities_in(start, pos)
-        if q.kind in AMOUNT_KINDS - {"number"} and not doc.is_change(q) and not doc.is_reference(q)
+        if (q.kind in AMOUNT_KINDS - {"number"} or with_magnitude(q))
+        and not doc.is_change(q)
+        and not doc.is_reference(q)
     ]
     if not amounts or amounts[-1].is_range or doc.inside_bracket(amounts[-1].start):
         return None  # (中药两件、化药169件、生物制品22件)。其中…: a bracketed item is no whole
@@ -92,7 +101,7 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
     candidates = [
         q
         for q in doc.quantities_in(pos, end)
-        if same_unit(q, whole)
+        if (unit_fits(whole, q) and not with_magnitude(whole) or _names_its_unit(whole, q))
         and not q.is_range
         and not doc.is_change(q)
         and (
@@ -100,6 +109,12 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
         )  # 净利润 is no whole of 营业收入 segments
     ]
     return candidates if bracketed else _still_parts(doc, whole, candidates)
+
+
+def _names_its_unit(whole: Quantity, part: Quantity) -> bool:
+    """在村卫生室工作的人员132.7万,其中…110.8万人: a bare whole takes the unit its parts print;
+    a bare part (42.6亿) may be of another measure, its unit as unsaid as the whole's."""
+    return with_magnitude(whole) and part.kind in AMOUNT_KINDS - {"number"}
 
 
 def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> list[Quantity]:

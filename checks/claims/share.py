@@ -22,6 +22,7 @@ from checks.claims.base import (
     quote_apart,
     relation_row,
     same_unit,
+    unit_fits,
 )
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import Fact, FactTable, facts, vocabulary
@@ -387,10 +388,7 @@ def _whole_inside(table: FactTable, share: Fact, part: Fact) -> Fact | None:
 
 
 def _unit_fits(whole: Fact, part: Fact) -> bool:
-    """The same unit, or a bare figure with a magnitude word (1,200亿) against an amount."""
-    if whole.same_unit(part):
-        return True
-    return whole.quantity.kind == "number" and part.is_amount and abs(whole.quantity.value) >= 1e4
+    return unit_fits(whole.quantity, part.quantity)
 
 
 def _may_be_whole(table: FactTable, fact: Fact, part: Fact, share: Fact) -> bool:
