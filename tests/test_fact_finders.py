@@ -1402,6 +1402,34 @@ def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
 
 
 # ------------------------------------------------------------------ bounds on a growth rate
+class TestAStructuresNamedMember:
+    """三次产业结构由上年的a:b:c调整为d:e:f,第二产业比重…: the member the text names is the share
+    of that partition word, its change in points and the threshold it passes are checked."""
+
+    TEXT = (
+        "全年全市生产总值2000.0亿元,比上年增长6.0%。三次产业结构由上年的8.5:41.2:50.3调整为"
+        "7.9:40.1:52.0,第二产业比重保持在{mark}%以上,比上年下降{pp}个百分点。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(mark="40", pp="1.1")  # 40.1 − 41.2 = −1.1, above 40
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        claims = check_text(text)
+        assert verdicts(claims, "difference") == [("consistent", None)]
+        assert verdicts(claims, "direction") == [("consistent", None)]
+
+    def test_planted_errors(self, check_text):
+        claims = check_text(self.TEXT.format(mark="45", pp="2.1"))
+        assert verdicts(claims, "difference") == [("inconsistent", "error")]
+        assert verdicts(claims, "direction") == [("inconsistent", "error")]
+
+    def test_trap_a_structure_naming_no_member(self, check_text):
+        text = "居民消费结构由上年的30.0:70.0调整为28.0:72.0,比上年下降3.0个百分点。"
+        assert verdicts(check_text(text), "difference") == []
+
+
 class TestAThresholdPagesAfterItsFigure:
     """3月出口A … paragraphs later 3月出口已连续第二个月站稳X之上: the one figure of that name
     and period is the figure the threshold announces."""

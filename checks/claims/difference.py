@@ -13,7 +13,9 @@ from checks.claims.comparison import Comparison, comparisons
 from checks.document import Document
 from checks.facts import facts
 from checks.facts.labels import core_name
+from checks.facts.partitions import structure_member
 from checks.facts.periods import year_of
+from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval
 from checks.vocabulary import DOWN, UP
 
@@ -37,6 +39,7 @@ class Difference:
             claim.row = derive(claim)
             yield claim
         yield from _from_facts(doc)
+        yield from _structure_member_change(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -181,6 +184,29 @@ def _stated_subtraction(doc: Document) -> Iterator[Claim]:
             claim.facts = {"falling": False, "verb": "="}
             claim.row = derive(claim)
             yield claim
+
+
+def _structure_member_change(doc: Document) -> Iterator[Claim]:
+    """三次产业结构由上年的a:b:c调整为d:e:f,第二产业比重…,比上年提高x个百分点: the change of
+    the member named, from the earlier structure to the later."""
+    table = facts(doc)
+    found = structures(table)
+    for earlier, later in zip(found, found[1:], strict=False):
+        if len(earlier) != len(later) or earlier[0].sentence != later[0].sentence:
+            continue
+        if not earlier_structure(doc, earlier[0]):
+            continue
+        for change in table.facts[later[-1].index + 1 : later[-1].index + 6]:
+            if change.sentence != later[0].sentence:
+                break
+            if change.role != "pp" or not change.direction:
+                continue
+            text = doc.between(later[-1].quantity.end, change.quantity.start)
+            after = structure_member(table, later, text)
+            if after is not None:
+                before = earlier[later.index(after)]
+                yield quote_apart(doc, _claim(doc, before, after, change))
+            break
 
 
 def _claim(doc: Document, before, after, change) -> Claim:

@@ -20,7 +20,8 @@ from checks.claims.comparison import movements
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, measure_named, read_label, vocabulary
-from checks.facts.partitions import parts_after
+from checks.facts.partitions import parts_after, structure_member
+from checks.facts.table import structures
 from checks.quantities import INF, Interval, Quantity
 from checks.vocabulary import DOWN, MANNER, UP, falls
 
@@ -70,6 +71,8 @@ def _thresholds(doc: Document) -> Iterator[Claim]:
         exact = _rate_bounded(doc, table, bound)
         if exact is None and bound.role == "share":
             exact = _share_bounded(table, bound)
+        if exact is None and bound.role in ("share", "ratio"):
+            exact = _member_bounded(table, bound)
         if exact is None and bound.role in _LEVELS:
             exact = _exact_of(table, bound)
         if exact is None:
@@ -277,6 +280,20 @@ def _share_bounded(table: FactTable, bound: Fact) -> Fact | None:
         if len(other) >= 2 and (name.endswith(other) or other.endswith(name)):
             return share
     return None
+
+
+def _member_bounded(table: FactTable, bound: Fact) -> Fact | None:
+    """调整为17.0:50.2:32.8,第二产业比重首次突破50%: the share of the member named, in the
+    structure just before the bound in its sentence."""
+    found = [
+        members
+        for members in structures(table)
+        if members[-1].sentence == bound.sentence and members[-1].index < bound.index
+    ]
+    if not found:
+        return None
+    members = found[-1]
+    return structure_member(table, members, bound.label.text)
 
 
 def _share_part(table: FactTable, share: Fact) -> str:

@@ -159,6 +159,39 @@ def partition_before(found: list[Partition], fact: Fact, count: int) -> Partitio
     return max(before, key=lambda p: max(f.index for f in p.parts), default=None)
 
 
+def structure_words(table: FactTable, members: list[Fact]) -> tuple[str, ...] | None:
+    """What each member of a structure is the share of: the words of the partition stated before
+    it with as many parts (第一产业…,第二产业…,第三产业… before 8.0:40.0:52.0), or of the group
+    the structure's name holds the common ending of (三次产业结构 holds 产业)."""
+    partition = partition_before(partitions_of(table), members[0], len(members))
+    if partition is not None:
+        return partition.words
+    doc = table.doc
+    named = doc.between(doc.sentences[members[0].sentence][0], members[0].quantity.start)
+    for words, _ in partition_groups():
+        ending = _common_ending([w.split("|")[0] for w in words])
+        if len(words) == len(members) and len(ending) >= 2 and ending in named:
+            return tuple(w.split("|")[0] for w in words)
+    return None
+
+
+def _common_ending(words: list[str]) -> str:
+    shortest = min(words, key=len)
+    for size in range(len(shortest), 0, -1):
+        if all(w.endswith(shortest[-size:]) for w in words):
+            return shortest[-size:]
+    return ""
+
+
+def structure_member(table: FactTable, members: list[Fact], text: str) -> Fact | None:
+    """The member of a structure the text names last (第二产业比重 → the second)."""
+    words = structure_words(table, members)
+    if words is None:
+        return None
+    named = [(text.rfind(w), i) for i, w in enumerate(words) if w in text]
+    return members[max(named)[1]] if named else None
+
+
 def contribution_lists(table: FactTable) -> list[tuple[list[Fact], list[Fact], Partition]]:
     """Lists of contribution rates (贡献率分别为a、b、c) with an earlier structure of as many
     shares in their paragraph (由上年的s₁:s₂:s₃), and the partition those shares are of. Both
