@@ -658,6 +658,36 @@ class TestAHeadingOverBullets:
         assert named.label.subject == "烘焙系列"
 
 
+class TestAWhereAfterOtherFigures:
+    """口罩出口A只,价值B元,…近20个口罩,这其中包括医用口罩C只: the whole is the last figure of
+    the first part's unit, not the figure right before 其中."""
+
+    TEXT = (
+        "全年出口防疫物资价值800.0亿元,其中口罩出口500.0亿只,价值300.0亿元,相当于每人近20个口罩,"
+        "这其中包括{what}{p}亿{unit}。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(what="医用口罩", p="150.0", unit="只")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        pairs = [
+            (c.inputs["whole"].value, c.verdict)
+            for c in check_text(text)
+            if c.type == "part_whole" and "part" in c.inputs
+        ]
+        assert (500.0e8, "consistent") in pairs
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(what="医用口罩", p="520.0", unit="只"))
+        assert ("inconsistent", "error") in verdicts(claims, "part_whole")
+
+    def test_trap_a_unit_no_figure_before_has(self, check_text):
+        claims = check_text(self.TEXT.format(what="医用防护服", p="520.0", unit="件"))
+        assert ("inconsistent", "error") not in verdicts(claims, "part_whole")
+
+
 class TestABareWholeTakesItsPartsUnit:
     """在村卫生室工作的人员132.7万,其中…110.8万人: a whole printed with 万 and no unit is of the
     unit its parts print."""

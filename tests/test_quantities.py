@@ -48,6 +48,11 @@ def one(text: str) -> Quantity:
         ("百分之十五的企业", 15, "%", "percent"),
         ("共有十二家企业", 12, "家", "count"),
         ("服务量为15.6亿人次", 1_560_000_000, "人次", "people"),
+        # classifiers that count things: masks, livestock, gloves, test kits
+        ("出口口罩58.6亿只", 5_860_000_000, "只", "count"),
+        ("生猪出栏3.2万头", 32_000, "头", "count"),
+        ("手套12.5亿双", 1_250_000_000, "双", "count"),
+        ("检测试剂盒4.6亿人份", 460_000_000, "人份", "count"),
     ],
 )
 def test_values_units_and_kinds(text, value, unit, kind):
@@ -162,6 +167,8 @@ def test_recent_years_is_a_span_without_dates():
         "十四五规划",
         "三甲医院",
         "发布时间:2024-04-19",
+        "今年1季度",  # a quarter
+        "前3季度",
     ],
 )
 def test_ordinals_references_models_and_dates_are_not_quantities(text):

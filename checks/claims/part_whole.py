@@ -78,6 +78,11 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
         and not doc.is_change(q)
         and not doc.is_reference(q)
     ]
+    first = next(iter(doc.quantities_in(pos, pos + MAX_SENTENCE)), None)
+    if first is not None and amounts and not unit_fits(amounts[-1], first):
+        # 口罩出口2242亿只,价值3400亿元,…近40个口罩,这其中包括医用口罩650亿只: the last figure
+        # of the first part's unit in the sentence is the whole
+        amounts = [q for q in amounts if q.same_unit(first)] or amounts
     if not amounts or amounts[-1].is_range or doc.inside_bracket(amounts[-1].start):
         return None  # (中药两件、化药169件、生物制品22件)。其中…: a bracketed item is no whole
     return amounts[-1]
