@@ -1432,6 +1432,39 @@ def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
 
 
 # ------------------------------------------------------------------ bounds on a growth rate
+class TestPriceEarningsMultiples:
+    """当前股价A … EPS分别为e₁、e₂、e₃,对应PE分别为m₁、m₂、m₃: each multiple is the price over its
+    EPS, within the rounding of all three."""
+
+    TEXT = (
+        "投资评级:买入,{price}目标价32.00元。\n"
+        "- 预计2025-2027年EPS分别为1.50元、1.85元、{eps}元,对应PE分别为{pe}倍、13.3倍、11.2倍。"
+    )
+
+    @staticmethod
+    def multiples(claims):
+        return [(c.verdict, c.severity) for c in claims if c.facts.get("relation") == "valuation"]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        # 24.60 / 1.50 = 16.4; / 1.85 = 13.3; / 2.20 = 11.2
+        text = self.TEXT.format(price="当前股价为24.60元,", eps="2.20", pe="16.4")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert self.multiples(check_text(text)) == [("consistent", None)] * 3
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(price="当前股价为24.60元,", eps="2.20", pe="18.0"))
+        assert self.multiples(claims) == [("inconsistent", "error")] + [("consistent", None)] * 2
+
+    def test_trap_a_target_price_is_not_the_price(self, check_text):
+        assert self.multiples(check_text(self.TEXT.format(price="", eps="2.20", pe="18.0"))) == []
+
+    def test_trap_a_loss_has_no_multiple(self, check_text):
+        claims = check_text(self.TEXT.format(price="当前股价为24.60元,", eps="-0.20", pe="16.4"))
+        assert len(self.multiples(claims)) == 2
+
+
 class TestAStructuresNamedMember:
     """三次产业结构由上年的a:b:c调整为d:e:f,第二产业比重…: the member the text names is the share
     of that partition word, its change in points and the threshold it passes are checked."""

@@ -17,6 +17,7 @@ from checks.claims.restatement import Restatement
 from checks.claims.series import Series
 from checks.claims.share import Share
 from checks.claims.sum import Sum
+from checks.claims.valuation import Valuation
 from checks.document import Document
 from checks.read import Source
 
@@ -33,6 +34,7 @@ DOCUMENT_TYPES = (
     Ranking(),
     Conversion(),
     Restatement(),
+    Valuation(),
 )
 CORPUS_TYPES = (Agreement(), Series())  # these compare statements across all documents
 CLAIM_TYPES = {t.name: t for t in DOCUMENT_TYPES} | {CORPUS_TYPES[0].name: CORPUS_TYPES[0]}

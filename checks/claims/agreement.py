@@ -271,6 +271,10 @@ def explain(claim: Claim) -> str:
         from checks.claims import conversion  # it builds on this module
 
         return conversion.explain(claim)
+    if claim.facts.get("relation") == "valuation":
+        from checks.claims import valuation  # it builds on this module
+
+        return valuation.explain(claim)
     parts = [_statement_text(claim, role) for role in _named_roles(claim)]
     facts = claim.facts
     if facts["relation"] == "complement":

@@ -1,0 +1,105 @@
+"""valuation: a price-earnings multiple against the price and the earnings per share it divides,
+an agreement claim of one figure stated twice.
+
+Brokerage notes state the current price, the forecast EPS and the multiples they imply
+(当前价格19.20元 … 预计EPS分别为1.80元、1.84元、2.77元,对应PE分别为10.65倍、10.43倍、6.94倍).
+Each printed multiple and the price over its EPS must admit one value, within the rounding of
+all three. The price is the nearest before the multiples that names the price paid today; a
+target price (目标价, 合理价值) is not it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.claims.agreement import Agreement, spread
+from checks.claims.base import Claim, fmt, quote_apart
+from checks.document import Document
+from checks.facts import Fact, FactTable, facts
+from checks.facts.table import lists
+
+NAME = "agreement"
+_PRICE = re.compile(r"(?:当前|最新|目前|现)(?:股价|价格|收盘价)|^(?:股价|收盘价|现价)$")
+_EPS = re.compile(r"EPS|每股收益|每股盈利")
+_MULTIPLE = re.compile(r"PE|P/E|市盈率")
+_OTHER_PRICE = re.compile(r"目标|合理|估值|预期")  # 目标价, 合理价值: not the price paid today
+
+
+class Valuation:
+    name = NAME
+    columns = Agreement.columns
+
+    def find(self, doc: Document) -> Iterator[Claim]:
+        table = facts(doc)
+        groups = lists(table)
+        for multiples in (g for g in groups if _MULTIPLE.search(_name(table, g))):
+            earnings = _earnings_before(table, groups, multiples)
+            price = _price_before(table, multiples[0]) if earnings else None
+            if price is None:
+                continue
+            for eps, multiple in zip(earnings, multiples, strict=True):
+                if eps.quantity.strict.lo > 0 and multiple.quantity.strict.lo > 0:
+                    yield _claim(doc, price, eps, multiple)  # a loss has no multiple
+
+    def explain(self, claim: Claim) -> str:
+        return explain(claim)
+
+
+def _name(table: FactTable, members: list[Fact]) -> str:
+    """What a list is of: its first member's label, or the words right before it."""
+    first = members[0]
+    return first.label.text or table.doc.between(first.quantity.start - 8, first.quantity.start)
+
+
+def _earnings_before(table: FactTable, groups: list[list[Fact]], multiples: list[Fact]):
+    """The list of EPS, as many as the multiples, before them in their paragraph."""
+    for members in reversed([g for g in groups if g[-1].index < multiples[0].index]):
+        if members[0].paragraph != multiples[0].paragraph:
+            return None
+        money = all(f.quantity.kind == "money" and not f.quantity.is_range for f in members)
+        if money and len(members) == len(multiples) and _EPS.search(_name(table, members)):
+            return members
+    return None
+
+
+def _price_before(table: FactTable, first: Fact) -> Fact | None:
+    """The nearest price before the multiples: notes print it once, at the top."""
+    for fact in reversed(table.facts[: first.index]):
+        label = fact.label.text
+        if fact.quantity.kind != "money" or fact.quantity.is_range or _OTHER_PRICE.search(label):
+            continue
+        if _PRICE.search(label):
+            return fact
+    return None
+
+
+def _claim(doc: Document, price: Fact, eps: Fact, multiple: Fact) -> Claim:
+    inputs = {"price": price.quantity, "eps": eps.quantity, "s1": multiple.quantity}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {
+        "relation": "valuation",
+        "key": "price / EPS",
+        "periods": [eps.period],
+        "reasons": [],
+        "strict": True,
+    }
+    p, e, m = price.quantity, eps.quantity, multiple.quantity
+    scale = abs(m.value) or 1.0
+    claim.row = {
+        "statements": 2.0,
+        "strict_gap": spread([p.strict / e.strict, m.strict]) / scale,
+        "strict_lenient_gap": spread([p.lenient / e.lenient, m.lenient]) / scale,
+    }
+    return quote_apart(doc, claim)
+
+
+def explain(claim: Claim) -> str:
+    text = claim.source.text
+    price, eps, multiple = (claim.inputs[k] for k in ("price", "eps", "s1"))
+    implied = price.strict / eps.strict
+    return (
+        f"price {price.shown(text)} / EPS {eps.shown(text)} = {fmt(price.value / eps.value)} "
+        f"[from the printed figures {implied.format(3)}]; printed multiple "
+        f"{multiple.shown(text)} {multiple.strict.format(3)}"
+    )
