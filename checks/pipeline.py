@@ -6,6 +6,7 @@ import functools
 import gc
 import os
 import sys
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -173,11 +174,32 @@ def _extraction(tasks: list[tuple], jobs: int | None) -> Iterator[Iterator[Extra
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     preload_readers([task[0] for task in tasks])  # workers inherit pypdf, trafilatura
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_leave_with_parent,
+        initargs=(os.getpid(),),
+    )
     try:
         yield pool.map(_extract_one, tasks, chunksize=CHUNK)  # every task is submitted now
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+PARENT_POLL = 1.0  # seconds between a worker's looks at whether its parent still runs
+
+
+def _leave_with_parent(parent: int) -> None:
+    """A worker whose run was killed (SIGKILL leaves no time to shut the pool down) would wait
+    for work forever: it exits once its parent is gone."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="figcheck-parent-watch", daemon=True).start()
 
 
 def _extract_one(task: tuple) -> Extracted | Failed:

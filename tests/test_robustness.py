@@ -306,6 +306,24 @@ def test_a_killed_run_leaves_the_old_report_intact(tmp_path):
             assert json.loads(text)["tool"]["name"] == "figcheck"  # complete, never partial
             outcomes.add("new")
     assert outcomes  # every kill left either the old file or a whole new one
+    # and no worker of a killed run waits for work for ever
+    deadline = time.monotonic() + 10
+    while _processes_naming(str(report)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_naming(str(report)) == []
+
+
+def _processes_naming(text: str) -> list[int]:
+    """The processes whose command line holds `text` (Linux's /proc; none elsewhere)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if text in command:
+            found.append(int(entry.name))
+    return found
 
 
 def test_an_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):

@@ -38,6 +38,11 @@ def partition_groups(path: Path | None = None) -> list[tuple[list[str], str]]:
     ]
 
 
+def _position(levels: list[Fact], fact: Fact) -> int:
+    """Where a fact stands in a list of facts in text order (a bisection, not a scan)."""
+    return bisect_left(levels, fact.index, key=lambda f: f.index)
+
+
 def partitions_of(table: FactTable) -> list[Partition]:
     """Every partition the document states, built once per document."""
     return table.doc.memo("partitions", lambda: list(_partitions(table)))
@@ -235,7 +240,7 @@ def _cover(
     first_rest = rest_after(first.label.text, opening)
     in_list = _bracketed_list(doc, first)
     window = [first]
-    for f in levels[levels.index(first) + 1 :]:
+    for f in levels[_position(levels, first) + 1 :]:
         if f.paragraph != first.paragraph:
             continue
         if f.sentence >= first.sentence + PART_WINDOW:
@@ -368,7 +373,7 @@ def rest_after(label: str, word: str) -> str:
 def _before_in_reach(levels: list[Fact], first: Fact):
     """The levels before `first`, nearest first, in its paragraph and the one before."""
     paragraphs = {first.paragraph}
-    for candidate in reversed(levels[: levels.index(first)]):
+    for candidate in reversed(levels[: _position(levels, first)]):
         if candidate.paragraph not in paragraphs:
             if len(paragraphs) > 1:
                 return
@@ -492,7 +497,7 @@ def _before_bracket(
 ) -> Fact | None:
     """193件注册申请(中药A件、化药B件、生物制品C件): the figure the bracket follows, with no
     other figure between, is what the bracketed parts split."""
-    before = [f for f in levels[: levels.index(first)] if not f.bracketed]
+    before = [f for f in levels[: _position(levels, first)] if not f.bracketed]
     if not before or not before[-1].same_unit(first):
         return None
     candidate = before[-1]
@@ -675,7 +680,7 @@ def _whole_announced(
     and period, larger than each item and no 其中 part; else a whole named no item, further back."""
     first = group[0]
     largest = max(f.quantity.strict.lo for f in group)
-    for fact in reversed(levels[: levels.index(first)]):
+    for fact in reversed(levels[: _position(levels, first)]):
         if fact.paragraph != first.paragraph:
             break
         before = fact.quantity.start < at
@@ -824,7 +829,7 @@ def _whole_before(
     announced = announced or bool(_ANNOUNCEMENT.match(table.doc.view, first.paragraph))
     named = _wholes_named(table, run)
     largest = max(f.quantity.strict.lo for f in run)
-    for fact in reversed(levels[: levels.index(first)]):
+    for fact in reversed(levels[: _position(levels, first)]):
         near = fact.paragraph in reach
         if not near and not announced and not named:
             return None

@@ -277,7 +277,7 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
                 continue  # 2010年以来: a point of reference, not the figure's year
             year, part = str(token.first), part or token.part
             break
-    own = _last_period_part(doc.between(s_start, quantity.start))
+    own = _last_period_part(doc, s_start, quantity.start)
     part = own or part  # a sentence naming its own part of the year overrides the paragraph's
     if own == _WHOLE_YEAR:
         part = ""  # 12月进口A;全年进口总额B: the year itself, not the month named before
@@ -299,13 +299,10 @@ def _periods(doc: Document) -> tuple[list[Period], list[int]]:
 _WHOLE_YEAR = "全年"
 
 
-def _last_period_part(text: str) -> str:
-    """The part of the year named last; 同期 in 较去年同期 is the compared period, not this one."""
-    found = [
-        m.group(0)
-        for m in _period_part().finditer(text)
-        if not _PRIOR_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
-    ]
+def _last_period_part(doc: Document, s_start: int, end: int) -> str:
+    """The part of the year named last before `end` in the sentence; 同期 in 较去年同期 is the
+    compared period, not this one."""
+    found = [text for at, text in _sentence_parts(doc, s_start) if at + len(text) <= end]
     if not found:
         return ""
     if found[-1] == _WHOLE_YEAR:
@@ -314,6 +311,21 @@ def _last_period_part(text: str) -> str:
     if first_months := _FIRST_MONTHS.fullmatch(part):
         return f"1-{int(first_months.group(1))}月"  # 前7个月 is 1-7月
     return part.replace("月-", "-")  # 1月-5月 is 1-5月
+
+
+def _sentence_parts(doc: Document, s_start: int) -> list[tuple[int, str]]:
+    """The parts of the year a sentence names, found once per sentence: (start, words)."""
+
+    def compute() -> list[tuple[int, str]]:
+        sentence_end = doc.sentences[doc.sentence_at(s_start)][1] if doc.sentences else None
+        text = doc.view[s_start:sentence_end]
+        return [
+            (s_start + m.start(), m.group(0))
+            for m in _period_part().finditer(text)
+            if not _PRIOR_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
+        ]
+
+    return doc.memo(f"period parts {s_start}", compute)
 
 
 @lru_cache(maxsize=1)
