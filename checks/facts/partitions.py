@@ -50,10 +50,10 @@ def partitions_of(table: FactTable) -> list[Partition]:
 
 def _partitions(table: FactTable):
     levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
-    view = table.doc.view
+    present = _spellings_in(table.doc.view)
     for words, total_word in partition_groups():
         spellings = [spelling for word in words for spelling in word.split("|")]
-        if sum(spelling in view for spelling in spellings) < 2:
+        if sum(spelling in present for spelling in spellings) < 2:
             continue  # the text names fewer than two of the parts: no partition here
         named = [f for f in levels if any(spelling in f.label.text for spelling in spellings)]
         for first in (f for f in named if _names_any(f.label.text, words, total_word)):
@@ -63,6 +63,21 @@ def _partitions(table: FactTable):
                 yield Partition(tuple(words), tuple(parts), total)
     yield from _complements(levels)
     yield from _quarter_lists(table)
+
+
+def _spellings_in(view: str) -> set[str]:
+    """The partition words a text holds, each looked up once."""
+    return {spelling for spelling in _all_spellings() if spelling in view}
+
+
+@lru_cache(maxsize=1)
+def _all_spellings() -> frozenset[str]:
+    return frozenset(
+        spelling
+        for words, _ in partition_groups()
+        for word in words
+        for spelling in word.split("|")
+    )
 
 
 _ALL_QUARTERS = re.compile(
@@ -242,7 +257,7 @@ def _cover(
     window = [first]
     for f in levels[_position(levels, first) + 1 :]:
         if f.paragraph != first.paragraph:
-            continue
+            break  # paragraph starts only grow along the text: no later figure is in it
         if f.sentence >= first.sentence + PART_WINDOW:
             break
         if in_list and re.search(r"[)）]", doc.between(first.quantity.end, f.quantity.start)):

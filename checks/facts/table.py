@@ -330,10 +330,13 @@ def _sentence_parts(doc: Document, s_start: int) -> list[tuple[int, str]]:
 
 @lru_cache(maxsize=1)
 def _period_part() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in vocabulary().period_parts)
-    return re.compile(
-        rf"前 ?\d{{1,2}} ?个月|\d{{1,2}} ?月? ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?"
-        rf"|[QH][1-4]|第 ?[1-4] ?季度?|(?<![\d前至到-])[1-4] ?季度|{words}"
+    parts = vocabulary().period_parts
+    words = "|".join(re.escape(w) for w in parts)
+    first = re.escape("".join(sorted({w[0] for w in parts} | set("前QH第"))))
+    return re.compile(  # the lookahead turns most positions away with one class test
+        rf"(?=[\d{first}])(?:前 ?\d{{1,2}} ?个月"
+        rf"|\d{{1,2}} ?月? ?[-~—–至到] ?\d{{1,2}} ?月|\d{{1,2}} ?月份?"
+        rf"|[QH][1-4]|第 ?[1-4] ?季度?|(?<![\d前至到-])[1-4] ?季度|{words})"
     )
 
 
