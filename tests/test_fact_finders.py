@@ -1432,6 +1432,38 @@ def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
 
 
 # ------------------------------------------------------------------ bounds on a growth rate
+class TestAShareStatedTwice:
+    """全市货物贸易进出口T,占全省外贸总值的a% … 全市进出口总值占全省进出口总值的b%: one part's
+    share of one whole, stated twice, must agree."""
+
+    TEXT = (
+        "上半年,全市货物贸易进出口1200.0亿元,增长5.0%,占全省外贸总值的15.0%。\n\n"
+        "{when}全市进出口总值占{whole}进出口总值的{b}%,居第2位。"
+    )
+
+    @staticmethod
+    def twice(claims):
+        return [(c.verdict, c.severity) for c in claims if c.facts.get("relation") == "restatement"]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(when="上半年,", whole="全省", b="15.0")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert self.twice(check_text(text)) == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        claims = check_text(self.TEXT.format(when="上半年,", whole="全省", b="16.0"))
+        assert self.twice(claims) == [("inconsistent", "error")]
+
+    def test_trap_an_undated_restatement_is_only_a_warning(self, check_text):
+        claims = check_text(self.TEXT.format(when="", whole="全省", b="16.0"))
+        assert self.twice(claims) == [("inconsistent", "warning")]
+
+    def test_trap_a_share_of_another_whole(self, check_text):
+        assert self.twice(check_text(self.TEXT.format(when="上半年,", whole="全国", b="2.0"))) == []
+
+
 class TestPriceEarningsMultiples:
     """当前股价A … EPS分别为e₁、e₂、e₃,对应PE分别为m₁、m₂、m₃: each multiple is the price over its
     EPS, within the rounding of all three."""

@@ -17,7 +17,7 @@ from checks.claims.agreement import Agreement, derive, explain
 from checks.claims.base import Claim, quote_apart
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
-from checks.facts.labels import core_name, read_label
+from checks.facts.labels import core_name, read_label, vocabulary
 from checks.facts.table import YEAR_SPAN, lists
 from checks.vocabulary import DOWN, UP
 
@@ -49,6 +49,7 @@ class Restatement:
             first = next((p for p in primary if _same_rate(p, again)), None)
             if first is not None:
                 yield _claim(doc, first, again)
+        yield from _shares_stated_twice(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -115,6 +116,41 @@ def _same_rate(first: Stated, again: Stated) -> bool:
     if first.period != again.period:
         return False
     return first.name == again.name or (len(again.name) >= 4 and first.name.endswith(again.name))
+
+
+def _shares_stated_twice(doc: Document) -> Iterator[Claim]:
+    """我省货物贸易进出口T,……占全国外贸总值的s% … 我省进出口总值占全国进出口总值的s%: one part's
+    share of one named whole, stated in two sentences. Of one dated period both, the two figures
+    must agree; where either is undated, a disagreement is only a warning."""
+    seen: dict[tuple[str, str], Stated] = {}
+    for share, part, whole in _named_shares(facts(doc)):
+        first = seen.setdefault((part, whole), Stated(share, part, share.period, True))
+        if first.rate.sentence != share.sentence:
+            claim = _claim(doc, first, Stated(share, part, share.period, False))
+            if not (first.period and share.period and first.period == share.period):
+                claim.facts["strict"] = False  # either undated: perhaps another period's
+                claim.row = derive(claim)
+            yield claim
+
+
+def _named_shares(table: FactTable) -> Iterator[tuple[Fact, str, str]]:
+    """Each share that names its whole, with its part's name: the level it is stated with, or
+    the words before 占 in its own clause (我省进出口总值占全国…)."""
+    markers = vocabulary().total_markers
+    for share in table:
+        if share.role != "share" or share.whole_label is None or share.quantity.is_range:
+            continue
+        whole = share.whole_label.text
+        for marker in markers:
+            whole = whole.replace(marker, "")  # 占全国进出口总值 and 占全国外贸 name one whole
+        level = table.get(share.attached_to)
+        if level is not None and level.role == "level":
+            part = _key(level.label.text)
+        else:
+            before, _, _ = share.label.text.partition("占")
+            part = _key(read_label(before).text) if before else ""
+        if len(part) >= 2 and len(whole) >= 2:
+            yield share, part, whole
 
 
 def _claim(doc: Document, first: Stated, again: Stated) -> Claim:
