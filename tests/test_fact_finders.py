@@ -1492,6 +1492,11 @@ class TestPriceEarningsMultiples:
     def test_trap_a_target_price_is_not_the_price(self, check_text):
         assert self.multiples(check_text(self.TEXT.format(price="", eps="2.20", pe="18.0"))) == []
 
+    def test_trap_a_price_in_another_currency(self, check_text):
+        # an H share's price in 港币 over EPS in 元 needs an exchange rate the note does not give
+        text = self.TEXT.format(price="当前股价为24.60港元,", eps="2.20", pe="18.0")
+        assert self.multiples(check_text(text)) == []
+
     def test_trap_a_loss_has_no_multiple(self, check_text):
         claims = check_text(self.TEXT.format(price="当前股价为24.60元,", eps="-0.20", pe="16.4"))
         assert len(self.multiples(claims)) == 2
@@ -1580,6 +1585,14 @@ class TestAWholeBetweenItsParts:
 
     def test_trap_levels_add_up_and_need_not_lie_between(self, check_text):
         text = "年末户籍人口1000.00万人,其中男性510.00万人、女性490.00万人。"
+        assert verdicts(check_text(text), "direction") == []
+
+    def test_trap_a_per_head_figure_may_outgrow_its_parts(self, check_text):
+        # people moving from the lower-income part to the higher lift the whole's average
+        text = (
+            "全年全体居民人均可支配收入增长9.8%,其中:城镇居民人均可支配收入增长7.9%,"
+            "农村居民人均可支配收入增长9.6%。"
+        )
         assert verdicts(check_text(text), "direction") == []
 
     def test_trap_parts_that_split_no_whole(self, check_text):

@@ -329,12 +329,16 @@ def _between_parts(doc: Document) -> Iterator[Claim]:
     81.27岁、女性86.14岁: a rate, average or index of a whole is a weighted mean of its parts'
     (a partition of data/partitions.yaml), so it lies between the lowest and the highest."""
     table = facts(doc)
-    averages = vocabulary().averages
+    words = vocabulary()
     for whole in table:
         if whole.quantity.is_range or whole.role not in ("rate", "level", "ratio", "other"):
             continue
+        level = table.get(whole.attached_to)
+        named = whole.label.text + (level.label.text if level is not None else "")
+        if any(word in named for word in words.per_head):
+            continue  # 人均收入: people moving between the parts move the whole's average
         index = _INDEX in whole.label.text and whole.quantity.kind == "number"
-        if whole.role != "rate" and not any(word in whole.label.text for word in averages):
+        if whole.role != "rate" and not any(word in whole.label.text for word in words.averages):
             continue  # a level's parts add up to it; only an average lies between them
         found = parts_after(table, whole, "rate" if index else whole.role)
         if found is None or not (index or all(p.same_unit(whole) for p in found.parts)):

@@ -39,6 +39,8 @@ class Valuation:
             if price is None:
                 continue
             for eps, multiple in zip(earnings, multiples, strict=True):
+                if eps.quantity.unit != price.quantity.unit:
+                    continue  # an H share's price in 港币 over EPS in 元 needs a rate unsaid
                 if eps.quantity.strict.lo > 0 and multiple.quantity.strict.lo > 0:
                     yield _claim(doc, price, eps, multiple)  # a loss has no multiple
 

@@ -49,7 +49,8 @@ class Vocabulary:
     verbs: tuple[str, ...]  # measures written as verbs before their object (进口粮食)
     not_flows: tuple[str, ...]  # stocks, prices, per-unit values: no flow over a period
     signed: tuple[str, ...]  # flows that may be negative in part of a period (利润)
-    averages: tuple[str, ...] = ()  # averages, rates and indices: a whole between its parts
+    averages: tuple[str, ...] = ()  # fixed-weight means (指数): a whole between its parts
+    per_head: tuple[str, ...] = ()  # per-head figures (人均): no fixed-weight mean of parts
 
 
 @lru_cache(maxsize=4)
@@ -86,6 +87,7 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         not_flows=tuple(data.get("not_flows") or ()),
         signed=tuple(data.get("signed") or ()),
         averages=tuple(data.get("averages") or ()),
+        per_head=tuple(data.get("per_head") or ()),
     )
 
 
