@@ -1432,6 +1432,28 @@ def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
 
 
 # ------------------------------------------------------------------ bounds on a growth rate
+class TestListedSharesOfOneWhole:
+    """A、B和C分别占X的a%、b%和c%: shares of one whole add up to 100% at most; above it the
+    categories may overlap, so it is a warning, never an error."""
+
+    TEXT = "2024年,心脏病、癌症和脑血管疾病分别占全市居民死因的{a}%、28.0%和10.0%。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(a="40.0")
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "part_whole") == [("consistent", None)]
+
+    def test_planted_error_is_a_warning(self, check_text):
+        claims = check_text(self.TEXT.format(a="70.0"))  # 108.0% of one whole
+        assert verdicts(claims, "part_whole") == [("inconsistent", "warning")]
+
+    def test_trap_shares_of_as_many_wholes(self, check_text):
+        text = "城镇和农村居民人均消费支出分别占各自可支配收入的70.0%和80.0%。"
+        assert verdicts(check_text(text), "part_whole") == []
+
+
 class TestAShareStatedTwice:
     """全市货物贸易进出口T,占全省外贸总值的a% … 全市进出口总值占全省进出口总值的b%: one part's
     share of one whole, stated twice, must agree."""

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from checks.claims.base import (
     Claim,
     amount_text,
+    fmt,
     interval_text,
     quote_apart,
     unit_fits,
@@ -30,8 +31,8 @@ from checks.facts.partitions import (
     overlaps,
 )
 from checks.facts.periods import inside, months, same_year, year_of
-from checks.facts.table import Fact, FactTable
-from checks.quantities import Quantity
+from checks.facts.table import Fact, FactTable, lists
+from checks.quantities import Interval, Quantity
 
 NAME = "part_whole"
 _OPEN_RANGE = re.compile(r"以上|以下|及以上|及以下|以内|不满|超过")
@@ -43,7 +44,16 @@ _OPENING = " ,-•·*"  # what may stand before 其中 at the start of a sentenc
 
 class PartWhole:
     name = NAME
-    columns = ("whole_lo", "whole_hi", "part_lo", "part_hi", "gap", "lenient_gap", "signed_gap")
+    columns = (
+        "whole_lo",
+        "whole_hi",
+        "part_lo",
+        "part_hi",
+        "gap",
+        "lenient_gap",
+        "signed_gap",
+        "overlap_gap",
+    )
 
     def find(self, doc: Document) -> Iterator[Claim]:
         for match in _WHERE.finditer(doc.view):
@@ -61,6 +71,7 @@ class PartWhole:
         yield from _breakdowns(doc)
         yield from _within_periods(doc)
         yield from _within_cumulative(doc)
+        yield from _listed_shares(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -275,6 +286,29 @@ def _within_cumulative(doc: Document) -> Iterator[Claim]:
             break
 
 
+_OWN_WHOLES = re.compile(r"各自|分别的")  # 分别占各自收入的a%和b%: each of its own whole
+
+
+def _listed_shares(doc: Document) -> Iterator[Claim]:
+    """循环系统疾病、肿瘤和呼吸系统疾病分别占老年人口死因的a%、b%和c%: shares of one whole listed
+    together add up to 100% at most; above it the categories may overlap (a warning)."""
+    table = facts(doc)
+    per_head = vocabulary().per_head
+    for members in lists(table):
+        if len(members) < 2 or any(
+            f.role != "share" or f.quantity.kind != "percent" or f.quantity.is_range
+            for f in members
+        ):
+            continue
+        sentence = doc.between(doc.sentences[members[0].sentence][0], members[0].quantity.start)
+        if _OWN_WHOLES.search(sentence) or any(word in sentence for word in per_head):
+            continue  # 人均消费支出分别占收入的: shares of as many wholes
+        claim = Claim(NAME, doc.source, {f"part{i + 1}": f.quantity for i, f in enumerate(members)})
+        claim.facts = {"parts": len(members), "signed": False, "overlap": True}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
 def _counted(fact: Fact) -> str:
     """What a count counts: its label's last words, after the verb (获批上市的创新医疗器械产品 →
     创新医疗器械产品)."""
@@ -343,26 +377,39 @@ def _parts_of(claim: Claim) -> list[Quantity]:
     return [q for role, q in claim.inputs.items() if role.startswith("part")]
 
 
+HUNDRED = Interval.point(100.0)  # the whole listed shares are of
+
+
 def derive(claim: Claim) -> dict[str, float | None]:
-    whole, parts = claim.inputs["whole"], _parts_of(claim)
+    whole, parts = claim.inputs.get("whole"), _parts_of(claim)
     strict = sum((q.strict for q in parts[1:]), parts[0].strict)
     lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
-    scale = abs(whole.value) or 1.0
+    whole_strict = whole.strict if whole is not None else HUNDRED
+    whole_lenient = whole.lenient if whole is not None else HUNDRED
+    scale = abs(whole.value) or 1.0 if whole is not None else 100.0
     row = {
-        "whole_lo": whole.strict.lo,
-        "whole_hi": whole.strict.hi,
+        "whole_lo": whole_strict.lo,
+        "whole_hi": whole_strict.hi,
         "part_lo": strict.lo,
         "part_hi": strict.hi,
-        "gap": max(0.0, strict.lo - whole.strict.hi) / scale,
-        "lenient_gap": max(0.0, lenient.lo - whole.lenient.hi) / scale,
+        "gap": max(0.0, strict.lo - whole_strict.hi) / scale,
+        "lenient_gap": max(0.0, lenient.lo - whole_lenient.hi) / scale,
         "signed_gap": 0.0,
+        "overlap_gap": 0.0,
     }
     if claim.facts.get("signed"):  # a quarter's loss lets another quarter exceed the total
         row["signed_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
+    if claim.facts.get("overlap"):  # categories listed may overlap: only a warning above 100
+        row["overlap_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
     return row
 
 
 def explain(claim: Claim) -> str:
+    if "whole" not in claim.inputs:
+        shares = [claim.inputs[f"part{i + 1}"] for i in range(claim.facts["parts"])]
+        total = sum(q.value for q in shares)
+        shown = " + ".join(q.shown(claim.source.text) for q in shares)
+        return f"shares {shown} of one whole add up to {fmt(total)}%, at most 100%"
     text = claim.source_of("whole").text
     whole, parts = claim.inputs["whole"], _parts_of(claim)
     total = sum(q.value for q in parts)
