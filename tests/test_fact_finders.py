@@ -1432,6 +1432,34 @@ def test_a_heading_states_nothing_of_the_next_paragraph(check_text):
 
 
 # ------------------------------------------------------------------ bounds on a growth rate
+class TestTheEndsOfAMoveKeepTheirYears:
+    """进口额从2015年的A上升到2023年的B: A is 2015's and B 2023's, so 2015's balance takes A."""
+
+    TEXT = (
+        "2015年对某国出口额为120亿美元,2023年达到300亿美元。进口额也从2015年的200亿美元上升到"
+        "2023年的410亿美元。{year}年对某国贸易逆差为{d}亿美元。"
+    )
+
+    @staticmethod
+    def balances(claims):
+        return verdicts(claims, "balance")
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = self.TEXT.format(year="2015", d="80")  # 200 − 120
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert self.balances(check_text(text)) == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        assert self.balances(check_text(self.TEXT.format(year="2015", d="95"))) == [
+            ("inconsistent", "error")
+        ]
+
+    def test_trap_a_year_with_no_sides(self, check_text):
+        assert self.balances(check_text(self.TEXT.format(year="2019", d="95"))) == []
+
+
 class TestListedSharesOfOneWhole:
     """A、B和C分别占X的a%、b%和c%: shares of one whole add up to 100% at most; above it the
     categories may overlap, so it is a warning, never an error."""

@@ -20,6 +20,7 @@ from checks.claims.base import (
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import compatible
+from checks.facts.periods import year_of
 from checks.quantities import INF, Interval, Quantity
 
 NAME = "balance"
@@ -124,12 +125,20 @@ def trade_fact(
             continue  # 城镇职工基金收入 is no part of 城乡居民基金结余
         if not compatible(fact.subject, like):
             continue
+        if _other_year(fact, balance):
+            continue  # 进口从2000年的A上升到2011年的B … 2000年逆差D: B is another year's
         if fact.quantity.unit != balance.quantity.unit or not _same_period(fact, balance):
             return None  # the nearest one belongs to another period or currency: no claim
         if _PARTNER_WORD.search(balance.subject) and not compatible(fact.subject, balance.subject):
             return None  # 对美贸易顺差 is no balance of the country's exports
         return fact
     return None
+
+
+def _other_year(a: Fact, b: Fact) -> bool:
+    """Both dated to a year, and to two years."""
+    first, second = year_of(a.period), year_of(b.period)
+    return bool(first and second) and first != second
 
 
 def _same_period(a: Fact, b: Fact) -> bool:

@@ -153,10 +153,12 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
             break
         listed = doc.between(quantity.start - len(label) - 1, quantity.start).startswith("、")
         same_ending = bool(label and whole_label and label[-1] == whole_label[-1])
-        # an empty label names nothing new (由A增至B goes on about the same part); a figure whose
-        # share names the whole is one more part (其中A,占T的a%;B,占T的b%)
+        # an empty label, or the last part's, names nothing new (由A增至B goes on about the same
+        # part); a figure whose share names the whole is one more part (其中A,占T的a%;B,占T的b%)
         shared = whole_fact is not None and fact is not None and _share_of(table, fact, whole_fact)
-        if parts and label and not listed and not same_ending and not shared:
+        last = table.of(parts[-1]) if parts else None
+        again = last is not None and label == last.label.text
+        if parts and label and not listed and not same_ending and not shared and not again:
             break
         parts.append(quantity)
     return parts

@@ -533,7 +533,9 @@ def _names_the_rates_measure(level: Fact, rate: Fact) -> bool:
     return named.head == level.label.head
 
 
-_MOVE_BETWEEN = re.compile(rf"^\s*{MANNER}(?:{UP}|{DOWN})?了?(?:至|到)\s*$")
+_MOVE_BETWEEN = re.compile(
+    rf"^\s*{MANNER}(?:{UP}|{DOWN})?了?(?:至|到)\s*(?:(?:19|20)\d{{2}} ?年(?:末|底)?的)?\s*$"
+)  # 扩大至B, 上升到2011年的B
 # 2018-2022年, 2017年-2018年: a span of years, its first and last
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 
@@ -549,7 +551,7 @@ def _moves_from_to(doc: Document, table: list[Fact]) -> None:
             continue
         if not _MOVE_BETWEEN.match(_glue(doc, start, fact)) or not start.same_unit(fact):
             continue
-        if not FROM_BEFORE.search(doc.between(start.quantity.start - 2, start.quantity.start)):
+        if not _FROM_START.search(doc.between(start.quantity.start - 9, start.quantity.start)):
             continue
         if not fact.label.text:
             fact.label, fact.subject = start.label, start.subject
@@ -557,8 +559,14 @@ def _moves_from_to(doc: Document, table: list[Fact]) -> None:
         span = YEAR_SPAN.search(doc.between(s_start, start.quantity.start))
         if span and not start.period and not fact.period:
             start.period, fact.period = span.group(1), span.group(2)
+        for end in (start, fact):  # 从2000年的A上升到2011年的B: each end of its own year
+            own = _OWN_YEAR.search(doc.between(end.quantity.start - 8, end.quantity.start))
+            if own:
+                end.period = own.group(1)
 
 
+_FROM_START = re.compile(r"(?:从|由)\s*(?:(?:19|20)\d{2} ?年(?:末|底)?的)?\s*$")  # 从(2000年的)A
+_OWN_YEAR = re.compile(r"(?:从|由|到|至)((?:19|20)\d{2}) ?年的\s*$")
 _AFTER_SHARE = re.compile(r"\s*[,，]\s*(?:为|达|达到|约为|计|共计)\s*")
 _SHARE_OF = re.compile(r"在[^,;。]{2,20}中(?:的)?(?:占比|比重|份额)|占")
 
