@@ -1460,6 +1460,26 @@ class TestTheEndsOfAMoveKeepTheirYears:
         assert self.balances(check_text(self.TEXT.format(year="2019", d="95"))) == []
 
 
+class TestAMultipleMoves:
+    """市盈率预计从2025年的11.6x降至2027年的9.7x: multiples move like any figure."""
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        text = "市盈率预计从2025年的14.2x降至2027年的10.8x。"
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "direction") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        text = "市盈率预计从2025年的10.8x降至2027年的14.2x。"
+        assert verdicts(check_text(text), "direction") == [("inconsistent", "error")]
+
+    def test_trap_a_name_is_no_multiple(self, check_text):
+        assert verdicts(
+            check_text("公司与10x Genomics合作,从2025年的3家增至5家。"), "direction"
+        ) == [("consistent", None)]
+
+
 class TestListedSharesOfOneWhole:
     """A、B和C分别占X的a%、b%和c%: shares of one whole add up to 100% at most; above it the
     categories may overlap, so it is a warning, never an error."""

@@ -53,6 +53,7 @@ def one(text: str) -> Quantity:
         ("生猪出栏3.2万头", 32_000, "头", "count"),
         ("手套12.5亿双", 1_250_000_000, "双", "count"),
         ("检测试剂盒4.6亿人份", 460_000_000, "人份", "count"),
+        ("对应市盈率12.5x", 12.5, "倍", "multiple"),  # brokerage notes write multiples so
     ],
 )
 def test_values_units_and_kinds(text, value, unit, kind):
@@ -167,6 +168,8 @@ def test_recent_years_is_a_span_without_dates():
         "十四五规划",
         "三甲医院",
         "发布时间:2024-04-19",
+        "10x Genomics",  # a name, no multiple
+        "3x3矩阵",
         "今年1季度",  # a quarter
         "前3季度",
     ],

@@ -26,7 +26,7 @@ from checks.quantities import INF, Interval, Quantity
 from checks.vocabulary import DOWN, MANNER, UP, falls
 
 NAME = "direction"
-_KINDS = frozenset({"money", "count", "people", "percent"})  # 1~2周 to 10~20分钟 is no movement
+_KINDS = frozenset({"money", "count", "people", "percent", "multiple"})  # 1~2周 is no movement
 
 
 class Direction:

@@ -114,7 +114,9 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _CN_FIRST = "一二两三四五六七八九十零〇"
 _CN = rf"[{_CN_FIRST}][{CN_DIGITS}]{{0,15}}"  # bounded: no backtracking blow-up
 _MAG = _alternation(MAGNITUDES)
-_UNIT = _alternation(UNITS)
+# 11.6x, 9.7X: a multiple in brokerage notes, never a letter of a name (10x Genomics, 3x3)
+LATIN_MULTIPLE = r"[xX](?! ?[A-Za-z0-9])"
+_UNIT = _alternation(UNITS) + "|" + LATIN_MULTIPLE
 # characters after 成 that make it a word, not tenths: 成长, 成为, 成本, 成都, 一成不变 …
 _NOT_TENTHS = "长为本交立果员分绩功熟就品都不效型人年材"
 _YEAR = r"(?:19|20)\d{2}"

@@ -182,7 +182,8 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     if parsed is None:
         return None
     low, high, printed, unit_size = parsed
-    kind, unit = UNITS.get(unit_word, ("number", ""))
+    latin = unit_word in ("x", "X")  # 11.6x
+    kind, unit = UNITS.get(unit_word, ("multiple", "倍") if latin else ("number", ""))
     if unit == "CNY":  # 新台币8,670亿元: the currency named before the figure
         unit = _currency_before(view, start) or unit
     if match.group("cn") and unit == "CNY" and not match.group("mag") and high < 10:
