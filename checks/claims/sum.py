@@ -218,10 +218,13 @@ def _contiguous(doc: Document, before: list[Quantity], total: Quantity) -> list[
 def _partition_cover(doc: Document, amounts: list[Quantity]) -> list[Quantity]:
     if len(amounts) < 2:  # a partition has two members at least
         return []
+    groups = _groups_in(doc)
+    if not groups:
+        return []
     labelled = [(q, doc.label(q)) for q in amounts]
     labelled = [(q, label) for q, label in labelled if not has_total_marker(label)]
     parts, labels = [q for q, _ in labelled], [label for _, label in labelled]
-    for group in partitions():
+    for group in groups:
         chosen = []
         for member in group:
             matches = [
@@ -234,6 +237,13 @@ def _partition_cover(doc: Document, amounts: list[Quantity]) -> list[Quantity]:
             if len({rest for _, rest in chosen}) == 1:  # 境内注册 + 进口备案 split no one whole
                 return sorted((q for q, _ in chosen), key=lambda q: q.start)
     return []
+
+
+def _groups_in(doc: Document) -> list[list[str]]:
+    """The partition groups every word of which the text holds: no other can be covered."""
+    return doc.memo(
+        "sum groups", lambda: [g for g in partitions() if all(m in doc.view for m in g)]
+    )
 
 
 def _claim(doc: Document, total: Quantity, components: list[Quantity], shape: str) -> Claim:
