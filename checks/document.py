@@ -32,6 +32,7 @@ _REFERENCE_BEFORE = re.compile(
 MAX_SENTENCE = 500  # characters; real sentences are far shorter
 PARAGRAPH_WINDOW = 1500  # characters looked back for a paragraph's year or category
 T = TypeVar("T")
+BULLET_MARKS = "-•·*"  # what opens a bullet line of a note (- 营业收入…, • 出口…)
 AMOUNT_KINDS = frozenset({"money", "count", "people", "number", "mass", "energy", "power", "area"})
 
 

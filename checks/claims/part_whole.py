@@ -19,7 +19,7 @@ from checks.claims.base import (
     unit_fits,
     with_magnitude,
 )
-from checks.document import AMOUNT_KINDS, MAX_SENTENCE, Document
+from checks.document import AMOUNT_KINDS, BULLET_MARKS, MAX_SENTENCE, Document
 from checks.facts import facts
 from checks.facts.labels import compatible, core_name, names_whole, siblings, vocabulary
 from checks.facts.partitions import (
@@ -39,7 +39,7 @@ _OPEN_RANGE = re.compile(r"以上|以下|及以上|及以下|以内|不满|超�
 _WHERE = re.compile(r"其中|(?<![不未])包括(?!在内)")
 _FULL_STOP = re.compile(r"[。\n]")
 _CLOSE = re.compile(r"\)")
-_OPENING = " ,-•·*"  # what may stand before 其中 at the start of a sentence or a bullet
+_OPENING = " ," + BULLET_MARKS  # what may stand before 其中 opening a sentence or a bullet
 
 
 class PartWhole:
@@ -167,9 +167,8 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
 def _share_of(table: FactTable, part: Fact, whole: Fact) -> bool:
     """注册护士为B,占卫生技术人员总数的s%: a figure whose share names the whole is its part."""
     return any(
-        f.role == "share" and f.whole_label is not None and names_whole(whole.label, f.whole_label)
-        for f in table.facts[part.index + 1 : part.index + 4]
-        if f.attached_to == part.index
+        f.whole_label is not None and names_whole(whole.label, f.whole_label)
+        for f in table.shares_of(part)
     )
 
 

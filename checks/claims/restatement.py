@@ -17,7 +17,7 @@ from checks.claims.agreement import Agreement, derive, explain
 from checks.claims.base import Claim, quote_apart
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
-from checks.facts.labels import core_name, read_label, vocabulary
+from checks.facts.labels import core_name, read_label, without_total
 from checks.facts.table import YEAR_SPAN, lists
 from checks.vocabulary import DOWN, UP
 
@@ -136,13 +136,10 @@ def _shares_stated_twice(doc: Document) -> Iterator[Claim]:
 def _named_shares(table: FactTable) -> Iterator[tuple[Fact, str, str]]:
     """Each share that names its whole, with its part's name: the level it is stated with, or
     the words before 占 in its own clause (我省进出口总值占全国…)."""
-    markers = vocabulary().total_markers
     for share in table:
         if share.role != "share" or share.whole_label is None or share.quantity.is_range:
             continue
-        whole = share.whole_label.text
-        for marker in markers:
-            whole = whole.replace(marker, "")  # 占全国进出口总值 and 占全国外贸 name one whole
+        whole = without_total(share.whole_label.text)
         level = table.get(share.attached_to)
         if level is not None and level.role == "level":
             part = _key(level.label.text)

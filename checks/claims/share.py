@@ -26,7 +26,7 @@ from checks.claims.base import (
 )
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import Fact, FactTable, facts, vocabulary
-from checks.facts.labels import Label, core_name, names_whole, siblings
+from checks.facts.labels import Label, core_name, names_whole, siblings, without_total
 from checks.facts.partitions import Partition, contribution_lists, partitions_of
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
@@ -401,9 +401,7 @@ def _may_be_whole(table: FactTable, fact: Fact, part: Fact, share: Fact) -> bool
     if _years(fact.period) and _years(part.period) and _years(fact.period) != _years(part.period):
         return False
     # a level with a share of the same whole is a sibling part, not the whole
-    following = table.facts[fact.index + 1 : fact.index + 8]
-    own = [f for f in following if f.role == "share" and f.attached_to == fact.index]
-    return not any(_same_whole_named(f, share) for f in own)
+    return not any(_same_whole_named(f, share) for f in table.shares_of(fact, reach=7))
 
 
 def _same_whole_named(a: Fact, b: Fact) -> bool:
@@ -411,14 +409,8 @@ def _same_whole_named(a: Fact, b: Fact) -> bool:
     and 占全省… are shares of two wholes; 占公司营业收入 and 占营业收入 of one."""
     if a.whole_label is None or b.whole_label is None:
         return a.whole_label is None and b.whole_label is None
-    x, y = _without_total(a.whole_label.text), _without_total(b.whole_label.text)
+    x, y = without_total(a.whole_label.text), without_total(b.whole_label.text)
     return x == y or (min(len(x), len(y)) >= 2 and (x.endswith(y) or y.endswith(x)))
-
-
-def _without_total(text: str) -> str:
-    for marker in vocabulary().total_markers:
-        text = text.replace(marker, "")
-    return text
 
 
 def _same_measure(whole: Fact, part: Fact) -> bool:

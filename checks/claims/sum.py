@@ -113,14 +113,7 @@ def _announced(doc: Document) -> Iterator[Claim]:
 
 def _own_share(table: FactTable, part: Fact) -> Fact | None:
     """The share stated with an item (A,占比a%) that names no other whole."""
-    return next(
-        (
-            f
-            for f in table.facts[part.index + 1 : part.index + 4]
-            if f.role == "share" and f.attached_to == part.index and f.whole_label is None
-        ),
-        None,
-    )
+    return next((f for f in table.shares_of(part) if f.whole_label is None), None)
 
 
 def _structures(doc: Document) -> Iterator[Claim]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from checks import paths
+from checks.document import BULLET_MARKS
 from checks.vocabulary import DOWN, MANNER, UP
 
 _PERIOD_IN_LABEL = re.compile(
@@ -114,7 +115,7 @@ def _read_label_cached(raw: str) -> Label:
 
 
 def _read_label(raw: str, words: Vocabulary) -> Label:
-    text = _PUNCTUATION.sub("", _CLAUSE_MARK.split(raw)[-1]).lstrip("-•")  # a bullet's mark
+    text = _PUNCTUATION.sub("", _CLAUSE_MARK.split(raw)[-1]).lstrip(BULLET_MARKS)  # a bullet's mark
     found_periods = [m.group(0) for m in _PERIOD_IN_LABEL.finditer(text)]
     text = _PERIOD_IN_LABEL.sub("", text)
     for part in words.period_parts:
@@ -194,6 +195,14 @@ def _measure_last(text: str, words: Vocabulary) -> str:
         rest = text[at + len(variant) :] if at >= 0 else ""
         if at >= 0 and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2:
             return text[:at] + rest + canonical
+    return text
+
+
+def without_total(text: str) -> str:
+    """A label without its total markers, scope words kept: 占全国进出口总值 and 占全国外贸 name
+    one whole, 占全省 another."""
+    for marker in vocabulary().total_markers:
+        text = text.replace(marker, "")
     return text
 
 

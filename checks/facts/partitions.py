@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from checks import paths
+from checks.document import BULLET_MARKS
 from checks.facts.labels import Label, compatible, core_name, names_whole, vocabulary
 from checks.facts.periods import months, same_year
 from checks.facts.table import Fact, FactTable, earlier_structure, lists, structures
@@ -38,6 +39,14 @@ def partition_groups(path: Path | None = None) -> list[tuple[list[str], str]]:
     ]
 
 
+def amount_levels(table: FactTable) -> list[Fact]:
+    """The levels that may be parts or wholes: amounts, no ranges, in text order (found once)."""
+    return table.doc.memo(
+        "amount levels",
+        lambda: [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range],
+    )
+
+
 def _position(levels: list[Fact], fact: Fact) -> int:
     """Where a fact stands in a list of facts in text order (a bisection, not a scan)."""
     return bisect_left(levels, fact.index, key=lambda f: f.index)
@@ -49,7 +58,7 @@ def partitions_of(table: FactTable) -> list[Partition]:
 
 
 def _partitions(table: FactTable):
-    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    levels = amount_levels(table)
     present = _spellings_in(table.doc.view)
     for words, total_word in partition_groups():
         spellings = [spelling for word in words for spelling in word.split("|")]
@@ -451,7 +460,7 @@ def compositions(table: FactTable) -> list[Partition]:
 
 
 def _compositions(table: FactTable):
-    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    levels = amount_levels(table)
     for at, total in enumerate(levels):
         words = _composition_words(table.doc, total)
         if len(words) < 2:
@@ -587,7 +596,7 @@ def breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
 
 
 def _breakdowns(table: FactTable):
-    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    levels = amount_levels(table)
     runs: list[list[Fact]] = []
     for fact in levels:
         run = runs[-1] if runs else None
@@ -619,7 +628,7 @@ _WHERE = "其中"
 
 # 分产品 / 分区域: a heading line announcing the bullets under it
 _HEADING = re.compile(r"(?m)^[ \t]*分[^\d\s,,。;;::]{1,6}[::]?[ \t]*$")
-_BULLET = re.compile(r"[ \t]*[-•·*]")
+_BULLET = re.compile(rf"[ \t]*[{re.escape(BULLET_MARKS)}]")
 
 
 def _announced(table: FactTable):
@@ -628,12 +637,11 @@ def _announced(table: FactTable):
     headings = list(_HEADING.finditer(view)) if "\n分" in view else []
     if not found and not headings:
         return
-    levels = [f for f in table if f.role == "level" and f.is_amount and not f.quantity.is_range]
+    levels = amount_levels(table)
     starts = [f.quantity.start for f in levels]
-    ends = [m.start() for m in found[1:]] + [len(view)]  # each up to the next announcement
+    ends = [m.start() for m in found[1:]] + [len(view)] if found else []  # to the next one
     regions = [
-        (m, end, table.doc.paragraph_start(m.start()))
-        for m, end in zip(found, ends[: len(found)], strict=True)
+        (m, end, table.doc.paragraph_start(m.start())) for m, end in zip(found, ends, strict=True)
     ]
     regions += [(m, _bullets_end(view, m.end()), None) for m in headings]
     for match, end, paragraph in regions:
@@ -660,16 +668,14 @@ def _bullets_end(view: str, start: int) -> int:
 
 def _opens_sentence(view: str, at: int) -> bool:
     at -= 1
-    while at >= 0 and view[at] in " \t-•·*":  # spaces and a bullet's mark
+    while at >= 0 and view[at] in " \t" + BULLET_MARKS:  # spaces and a bullet's mark
         at -= 1
     return at < 0 or view[at] in _SENTENCE_ENDS
 
 
 def _an_item(table: FactTable, fact: Fact) -> bool:
     """A figure named by what it is of, not inside brackets, and no sub-item (…,其中X)."""
-    sentence_start = table.doc.sentences[table.doc.sentence_at(fact.quantity.start)][0]
-    clause = table.doc.between(sentence_start, fact.quantity.start)
-    return bool(item(fact)) and not fact.bracketed and _WHERE not in clause
+    return bool(item(fact)) and not fact.bracketed and not _a_part(table, fact)
 
 
 def _by_measure(items: list[Fact]) -> list[list[Fact]]:
@@ -774,11 +780,7 @@ def _where_lists(table: FactTable):
     doc, view = table.doc, table.doc.view
     if _WHERE not in view:
         return
-    levels = [
-        f
-        for f in table
-        if f.role == "level" and f.is_amount and not f.quantity.is_range and not f.bracketed
-    ]
+    levels = [f for f in amount_levels(table) if not f.bracketed]
     starts = [f.quantity.start for f in levels]
     for match in re.finditer(_WHERE, view):
         stop = _LIST_END.search(view, match.end())
@@ -848,9 +850,7 @@ def _whole_before(
         near = fact.paragraph in reach
         if not near and not announced and not named:
             return None
-        if not fact.same_unit(first) or not _same_period(fact.period, first.period):
-            continue
-        if _measure(fact) != _measure(first) or fact.quantity.strict.hi < largest:
+        if not _may_hold(fact, first, largest):
             continue
         if not near and not announced and not any(names_whole(fact.label, n) for n in named):
             continue

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from checks.document import AMOUNT_KINDS, Document
+from checks.document import AMOUNT_KINDS, BULLET_MARKS, Document
 from checks.facts.labels import Label, core_name, measure_named, read_label, vocabulary
 from checks.quantities import Period, Quantity
 from checks.quantities.tokens import MONTH_DASH
@@ -58,7 +58,7 @@ _COMPARISON_START = re.compile(
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _ANNOUNCING = re.compile(r"^分\S{1,4}$")  # - 分车型:A…: a breakdown's announcement, no name
-_BULLET_NAME = re.compile(r"^\s*[-•·*]\s*([^\d,,。;;::()()]{2,16})[::]\s*$")
+_BULLET_NAME = re.compile(rf"^\s*[{re.escape(BULLET_MARKS)}]\s*([^\d,,。;;::()()]{{2,16}})[::]\s*$")
 _FIRST_MONTHS = re.compile(r"前(\d{1,2})个月")
 _PRIOR_BEFORE = re.compile(r"(?:去年|上年|前年|上月|[较比])$")
 # 去年年中至今年年中的出生人数: a stretch that ends now, not an earlier period
@@ -153,6 +153,11 @@ class FactTable:
 
     def __getitem__(self, index: int) -> Fact:
         return self.facts[index]
+
+    def shares_of(self, level: Fact, reach: int = 3) -> list[Fact]:
+        """The shares stated with a level (A,占T的a% / A,占比a%), among the next `reach` facts."""
+        following = self.facts[level.index + 1 : level.index + 1 + reach]
+        return [f for f in following if f.role == "share" and f.attached_to == level.index]
 
     def get(self, index: int | None) -> Fact | None:
         """The fact at `index`, or None for no index or one outside the table."""
@@ -533,8 +538,9 @@ def _names_the_rates_measure(level: Fact, rate: Fact) -> bool:
     return named.head == level.label.head
 
 
+_OF_A_YEAR = r"(?:(?:19|20)\d{2} ?年(?:末|底)?的)?"  # 2011年的: the year an end of a move names
 _MOVE_BETWEEN = re.compile(
-    rf"^\s*{MANNER}(?:{UP}|{DOWN})?了?(?:至|到)\s*(?:(?:19|20)\d{{2}} ?年(?:末|底)?的)?\s*$"
+    rf"^\s*{MANNER}(?:{UP}|{DOWN})?了?(?:至|到)\s*{_OF_A_YEAR}\s*$"
 )  # 扩大至B, 上升到2011年的B
 # 2018-2022年, 2017年-2018年: a span of years, its first and last
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
@@ -565,7 +571,7 @@ def _moves_from_to(doc: Document, table: list[Fact]) -> None:
                 end.period = own.group(1)
 
 
-_FROM_START = re.compile(r"(?:从|由)\s*(?:(?:19|20)\d{2} ?年(?:末|底)?的)?\s*$")  # 从(2000年的)A
+_FROM_START = re.compile(rf"(?:从|由)\s*{_OF_A_YEAR}\s*$")  # 从(2000年的)A
 _OWN_YEAR = re.compile(r"(?:从|由|到|至)((?:19|20)\d{2}) ?年的\s*$")
 _AFTER_SHARE = re.compile(r"\s*[,，]\s*(?:为|达|达到|约为|计|共计)\s*")
 _SHARE_OF = re.compile(r"在[^,;。]{2,20}中(?:的)?(?:占比|比重|份额)|占")
