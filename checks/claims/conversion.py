@@ -136,11 +136,13 @@ def _with_rate(doc: Document, original: Fact, converted: Fact, rate: Quantity) -
     inputs = {"s1": original.quantity, "s2": converted.quantity, "rate": rate}
     claim = Claim(NAME, doc.source, inputs)
     claim.facts = _conversion_facts("")
-    claim.row = _rated_row(original.quantity, converted.quantity, rate)
+    claim.row = rated_row(original.quantity, converted.quantity, rate)
     return quote_apart(doc, claim)
 
 
-def _rated_row(original: Quantity, converted: Quantity, rate: Quantity) -> dict[str, float]:
+def rated_row(original: Quantity, converted: Quantity, rate: Quantity) -> dict[str, float]:
+    """The printed `converted` against `original` over `rate` (an amount over an exchange rate,
+    a price over its EPS), within the rounding of all three."""
     strict = spread([original.strict / rate.strict, converted.strict])
     lenient = spread([original.lenient / rate.lenient, converted.lenient])
     scale = abs(converted.value) or 1.0

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.agreement import Agreement, spread
+from checks.claims.agreement import Agreement
 from checks.claims.base import Claim, fmt, quote_apart
+from checks.claims.conversion import rated_row
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.table import lists
@@ -86,13 +87,7 @@ def _claim(doc: Document, price: Fact, eps: Fact, multiple: Fact) -> Claim:
         "reasons": [],
         "strict": True,
     }
-    p, e, m = price.quantity, eps.quantity, multiple.quantity
-    scale = abs(m.value) or 1.0
-    claim.row = {
-        "statements": 2.0,
-        "strict_gap": spread([p.strict / e.strict, m.strict]) / scale,
-        "strict_lenient_gap": spread([p.lenient / e.lenient, m.lenient]) / scale,
-    }
+    claim.row = rated_row(price.quantity, multiple.quantity, eps.quantity)  # price / EPS
     return quote_apart(doc, claim)
 
 
