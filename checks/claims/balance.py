@@ -126,7 +126,7 @@ def trade_fact(
         if not compatible(fact.subject, like):
             continue
         if _other_year(fact, balance):
-            continue  # 进口从2000年的A上升到2011年的B … 2000年逆差D: B is another year's
+            continue  # 进口从2015年的A上升到2023年的B … 2015年逆差D: B is another year's
         if fact.quantity.unit != balance.quantity.unit or not _same_period(fact, balance):
             return None  # the nearest one belongs to another period or currency: no claim
         if _PARTNER_WORD.search(balance.subject) and not compatible(fact.subject, balance.subject):

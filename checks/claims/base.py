@@ -128,12 +128,12 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     return a.same_unit(b)
 
 
-BARE_MAGNITUDE = 1e4  # 1,200亿 / 132.7万: a bare figure this large left its unit unsaid
+BARE_MAGNITUDE = 1e4  # 1,200亿 / 8.4万: a bare figure this large left its unit unsaid
 
 
 def unit_fits(whole: Quantity, part: Quantity) -> bool:
-    """The same unit, or a bare figure with a magnitude word (在村卫生室工作的人员132.7万, 占1,200亿
-    总收入) against an amount: the bare figure's unit is the amount's, unsaid."""
+    """The same unit, or a bare figure with a magnitude word (在社区卫生机构工作的人员8.4万,
+    占1,200亿总收入) against an amount: the bare figure's unit is the amount's, unsaid."""
     if whole.same_unit(part):
         return True
     bare = whole.kind == "number" and abs(whole.value) >= BARE_MAGNITUDE
@@ -141,7 +141,7 @@ def unit_fits(whole: Quantity, part: Quantity) -> bool:
 
 
 def with_magnitude(quantity: Quantity) -> bool:
-    """A bare figure printed with a magnitude word (132.7万, 1.2亿): a count or an amount whose
+    """A bare figure printed with a magnitude word (8.4万, 1.2亿): a count or an amount whose
     unit the label names, not an index or a code."""
     printed = quantity.printed_number
     return quantity.kind == "number" and printed is not None and printed != quantity.value

@@ -283,7 +283,7 @@ def _share_bounded(table: FactTable, bound: Fact) -> Fact | None:
 
 
 def _member_bounded(table: FactTable, bound: Fact) -> Fact | None:
-    """调整为17.0:50.2:32.8,第二产业比重首次突破50%: the share of the member named, in the
+    """调整为7.9:40.1:52.0,第二产业比重保持在40%以上: the share of the member named, in the
     structure just before the bound in its sentence."""
     found = [
         members
@@ -321,12 +321,12 @@ def _comparable(fact: Fact, bound: Fact) -> bool:
 
 
 _INDEX = "指数"
-INDEX_BASE = 100.0  # 居民消费价格指数101.6: prices 1.6% above the base period's
+INDEX_BASE = 100.0  # 居民消费价格指数102.1: prices 2.1% above the base period's
 
 
 def _between_parts(doc: Document) -> Iterator[Claim]:
-    """居民消费价格总指数为101.6,其中:城市上涨1.4%,农村上涨1.9% / 预期寿命为83.66岁,其中男性
-    81.27岁、女性86.14岁: a rate, average or index of a whole is a weighted mean of its parts'
+    """居民消费价格指数为102.1,其中:城市上涨1.8%,农村上涨2.6% / 预期寿命为82.45岁,其中男性
+    80.12岁、女性84.90岁: a rate, average or index of a whole is a weighted mean of its parts'
     (a partition of data/partitions.yaml), so it lies between the lowest and the highest."""
     table = facts(doc)
     words = vocabulary()

@@ -91,7 +91,7 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
     ]
     first = next(iter(doc.quantities_in(pos, pos + MAX_SENTENCE)), None)
     if first is not None and amounts and not unit_fits(amounts[-1], first):
-        # 口罩出口2242亿只,价值3400亿元,…近40个口罩,这其中包括医用口罩650亿只: the last figure
+        # 口罩出口500亿只,价值300亿元,…每人近20个口罩,这其中包括医用口罩150亿只: the last figure
         # of the first part's unit in the sentence is the whole
         amounts = [q for q in amounts if q.same_unit(first)] or amounts
     if not amounts or amounts[-1].is_range or doc.inside_bracket(amounts[-1].start):
@@ -128,8 +128,8 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
 
 
 def _names_its_unit(whole: Quantity, part: Quantity) -> bool:
-    """在村卫生室工作的人员132.7万,其中…110.8万人: a bare whole takes the unit its parts print;
-    a bare part (42.6亿) may be of another measure, its unit as unsaid as the whole's."""
+    """在社区卫生机构工作的人员8.40万,其中…5.20万人: a bare whole takes the unit its parts print;
+    a bare part (1.9亿) may be of another measure, its unit as unsaid as the whole's."""
     return with_magnitude(whole) and part.kind in AMOUNT_KINDS - {"number"}
 
 
@@ -291,7 +291,7 @@ _OWN_WHOLES = re.compile(r"各自|分别的")  # 分别占各自收入的a%和b%
 
 
 def _listed_shares(doc: Document) -> Iterator[Claim]:
-    """循环系统疾病、肿瘤和呼吸系统疾病分别占老年人口死因的a%、b%和c%: shares of one whole listed
+    """心脏病、癌症和脑血管疾病分别占居民死因的a%、b%和c%: shares of one whole listed
     together add up to 100% at most; above it the categories may overlap (a warning)."""
     table = facts(doc)
     per_head = vocabulary().per_head

@@ -107,7 +107,7 @@ def _announced(doc: Document) -> Iterator[Claim]:
         whole, parts = found.total, list(found.parts)
         yield _claim(doc, whole.quantity, [p.quantity for p in parts], "announced")
         shares = [_own_share(table, p) for p in parts]
-        if all(s is not None for s in shares):  # 问界M9交付A,占比a%,…: a complete list's shares
+        if all(s is not None for s in shares):  # 星河S7交付A,占比a%,…: a complete list's shares
             yield quote_apart(doc, _of_a_hundred(doc, [s.quantity for s in shares]))
 
 

@@ -2,7 +2,7 @@
 an agreement claim of one figure stated twice.
 
 Brokerage notes state the current price, the forecast EPS and the multiples they imply
-(当前价格19.20元 … 预计EPS分别为1.80元、1.84元、2.77元,对应PE分别为10.65倍、10.43倍、6.94倍).
+(当前股价24.60元 … 预计EPS分别为1.50元、1.85元、2.20元,对应PE分别为16.4倍、13.3倍、11.2倍).
 Each printed multiple and the price over its EPS must admit one value, within the rounding of
 all three. The price is the nearest before the multiples that names the price paid today; a
 target price (目标价, 合理价值) is not it.

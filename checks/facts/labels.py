@@ -17,7 +17,7 @@ from checks.vocabulary import DOWN, MANNER, UP
 _PERIOD_IN_LABEL = re.compile(
     r"(?:19|20)\d{2} ?年(?:度)?(?:\d{1,2} ?[-~—–至到] ?\d{1,2} ?月|\d{1,2} ?月份?)?"
     r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|[QH][1-4]|第 ?[1-4] ?季度?"
-    r"|(?<!\d)[1-4] ?季度"  # 今年1季度我国进口粮食: the first quarter, no part of the name
+    r"|(?<!\d)[1-4] ?季度"  # 今年1季度我国进口大麦: the first quarter, no part of the name
     r"|(?:上|去|前|本|今|当)年(?:同期)?"
     r"|(?<!\d)1[0-2]\d ?年(?![代来间内])"  # Taiwan's 民国 years: 112年产值 is 2023's
 )
@@ -224,7 +224,7 @@ def siblings(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < 3 or a == b:
         return False
     apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    # 品牌 against M9 is a whole against one of its items, not two items of one pattern
+    # 品牌 against S7 is a whole against one of its items, not two items of one pattern
     return len(apart) <= 2 and all(x.isascii() == y.isascii() for x, y in apart)
 
 

@@ -720,7 +720,7 @@ def _may_hold(whole: Fact, first: Fact, largest: float) -> bool:
 
 
 def _a_part(table: FactTable, fact: Fact) -> bool:
-    """其中,医院总诊疗人次A: a figure after 其中 in its sentence is a part, no whole."""
+    """其中,医院入院人次A: a figure after 其中 in its sentence is a part, no whole."""
     start = table.doc.sentences[table.doc.sentence_at(fact.quantity.start)][0]
     return _WHERE in table.doc.between(start, fact.quantity.start)
 
@@ -800,7 +800,7 @@ def _where_lists(table: FactTable):
 
 def _measure(fact: Fact) -> str:
     """The measure a label ends in; for one the vocabulary does not know, its last two
-    characters once a measure before its object goes last (出口粮食 → 粮食出口)."""
+    characters once a measure before its object goes last (出口大麦 → 大麦出口)."""
     name = core_name(fact.label.text)
     return fact.label.head or (name[-2:] if len(name) >= 2 else "")
 
@@ -862,7 +862,7 @@ def _whole_before(
 
 
 def _wholes_named(table: FactTable, run: list[Fact]) -> list[Label]:
-    """The wholes the run's items' shares name (占同期我国粮食进口总量的s%)."""
+    """The wholes the run's items' shares name (占同期全省出口总值的s%)."""
     indices = {f.index for f in run}
     return [
         f.whole_label
@@ -874,8 +874,8 @@ def _wholes_named(table: FactTable, run: list[Fact]) -> list[Label]:
 def _general(table: FactTable, fact: Fact, run: list[Fact]) -> bool:
     """A whole names no item: its subject is the reporter's own scope (全省, 我国 …), or it is
     announced as a total, or a 其中 list follows it, or the first item's name holds its name
-    (出口粮食 before 以一般贸易方式出口粮食), or every item's name begins as its name does
-    (问界品牌 before 问界M9, 问界M8)."""
+    (出口大麦 before 以一般贸易方式出口大麦), or every item's name begins as its name does
+    (星河品牌 before 星河S7, 星河S9)."""
     after = table.doc.between(fact.quantity.end, fact.quantity.end + 40)
     own, first = item(fact), item(run[0])
     return (

@@ -168,7 +168,7 @@ class FactTable:
 
 def _a_figure(quantity: Quantity) -> bool:
     """Ages and durations name groups and spans (60岁及以上, 3年内); an age printed with
-    decimals (预期寿命83.66岁) is a measured figure."""
+    decimals (预期寿命82.45岁) is a measured figure."""
     if quantity.kind == "duration":
         return False
     return quantity.kind != "age" or "." in quantity.printed
@@ -188,7 +188,7 @@ def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     cuts = [m.end() for m in _CLAUSE_MARK.finditer(before)]
     named = _BULLET_NAME.match(before[: cuts[0]]) if len(cuts) == 1 else None
     if named and not _ANNOUNCING.match(named.group(1)):
-        return named.group(1) + before[cuts[0] :]  # - 月饼系列:Q3营收A: the item the bullet names
+        return named.group(1) + before[cuts[0] :]  # - 烘焙系列:Q2营收A: the item the bullet names
     return before[cuts[-1] :] if cuts else before
 
 
@@ -538,10 +538,10 @@ def _names_the_rates_measure(level: Fact, rate: Fact) -> bool:
     return named.head == level.label.head
 
 
-_OF_A_YEAR = r"(?:(?:19|20)\d{2} ?年(?:末|底)?的)?"  # 2011年的: the year an end of a move names
+_OF_A_YEAR = r"(?:(?:19|20)\d{2} ?年(?:末|底)?的)?"  # 2023年的: the year an end of a move names
 _MOVE_BETWEEN = re.compile(
     rf"^\s*{MANNER}(?:{UP}|{DOWN})?了?(?:至|到)\s*{_OF_A_YEAR}\s*$"
-)  # 扩大至B, 上升到2011年的B
+)  # 扩大至B, 上升到2023年的B
 # 2018-2022年, 2017年-2018年: a span of years, its first and last
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 
@@ -565,13 +565,13 @@ def _moves_from_to(doc: Document, table: list[Fact]) -> None:
         span = YEAR_SPAN.search(doc.between(s_start, start.quantity.start))
         if span and not start.period and not fact.period:
             start.period, fact.period = span.group(1), span.group(2)
-        for end in (start, fact):  # 从2000年的A上升到2011年的B: each end of its own year
+        for end in (start, fact):  # 从2015年的A上升到2023年的B: each end of its own year
             own = _OWN_YEAR.search(doc.between(end.quantity.start - 8, end.quantity.start))
             if own:
                 end.period = own.group(1)
 
 
-_FROM_START = re.compile(rf"(?:从|由)\s*{_OF_A_YEAR}\s*$")  # 从(2000年的)A
+_FROM_START = re.compile(rf"(?:从|由)\s*{_OF_A_YEAR}\s*$")  # 从(2015年的)A
 _OWN_YEAR = re.compile(r"(?:从|由|到|至)((?:19|20)\d{2}) ?年的\s*$")
 _AFTER_SHARE = re.compile(r"\s*[,，]\s*(?:为|达|达到|约为|计|共计)\s*")
 _SHARE_OF = re.compile(r"在[^,;。]{2,20}中(?:的)?(?:占比|比重|份额)|占")

@@ -114,7 +114,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _CN_FIRST = "一二两三四五六七八九十零〇"
 _CN = rf"[{_CN_FIRST}][{CN_DIGITS}]{{0,15}}"  # bounded: no backtracking blow-up
 _MAG = _alternation(MAGNITUDES)
-# 11.6x, 9.7X: a multiple in brokerage notes, never a letter of a name (10x Genomics, 3x3)
+# 14.2x, 10.8X: a multiple in brokerage notes, never a letter of a name (10x Genomics, 3x3)
 LATIN_MULTIPLE = r"[xX](?! ?[A-Za-z0-9])"
 _UNIT = _alternation(UNITS) + "|" + LATIN_MULTIPLE
 # characters after 成 that make it a word, not tenths: 成长, 成为, 成本, 成都, 一成不变 …

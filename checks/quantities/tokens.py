@@ -182,7 +182,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     if parsed is None:
         return None
     low, high, printed, unit_size = parsed
-    latin = unit_word in ("x", "X")  # 11.6x
+    latin = unit_word in ("x", "X")  # 14.2x
     kind, unit = UNITS.get(unit_word, ("multiple", "倍") if latin else ("number", ""))
     if unit == "CNY":  # 新台币8,670亿元: the currency named before the figure
         unit = _currency_before(view, start) or unit
