@@ -689,7 +689,7 @@ class TestAWhereAfterOtherFigures:
 
 
 class TestABareWholeTakesItsPartsUnit:
-    """在村卫生室工作的人员132.7万,其中…110.8万人: a whole printed with 万 and no unit is of the
+    """在社区卫生机构工作的人员8.40万,其中…5.20万人: a whole printed with 万 and no unit is of the
     unit its parts print."""
 
     TEXT = "年末,全市在社区卫生机构工作的人员{w}万,其中执业(助理)医师和注册护士5.20万人。"
@@ -1461,7 +1461,7 @@ class TestTheEndsOfAMoveKeepTheirYears:
 
 
 class TestAMultipleMoves:
-    """市盈率预计从2025年的11.6x降至2027年的9.7x: multiples move like any figure."""
+    """市盈率预计从2025年的14.2x降至2027年的10.8x: multiples move like any figure."""
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_consistent(self, check_text, script):
