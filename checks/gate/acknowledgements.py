@@ -73,6 +73,8 @@ def load_acknowledgements(path: Path | None) -> Acknowledgements:
 def apply_acknowledgements(claims: list[Claim], known: Acknowledgements) -> list[dict]:
     """Mark acknowledged findings on the claims; return the stale entries."""
     entries = known.by_fingerprint()
+    if not entries:
+        return []  # nothing to match: a fingerprint per finding would be wasted work
     used = set()
     for claim in claims:
         if claim.verdict == "consistent":
