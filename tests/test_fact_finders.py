@@ -2106,3 +2106,73 @@ def test_the_whole_is_the_count_its_noun_follows(check_text, text):
     assert shares(check_text(text.format(noun=noun, s="46"))) == [("inconsistent", "error")]
     # a part of another noun finds no whole here
     assert shares(check_text(text.format(noun="上市许可", s="46"))) == []
+
+
+# ------------------------------------------------------------------ shares in a stated order
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_shares_in_a_stated_order(check_text, script):
+    text = "今年医院用药中,前三位分别是甲类药、乙类药和丙类药,占比分别为21.30%、18.40%、{c}%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(c="15.10")), "ranking") == [("consistent", None)]
+    wrong = check_text(text.format(c="19.10"))  # 19.10 is not third after 18.40
+    assert verdicts(wrong, "ranking") == [("inconsistent", "error")]
+
+
+def test_trap_the_rates_of_ranked_amounts_are_in_no_order(check_text):
+    text = (
+        "前四大市场分别是甲国、乙国、丙国和丁国,出口分别为1.2万亿元、1.1万亿元、0.9万亿元和"
+        "0.5万亿元,分别增长8.1%、12.5%、3.2%和9.9%。"
+    )
+    assert verdicts(check_text(text), "ranking") == [("consistent", None)]
+
+
+# ------------------------------------------------------------------ a year's rate and its quarters'
+def _between(claims):
+    return [
+        (c.verdict, c.severity) for c in claims if c.type == "direction" and "between" in c.facts
+    ]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_years_rate_lies_between_its_quarters(check_text, script):
+    text = (
+        "2024年全市样本医院药品销售总额为1200.00亿元,同比增长{g}%;分季度来看,Q1-Q4销售额"
+        "分别为280.00亿、300.00亿、310.00亿、310.00亿元,同比分别增长{kind}8.00%、9.50%、"
+        "11.00%、11.50%。"
+    )
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert _between(check_text(text.format(g="10.00", kind=""))) == [("consistent", None)]
+    # 13.00% lies above every quarter's rate: no weighting of them reaches it
+    assert _between(check_text(text.format(g="13.00", kind=""))) == [("inconsistent", "error")]
+
+
+def test_trap_quarters_rates_on_another_base(check_text):
+    text = (
+        "2024年全市销售总额为1200.00亿元,同比增长13.00%;分季度来看,Q1-Q4销售额分别为280.00亿、"
+        "300.00亿、310.00亿、310.00亿元,环比分别增长8.00%、9.50%、11.00%、11.50%。"
+    )
+    claims = check_text(text)
+    assert _between(claims) == []
+    assert verdicts(claims, "growth") == []  # nor is the year's 同比 rebuilt from 环比 rates
+
+
+# ------------------------------------------------------------------ the whole of an enumerated list
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_items_of_an_announced_list_share_the_whole_before_it(check_text, script):
+    text = (
+        "一、全行业概况\n2024年全行业营业收入1,250.0亿元,同比增长6.0%。\n"
+        "二、主要产品情况如下:\n(1)甲产品:2024年营业收入500.0亿元,占比40.0%。\n"
+        "(2)乙产品:2024年营业收入375.0亿元,占比{s}%。\n"
+    )
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert shares(check_text(text.format(s="30.0"))) == [("consistent", None)] * 2
+    assert shares(check_text(text.format(s="35.0"))) == [
+        ("consistent", None),
+        ("inconsistent", "error"),
+    ]
+    # no announcement: the whole two paragraphs back is out of reach
+    unannounced = text.format(s="35.0").replace("如下:", "如下。").replace("如下:", "如下。")
+    assert shares(check_text(unannounced)) == []

@@ -20,7 +20,7 @@ from checks.claims.comparison import movements
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, measure_named, read_label, vocabulary
-from checks.facts.partitions import parts_after, structure_member
+from checks.facts.partitions import QUARTERS, partitions_of, parts_after, structure_member
 from checks.facts.table import structures
 from checks.quantities import INF, Interval, Quantity
 from checks.vocabulary import DOWN, MANNER, UP, falls
@@ -343,19 +343,39 @@ def _between_parts(doc: Document) -> Iterator[Claim]:
         found = parts_after(table, whole, "rate" if index else whole.role)
         if found is None or not (index or all(p.same_unit(whole) for p in found.parts)):
             continue
-        inputs = {"whole": whole.quantity} | {
-            f"part{i + 1}": p.quantity for i, p in enumerate(found.parts)
-        }
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {
-            "between": len(found.parts),
-            "index": index,
-            "signs": [_sign(f) for f in (whole, *found.parts)],
-            "verb": "lies between",
-            "falling": False,
-        }
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        yield _between_claim(doc, whole, list(found.parts), index)
+    yield from _quarters_rates(doc, table)
+
+
+def _between_claim(doc: Document, whole: Fact, parts: list[Fact], index: bool) -> Claim:
+    inputs = {"whole": whole.quantity} | {f"part{i + 1}": p.quantity for i, p in enumerate(parts)}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {
+        "between": len(parts),
+        "index": index,
+        "signs": [_sign(f) for f in (whole, *parts)],
+        "verb": "lies between",
+        "falling": False,
+    }
+    claim.row = derive(claim)
+    return quote_apart(doc, claim)
+
+
+def _quarters_rates(doc: Document, table: FactTable) -> Iterator[Claim]:
+    """全年销售额T,同比增长g;Q1-Q4销售额分别为A、B、C、D,同比分别增长a、b、c、d: the year's
+    rate is a mean of its quarters' weighted by last year's quarters, so it lies between them."""
+    for found in partitions_of(table):
+        if found.words != QUARTERS or found.total is None:
+            continue
+        year = table.get(found.total.rate)
+        rates = [table.get(part.rate) for part in found.parts]
+        if year is None or None in rates or year.quantity.is_range:
+            continue
+        if any(r.quantity.is_range for r in rates):
+            continue
+        if any(r.monthly for r in rates) != year.monthly:
+            continue  # 环比分别增长a、b… (the list's first names it) against 同比: no common base
+        yield _between_claim(doc, year, rates, False)
 
 
 def _sign(fact: Fact) -> int:

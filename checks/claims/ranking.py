@@ -1,6 +1,7 @@
 """ranking: a stated order must match the values.
 
 最高的…分别为 A x、B y 和 C z(,D w 位列第四)     x ≥ y ≥ z ≥ w (最低/最少: ascending)
+前三位分别是A、B、C,占比分别为a、b、c               a ≥ b ≥ c (shares; rates are not what is ranked)
 …第一梯队…分别达到 a 和 b。…第二梯队…分别为 c 和 d  every first-tier value ≥ every second-tier one
 """
 
@@ -42,6 +43,7 @@ class Ranking:
         return explain(claim)
 
     def _ordered_lists(self, doc: Document) -> Iterator[Claim]:
+        ranked: set[int] = set()
         for match in _LIST.finditer(doc.view):
             start, end = doc.sentences[doc.sentence_at(match.start())]
             cue = doc.between(start, match.start())
@@ -50,6 +52,11 @@ class Ranking:
                 continue  # a list without a stated order is not a ranking
             descending = bool(_DESCENDING.search(cue))
             items = _listed(doc, doc.quantities_in(match.end(), end))
+            if items and items[0].kind == "percent" and not _SHARES_LISTED.search(cue[-6:]):
+                continue  # 前四大伙伴…分别增长a、b: the order is of the amounts, not the rates
+            if items and items[0].start in ranked:
+                continue  # 前三位分别是A、B、C,占比分别为a、b、c: one list, two 分别
+            ranked.update(q.start for q in items)
             if len(items) >= 2:
                 claim = _claim(doc, [[q] for q in items], descending, "list")
                 clause = max(cue.rfind(c, 0, order.start()) for c in ",;:,")
@@ -154,18 +161,30 @@ def _whole_name(fact) -> str:
 
 
 def _listed(doc: Document, found: list[Quantity]) -> list[Quantity]:
-    """Same-unit amounts in list order; one more joins when it is said to rank next."""
+    """Same-unit amounts, or shares, in list order; one more joins when it is said to rank
+    next. A list of percentages ends where another begins (占比分别为a、b,同比分别增长c、d)."""
     items: list[Quantity] = []
     for quantity in found:
-        if quantity.kind not in AMOUNT_KINDS or quantity.is_range:
+        if quantity.kind not in _RANKED_KINDS or quantity.is_range:
             break
         if items and not same_unit(items[0], quantity):
+            break
+        if (
+            items
+            and quantity.kind == "percent"
+            and _NEW_LIST.search(doc.between(items[-1].end, quantity.start))
+        ):
             break
         nth = _NTH.match(doc.between(quantity.end, quantity.end + 8))
         if items and nth and _ordinal(nth.group("n")) != len(items) + 1:
             break
         items.append(quantity)
     return items
+
+
+_RANKED_KINDS = AMOUNT_KINDS | {"percent"}
+_SHARES_LISTED = re.compile(r"(?:占比|比重|份额|占)$")
+_NEW_LIST = re.compile(r"分别|依次|增长|下降|增速|增幅|同比|[;；]")
 
 
 def _ordinal(text: str) -> int:

@@ -320,7 +320,7 @@ def _whole_fact(
         return found, share.whole_label.text
     if previous is not None and _same_measure(previous[1], part) and _unit_fits(previous[0], part):
         return previous[0], ""  # 占比Y%: of the whole the share before it in the paragraph was of
-    near = (part.paragraph, table.doc.paragraph_before(part.paragraph))
+    near = _paragraphs_in_reach(table.doc, part.paragraph)
     for fact in earlier:
         if fact.paragraph not in near:
             break  # an unnamed whole is stated close by
@@ -331,6 +331,39 @@ def _whole_fact(
         if _same_measure(fact, part) or _noun_after(table, fact, part):
             return fact, ""
     return None, ""
+
+
+# (1)…, (2)…, 1. …, 一、…, ①…: a paragraph that is one item of an enumerated list
+_ENUMERATED = re.compile(
+    r"\s*(?:(?P<bracketed>[(（]\s*[0-9一二三四五六七八九十]{1,2}\s*[)）])"
+    r"|(?P<dotted>[0-9]{1,2}[.．、](?!\d))|(?P<chinese>[一二三四五六七八九十]{1,2}、)"
+    r"|(?P<circled>[①-⑳]))"
+)
+_ANNOUNCES = (":", "：")
+
+
+def _enumeration(doc: Document, paragraph: int) -> str:
+    """The kind of mark a paragraph opens with ("" for none): items of one list share it."""
+    found = _ENUMERATED.match(doc.view, paragraph)
+    return found.lastgroup or "" if found else ""
+
+
+def _paragraphs_in_reach(doc: Document, paragraph: int) -> set[int]:
+    """Where an unnamed whole may stand: the part's paragraph and the one before; for an item
+    of an enumerated list ((1)IC设计:…, (2)…) announced by a paragraph ending in a colon (主要
+    产品情况如下:), also the announcement and the paragraph before it, which states the whole."""
+    near = {paragraph, doc.paragraph_before(paragraph)}
+    mark, current = _enumeration(doc, paragraph), paragraph
+    while mark:
+        before = doc.paragraph_before(current)
+        if before == current:
+            break
+        if doc.between(before, current).rstrip().endswith(_ANNOUNCES):
+            return near | {before, doc.paragraph_before(before)}
+        if _enumeration(doc, before) != mark:
+            break  # the list began with no announcement: a heading (二、主要产品) is none
+        current = before
+    return {paragraph, doc.paragraph_before(paragraph)}
 
 
 _MOVEMENT = re.compile(rf"(?:{UP}|{DOWN})$")

@@ -35,7 +35,7 @@ ROLES = (
 _CLAUSE_MARK = re.compile(r"[,;:、()。!?\n]")
 _RATE_BEFORE = re.compile(
     rf"(?:(?P<kind>同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|"
-    rf"比上月|较上月|年增|年减|按年|按月))?\s*(?P<verb>{UP}|{DOWN})?了?(?:幅|幅度|率|速|速度)?(?:分别)?"
+    rf"比上月|较上月|年增|年减|按年|按月))?\s*(?:分别)?(?P<verb>{UP}|{DOWN})?了?(?:幅|幅度|率|速|速度)?(?:分别)?"
     rf"(?:为|达到|达|约|是)?"
     r"\s*[((]?\s*(?P<sign>[+-])?\s*$"
 )
@@ -630,8 +630,9 @@ def _mark_lists(doc: Document, table: list[Fact]) -> None:
                 # 增长率分别为A、B、C: what the first is, the rest of the list is
                 member.role, member.direction = run[0].role, run[0].direction
                 member.rate_kind, member.whole_label = run[0].rate_kind, run[0].whole_label
-            elif member.role == run[0].role == "rate" and not member.direction:
-                member.direction = run[0].direction  # 同比下降a和b: b fell too
+            elif member.role == run[0].role == "rate":
+                member.direction = member.direction or run[0].direction  # 同比下降a和b: b fell too
+                member.rate_kind = member.rate_kind or run[0].rate_kind  # 环比增长a、b: b too
 
 
 def lists(table: FactTable | list[Fact]) -> list[list[Fact]]:
