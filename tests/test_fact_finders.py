@@ -2176,3 +2176,29 @@ def test_items_of_an_announced_list_share_the_whole_before_it(check_text, script
     # no announcement: the whole two paragraphs back is out of reach
     unannounced = text.format(s="35.0").replace("如下:", "如下。").replace("如下:", "如下。")
     assert shares(check_text(unannounced)) == []
+
+
+# ------------------------------------------------------------------ a qualified part of a total
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_total_holds_what_its_name_qualified_names(check_text, script):
+    text = "2024年全年财政总收入达420.5亿元,比上年增长8.1%。地方财政收入达{p}亿元,增长7.2%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(p="260.3")), "part_whole") == [("consistent", None)]
+    wrong = check_text(text.format(p="460.3"))  # the local part above the total
+    assert verdicts(wrong, "part_whole") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a profit's parts may be losses: the net may exceed the pre-tax total
+        "2024年公司利润总额50.2亿元。2024年公司归母净利润55.3亿元,同比增长4.0%。",
+        # another year is another period
+        "2024年全年财政总收入达420.5亿元。2023年地方财政收入达460.3亿元。",
+        # an index is an average: a part's may stand above the whole's
+        "2024年全市居民消费价格总指数为102.1,食品类居民消费价格指数为105.3。",
+    ],
+)
+def test_trap_a_qualified_name_that_is_no_part(check_text, text):
+    assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "part_whole")]

@@ -32,6 +32,12 @@ class TestLabels:
         assert read_label("全省医疗器械进出口总额为").head == "进出口"
         assert read_label("全省医疗器械进出口总额为").subject == "全省医疗器械"
 
+    def test_a_per_head_word_keeps_its_last_character(self):
+        # 均 alone is a link word (均为: "all are"); inside 人均 and 平均 it is the measure's
+        assert read_label("全市居民人均可支配收入").text == "全市居民人均可支配收入"
+        assert read_label("全市人均收入").subject == "全市人均"
+        assert read_label("两地人口均").text == "两地人口"
+
     def test_total_and_scope_words_leave_the_name(self):
         from checks.facts.labels import core_name
 

@@ -72,6 +72,7 @@ class PartWhole:
         yield from _within_periods(doc)
         yield from _within_cumulative(doc)
         yield from _listed_shares(doc)
+        yield from _named_within_totals(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -253,6 +254,48 @@ def _within_periods(doc: Document) -> Iterator[Claim]:
             claim.facts = {"periods": [whole.period, part.period], "signed": _signed(part)}
             claim.row = derive(claim)
             yield quote_apart(doc, claim)
+
+
+def _named_within_totals(doc: Document) -> Iterator[Claim]:
+    """全年财政总收入A … 地方财政收入B / 全省工业总产值A … 规模以上工业产值B: a total (总, 总额)
+    holds each figure of its paragraph and period named by its name with a qualifier in front.
+    Measures a part of which may exceed the total (a profit beside losses) and averages (人均,
+    单位) are left alone."""
+    table = facts(doc)
+    for whole in table:
+        if not whole.label.total or not _bounded_level(whole):
+            continue
+        name = core_name(whole.label.text)
+        if len(name) < 2:
+            continue
+        for part in table:
+            if part.paragraph != whole.paragraph or part is whole or part.label.total:
+                continue
+            if not _bounded_level(part) or not part.same_unit(whole):
+                continue
+            if part.period != whole.period:
+                continue
+            if not part.period and abs(part.sentence - whole.sentence) > 1:
+                continue  # undated figures are of one period only in sentences side by side
+            own = core_name(part.label.text)
+            if own != name and own.endswith(name):
+                claim = Claim(NAME, doc.source, {"whole": whole.quantity, "part": part.quantity})
+                claim.facts = {"signed": False}
+                claim.row = derive(claim)
+                yield quote_apart(doc, claim)
+
+
+def _bounded_level(fact: Fact) -> bool:
+    """An amount at one level, of a measure no negative part can push a part above."""
+    words = vocabulary()
+    return (
+        fact.role == "level"
+        and fact.is_amount
+        and not fact.quantity.is_range
+        and not fact.forecast
+        and not _signed(fact)
+        and not any(word in fact.label.text for word in (*words.per_head, *words.averages))
+    )
 
 
 _CUMULATIVE = "累计"

@@ -159,6 +159,8 @@ def _strip(text: str, words: Vocabulary, keep_heads: bool = False) -> str:
                 break
         if keep_heads and any(text.endswith(variant) for variant in words.heads):
             break
+        if text.endswith(words.per_head):
+            break  # 人均收入: the 均 of 人均 is no "all" to drop
         for word in words.link:
             if text.endswith(word):
                 text, changed = text[: -len(word)], True
