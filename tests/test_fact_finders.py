@@ -2202,3 +2202,38 @@ def test_a_total_holds_what_its_name_qualified_names(check_text, script):
 )
 def test_trap_a_qualified_name_that_is_no_part(check_text, text):
     assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "part_whole")]
+
+
+# ------------------------------------------------------------------ a change in points stated twice
+def _agreements(claims):
+    return verdicts(claims, "agreement")
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_change_in_points_stated_again_by_its_ratios_name(check_text, script):
+    text = (
+        "- {when}毛利同比略有回落,主因是销售费用率同比提升{a}个百分点。\n"
+        "- 2025年第三季度销售费用率为14.6%,同比上升2.5个百分点,管理费用率为3.2%,同比下降0.3个百分点。\n"
+    )
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert _agreements(check_text(text.format(when="", a="2.5"))) == [("consistent", None)]
+    # undated, the summary may be of another quarter: only a warning
+    assert _agreements(check_text(text.format(when="", a="3.5"))) == [("inconsistent", "warning")]
+    dated = text.format(when="2025年第三季度", a="3.5")
+    assert _agreements(check_text(dated)) == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "研发费用率同比提升3.5个百分点",
+        "销售费用率同比下降1.5个百分点",
+    ],  # another ratio; the other way
+)
+def test_trap_another_ratios_change_or_another_direction(check_text, summary):
+    text = (
+        f"- 毛利同比略有回落,主因是{summary}。\n"
+        "- 2025年第三季度销售费用率为14.6%,同比上升2.5个百分点。\n"
+    )
+    assert _agreements(check_text(text)) == []

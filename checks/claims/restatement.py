@@ -19,7 +19,7 @@ from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, read_label, without_total
 from checks.facts.table import YEAR_SPAN, lists
-from checks.vocabulary import DOWN, UP
+from checks.vocabulary import DOWN, MANNER, UP
 
 NAME = "agreement"
 # 收入增速分别为, 净利润同比增长, 经常性业务利润跌约: the words of a rate after the measure's name
@@ -50,6 +50,7 @@ class Restatement:
             if first is not None:
                 yield _claim(doc, first, again)
         yield from _shares_stated_twice(doc)
+        yield from _points_stated_twice(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -131,6 +132,59 @@ def _shares_stated_twice(doc: Document) -> Iterator[Claim]:
                 claim.facts["strict"] = False  # either undated: perhaps another period's
                 claim.row = derive(claim)
             yield claim
+
+
+# 销售费用率同比提升, 同比上升: the words of a change in points after the measure's name
+_POINT_WORDS = re.compile(
+    rf"(?:同比|环比|较上年|比上年|较去年|比去年|较上年同期|比上年同期)?{MANNER}(?:{UP}|{DOWN})了?\s*$"
+)
+
+
+def _points_stated_twice(doc: Document) -> Iterator[Claim]:
+    """销售费用率为14.6%,同比上升3.5个百分点 … 主因是销售费用率同比提升3.5个百分点: one ratio's
+    change in points, stated with the ratio and again by the ratio's name (a summary bullet, a
+    headline). The same name and direction; where either is undated, only a warning."""
+    stated = list(_stated_points(facts(doc)))
+    primary = [s for s in stated if s.attached]
+    for again in (s for s in stated if not s.attached):
+        for first in primary:
+            if first.rate.direction != again.rate.direction or not first.rate.direction:
+                continue
+            if first.period and again.period and first.period != again.period:
+                continue
+            if not _same_name(first.name, again.name):
+                continue
+            claim = _claim(doc, first, again)
+            if not (first.period and first.period == again.period):
+                claim.facts["strict"] = False  # either undated: perhaps another period's
+                claim.row = derive(claim)
+            yield claim
+            break
+
+
+def _stated_points(table: FactTable) -> Iterator[Stated]:
+    for points in table:
+        if points.role != "pp" or points.quantity.is_range:
+            continue
+        ratio = table.get(points.index - 1)
+        rest = _POINT_WORDS.sub("", points.clause).strip()
+        if (
+            ratio is not None
+            and ratio.sentence == points.sentence
+            and ratio.role in ("ratio", "rate", "share")
+            and not rest
+        ):
+            yield Stated(points, _key(ratio.label.text), ratio.period or points.period, True)
+        elif rest:
+            name = _key(read_label(rest).text)
+            if len(name) >= 3:
+                yield Stated(points, name, points.period, False)
+
+
+def _same_name(first: str, again: str) -> bool:
+    """One name, or a longer clause ending in the other (主因是销售费用率 / 销售费用率)."""
+    shorter, longer = sorted((first, again), key=len)
+    return first == again or (len(shorter) >= 4 and longer.endswith(shorter))
 
 
 def _named_shares(table: FactTable) -> Iterator[tuple[Fact, str, str]]:
