@@ -2237,3 +2237,21 @@ def test_trap_another_ratios_change_or_another_direction(check_text, summary):
         "- 2025年第三季度销售费用率为14.6%,同比上升2.5个百分点。\n"
     )
     assert _agreements(check_text(text)) == []
+
+
+# ------------------------------------------------------------------ a count is a whole number
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_count_and_its_increase_are_whole_numbers(check_text, script):
+    text = "2024年,全省共批准上市创新产品{n}个,比上一年增加6个,增长10.9%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(n="61")), "growth") == [("consistent", None)]
+    # 6 / 70 = 8.6%: read as 75.5 to 76.5 things less 5.5 to 6.5, a rate near 10.9% seemed
+    # to fit; no count of things is a fraction
+    assert verdicts(check_text(text.format(n="76")), "growth") == [("inconsistent", "error")]
+
+
+def test_trap_an_amount_keeps_its_rounding(check_text):
+    # 0.6 / 7.0 = 8.6%, but 0.65 / (7.55 − 0.65) = 9.4%: printed to tenths, 8.8% fits
+    text = "2024年,公司营业收入7.6亿元,比上年增加0.6亿元,增长8.8%。"
+    assert verdicts(check_text(text), "growth") == [("consistent", None)]

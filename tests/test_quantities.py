@@ -97,7 +97,8 @@ def test_spaced_group_needs_exactly_three_digits():
         ("近2000家", 1800, 2000),
         ("约80%", 76, 84),
         ("20台左右", 19, 21),
-        ("达2641家", 2640.5, 2641.5),  # 达 means reached: no widening
+        ("达2641家", 2641, 2641),  # 达 means reached: no widening; a count is whole
+        ("2641.5万元", 26_414_500, 26_415_500),  # an amount keeps its rounding
         ("3~5个", 2.5, 5.5),
         ("20%~30%", 19.5, 30.5),
         ("6-8家", 5.5, 8.5),

@@ -187,6 +187,7 @@ def relation_row(
 ) -> dict[str, float | None]:
     """The columns every relation suite checks: both intervals and their gaps. Amounts pass a
     scale (the stated value), so their gaps are relative and one tolerance fits every size."""
+    implied, implied_lenient = _float_safe(implied), _float_safe(implied_lenient)
     return {
         "stated_lo": stated.lo,
         "stated_hi": stated.hi,
@@ -195,3 +196,15 @@ def relation_row(
         "gap": implied.gap(stated) / scale,
         "lenient_gap": implied_lenient.gap(stated_lenient) / scale,
     }
+
+
+_FLOAT_ERROR = 1e-9  # relative: 290 / 2000 × 100 is 14.499999999999998 in binary floating point
+
+
+def _float_safe(interval: Interval) -> Interval:
+    """An interval widened by the error of floating-point arithmetic, no more: whole counts
+    give point intervals, and a quotient exactly on a rounding edge must touch it."""
+    return Interval(
+        interval.lo - _FLOAT_ERROR * max(1.0, abs(interval.lo)),
+        interval.hi + _FLOAT_ERROR * max(1.0, abs(interval.hi)),
+    )

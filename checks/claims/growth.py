@@ -507,6 +507,17 @@ def _is_growth(found: Comparison) -> bool:
     return found.change.kind == "percent"
 
 
+def _rate_of_change(claim: Claim, after: Interval, change: Interval) -> Interval:
+    """增加D to B: the rate D / (B − D), with B read once. Dividing D by an earlier value that
+    was itself worked out from B would read B high in one place and low in the other. The rate
+    rises with D and falls with B (for a fall, −D / (B + D) likewise), so its ends are corners."""
+    if claim.facts["change_sign"] > 0:
+        low, high = change.lo / (after.hi - change.lo), change.hi / (after.lo - change.hi)
+    else:
+        low, high = -change.hi / (after.lo + change.hi), -change.lo / (after.hi + change.lo)
+    return Interval(low, high).scale(100)
+
+
 def relative_change(before: Interval, after: Interval) -> Interval:
     return (after / before).shift(-1).scale(100)
 
@@ -534,8 +545,12 @@ def derive(claim: Claim) -> dict[str, float | None]:
     stated = stated_change(claim, lenient=False)
     if before.lo <= 0 or before_lenient.lo <= 0:
         return {"stated_lo": stated.lo, "stated_hi": stated.hi}
-    implied = relative_change(before, after.strict)
-    lenient = relative_change(before_lenient, after.lenient)
+    if "change_amount" in claim.inputs:
+        implied = _rate_of_change(claim, after.strict, claim.inputs["change_amount"].strict)
+        lenient = _rate_of_change(claim, after.lenient, claim.inputs["change_amount"].lenient)
+    else:
+        implied = relative_change(before, after.strict)
+        lenient = relative_change(before_lenient, after.lenient)
     lenient_stated = stated_change(claim, lenient=True)
     row = relation_row(stated, implied, lenient_stated, lenient)
     if claim.facts["percent_values"]:  # "增长5%" between two shares often means 5 points

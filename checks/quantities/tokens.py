@@ -202,6 +202,9 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     if not all(math.isfinite(v) for v in (value, strict.lo if strict.lo > -INF else 0.0)):
         return None
     whole = rule == "exact" and not is_range and magnitude == 1.0 and "." not in printed
+    whole = whole and kind in ("count", "people")
+    if whole:  # 61个, 615家: a count of things is a whole number, so it is what it prints
+        strict = Interval(low * sign, high * sign)
     return Quantity(
         start=start,
         end=end,
@@ -212,7 +215,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         lenient=lenient,
         qualifier="range" if is_range else rule,
         printed=printed,
-        whole=whole and kind in ("count", "people"),
+        whole=whole,
         is_range=is_range,
         number_start=_number_start(match),
     )
