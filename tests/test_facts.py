@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+import opencc
 import pytest
 
 from checks.cli import main
@@ -229,3 +230,24 @@ def test_figcheck_facts_skips_a_bad_document_and_goes_on(tmp_path, capsys):
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert [r["figure"] for r in rows] == ["412.3億美元", "336.8億美元", "75.5億美元"]
     assert "skipped" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_rates_respectively_pass_over_an_aside_in_brackets(script):
+    text = (
+        "上调2025-2027年净利润预测至75.40/81.49/93.99亿元(原预测为69.93/75.27/86.89亿元),"
+        "同比增速分别为-6%/8%/15%。"
+    )
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    _, found = table(text)
+    rates = {
+        f.quantity.printed: round(found[f.rate].quantity.value) for f in found if f.rate is not None
+    }
+    assert rates == {"75.40": -6, "81.49": 8, "93.99": 15}
+    # a list in brackets takes them when no list outside does
+    text = (
+        "总出口67.1亿元,按年上升34.8%;再出口(57.9亿元)及本地产品出口(9.2亿元)分别增加35.4%和31.0%。"
+    )
+    by_text, found = table(text)
+    assert found.facts[by_text["57.9亿元"].rate].quantity.printed == "35.4"

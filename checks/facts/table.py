@@ -842,18 +842,25 @@ def respectively(doc: Document, table: list[Fact]) -> None:
     for rates in lists(table):
         if rates[0].role != "rate":
             continue
-        levels = [
+        before = [
             f
             for f in table[: rates[0].index]
             if f.sentence == rates[0].sentence and f.role == "level" and f.is_amount
-        ][-len(rates) :]
+        ]
+        # A/B/C(原预测为D/E/F),增速分别为a/b/c: the aside in brackets is not the list, unless
+        # the list is itself in brackets (再出口(A)及本地产品出口(B)分别增加a和b)
+        levels = [f for f in before if f.bracketed == rates[0].bracketed][-len(rates) :]
+        if len(levels) != len(rates):
+            levels = before[-len(rates) :]
         if len(levels) != len(rates) or not all(f.same_unit(levels[0]) for f in levels):
             continue
         stated = "分别" in doc.between(rates[0].quantity.start - 8, rates[0].quantity.start)
         if not stated and not _listed_together(table, levels, rates[0]):
             continue
-        for level in levels:
-            level.rate, level.rates = None, ()
+        listed = {r.index for r in rates}
+        for level in before:
+            if level in levels or level.rate in listed:
+                level.rate, level.rates = None, ()  # the nearest-first guess is undone
         for level, rate in zip(levels, rates, strict=True):
             level.rate, level.rates, rate.attached_to = rate.index, (rate.index,), level.index
 
