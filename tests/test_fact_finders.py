@@ -2255,3 +2255,36 @@ def test_trap_an_amount_keeps_its_rounding(check_text):
     # 0.6 / 7.0 = 8.6%, but 0.65 / (7.55 − 0.65) = 9.4%: printed to tenths, 8.8% fits
     text = "2024年,公司营业收入7.6亿元,比上年增加0.6亿元,增长8.8%。"
     assert verdicts(check_text(text), "growth") == [("consistent", None)]
+
+
+# ------------------------------------------------------------------ vital rates
+_VITAL = (
+    "2024年,全省出生人口45.60万人,出生率为8.50‰,比上年下降0.31个千分点;死亡人口{d}万人,"
+    "死亡率为7.49‰;人口自然增长率为{c}‰。"
+)
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_vital_rates_share_one_population_and_subtract(check_text, script):
+    text = opencc.OpenCC("s2t").convert(_VITAL) if script == "t" else _VITAL
+    claims = check_text(text.format(d="40.20", c="1.01"))
+    assert _agreements(claims) == [("consistent", None)]  # 45.60/8.50 and 40.20/7.49: one
+    assert verdicts(claims, "difference") == [("consistent", None)]  # 8.50 − 7.49 = 1.01
+    wrong = check_text(text.format(d="40.20", c="1.51"))
+    assert verdicts(wrong, "difference") == [("inconsistent", "error")]
+    other = check_text(text.format(d="48.20", c="1.01"))  # 48.20 / 7.49 is another population
+    assert _agreements(other) == [("inconsistent", "error")]
+
+
+def test_trap_two_populations_rates_in_one_paragraph(check_text):
+    text = (
+        "2024年,城镇人口出生率为7.10‰,乡村人口出生率为9.80‰;全省出生人口45.60万人,"
+        "死亡率为7.49‰,人口自然增长率为0.90‰。"
+    )
+    claims = check_text(text)
+    assert _agreements(claims) == [] and verdicts(claims, "difference") == []
+
+
+def test_points_of_a_per_mille_rate_count_nothing():
+    _, found = table("出生率为8.50‰,比上年下降0.31个千分点。")
+    assert [f.quantity.kind for f in found] == ["permille", "ppt"]

@@ -18,6 +18,7 @@ from checks.claims.series import Series
 from checks.claims.share import Share
 from checks.claims.sum import Sum
 from checks.claims.valuation import Valuation
+from checks.claims.vital_rates import VitalRates
 from checks.document import Document
 from checks.read import Source
 
@@ -35,6 +36,7 @@ DOCUMENT_TYPES = (
     Conversion(),
     Restatement(),
     Valuation(),
+    VitalRates(),
 )
 CORPUS_TYPES = (Agreement(), Series())  # these compare statements across all documents
 CLAIM_TYPES = {t.name: t for t in DOCUMENT_TYPES} | {CORPUS_TYPES[0].name: CORPUS_TYPES[0]}

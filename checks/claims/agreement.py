@@ -275,6 +275,10 @@ def explain(claim: Claim) -> str:
         from checks.claims import valuation  # it builds on this module
 
         return valuation.explain(claim)
+    if claim.facts.get("relation") == "vital rates":
+        from checks.claims import vital_rates  # it builds on this module
+
+        return vital_rates.explain(claim)
     parts = [_statement_text(claim, role) for role in _named_roles(claim)]
     facts = claim.facts
     if facts["relation"] == "complement":

@@ -228,8 +228,8 @@ def _is_difference(found: Comparison) -> bool:
 def derive(claim: Claim) -> dict[str, float | None]:
     before, after, change = (claim.inputs[k] for k in ("before", "after", "change"))
     sign = -1.0 if claim.facts["falling"] else 1.0
-    # percentage points stay absolute; amounts are relative to the stated difference
-    scale = 1.0 if change.kind == "pp" else abs(change.value) or 1.0
+    # points and rates stay absolute; amounts are relative to the stated difference
+    scale = 1.0 if change.kind in _POINTS else abs(change.value) or 1.0
     return relation_row(
         change.strict.scale(sign),
         after.strict - before.strict,
@@ -244,7 +244,7 @@ def explain(claim: Claim) -> str:
     before, after, change = (claim.inputs[k] for k in ("before", "after", "change"))
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
-    unit = "pp" if change.kind == "pp" else ""
+    unit = _POINTS.get(change.kind, "")
     scale = 1.0 if unit else _display_scale(change.value)
     return (
         f"{after.shown(text)} − {before.shown(text)} = "
@@ -252,6 +252,9 @@ def explain(claim: Claim) -> str:
         f"{change.shown(text)} means {stated.scale(1 / scale).format(3, unit)}"
         + (f" (in units of {scale:,.0f})" if scale != 1 else "")
     )
+
+
+_POINTS = {"pp": "pp", "ppt": "‰", "permille": "‰"}  # kinds of change shown in their own unit
 
 
 def _display_scale(value: float) -> float:

@@ -4,7 +4,7 @@ connectives, verbs, hedges and period words. The vocabulary is data (data/labels
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +52,7 @@ class Vocabulary:
     signed: tuple[str, ...]  # flows that may be negative in part of a period (利润)
     averages: tuple[str, ...] = ()  # fixed-weight means (指数): a whole between its parts
     per_head: tuple[str, ...] = ()  # per-head figures (人均): no fixed-weight mean of parts
+    vital_rates: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -89,6 +90,10 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         signed=tuple(data.get("signed") or ()),
         averages=tuple(data.get("averages") or ()),
         per_head=tuple(data.get("per_head") or ()),
+        vital_rates={
+            str(k): (str(v["rate"]), longest_first(v.get("counts")))
+            for k, v in (data.get("vital_rates") or {}).items()
+        },
     )
 
 

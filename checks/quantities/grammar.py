@@ -36,6 +36,9 @@ UNITS = {
     "个百分点": ("pp", "pp"),
     "百分点": ("pp", "pp"),
     "%": ("percent", "%"),
+    "个千分点": ("ppt", "千分点"),  # 出生率比上年下降0.31个千分点: points of a per-mille rate
+    "千分点": ("ppt", "千分点"),
+    "‰": ("permille", "‰"),
     "元人民币": ("money", "CNY"),
     "人民币": ("money", "CNY"),
     "元": ("money", "CNY"),

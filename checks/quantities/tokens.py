@@ -355,8 +355,9 @@ def _rule(match: re.Match[str]) -> tuple[str, dict]:
 def _intervals(
     low: float, high: float, unit: float, printed: str, kind: str, rule: str, spec: dict
 ) -> tuple[Interval, Interval]:
-    # Percentages print their units digit: '30%' means [29.5, 30.5], not [25, 35].
-    coarse = unit if kind in ("percent", "pp") else max(unit, _trailing_zero_unit(printed))
+    # Rates print their units digit: '30%' means [29.5, 30.5], not [25, 35]; so do ‰ and points.
+    rates = ("percent", "pp", "permille", "ppt")
+    coarse = unit if kind in rates else max(unit, _trailing_zero_unit(printed))
     rounded = Interval(low - unit / 2, high + unit / 2)
     rounded_lenient = Interval(low - coarse / 2, high + max(coarse / 2, unit))
     if rule == "exact":
