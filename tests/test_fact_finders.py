@@ -2288,3 +2288,27 @@ def test_trap_two_populations_rates_in_one_paragraph(check_text):
 def test_points_of_a_per_mille_rate_count_nothing():
     _, found = table("出生率为8.50‰,比上年下降0.31个千分点。")
     assert [f.quantity.kind for f in found] == ["permille", "ppt"]
+
+
+# ------------------------------------------------------------------ a rate against one 与…相比
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_points_against_a_rate_inside_with_and_compared(check_text, script):
+    text = "2024年1-4月全省出口710.00亿美元,同比增长{r}%,与前3个月3.41%的增速相比下降2.34个百分点。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(r="1.07")), "difference") == [("consistent", None)]
+    wrong = check_text(text.format(r="1.57"))  # 3.41 − 1.57 is 1.84 points, not 2.34
+    assert verdicts(wrong, "difference") == [("inconsistent", "error")]
+
+
+def test_trap_a_rate_of_another_clause_is_no_comparison(check_text):
+    text = "2024年1-4月全省出口710.00亿美元,同比增长1.57%,与此同时,进口增长3.41%,下降2.34个百分点。"
+    assert verdicts(check_text(text), "difference") == []
+
+
+def test_a_span_of_months_counts_nothing():
+    _, found = table("前3个月出口增长3.41%,连续5个季度回升,共有12个城市。")
+    assert [(f.quantity.kind, f.quantity.printed) for f in found] == [
+        ("percent", "3.41"),
+        ("count", "12"),
+    ]

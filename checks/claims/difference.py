@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from checks.claims.base import RELATION_COLUMNS, Claim, quote_apart, relation_row
 from checks.claims.comparison import Comparison, comparisons
 from checks.document import Document
-from checks.facts import facts
+from checks.facts import Fact, facts
 from checks.facts.labels import core_name
 from checks.facts.partitions import structure_member
 from checks.facts.periods import year_of
@@ -67,13 +67,28 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             and third.direction
             and first.role in ("share", "ratio", "level", "rate")
             and first.sentence == second.sentence == third.sentence
-            and _EARLIER_PERCENT.search(doc.between(first.quantity.end, second.quantity.start))
+            and _compared(doc, first, second)
             and _gap_follows(doc.between(second.quantity.end, third.quantity.start))
         ):
             yield _claim(doc, second, first, third)
     yield from _two_years_and_the_change(doc)
     yield from _stated_subtraction(doc)
     yield from _faster_than_the_whole(doc)
+
+
+# 与前3个月3.41%的增速相比: the earlier figure inside 与…相比
+_WITH = re.compile(r"(?:与|同|和)[^,;。%]{0,12}?\s*$")
+_COMPARED_AFTER = re.compile(r"^\s*的?(?:增速|增幅|涨幅|比重|水平|速度)?(?:相比|相较|比较)")
+
+
+def _compared(doc: Document, now: Fact, earlier: Fact) -> bool:
+    """较上年末的29.9% / 与前3个月3.41%的增速相比: the second figure is what the first is
+    compared with."""
+    between = doc.between(now.quantity.end, earlier.quantity.start)
+    if _EARLIER_PERCENT.search(between):
+        return True
+    after = doc.between(earlier.quantity.end, earlier.quantity.end + 8)
+    return bool(_WITH.search(between) and _COMPARED_AFTER.match(after))
 
 
 # 分别快于全部投资12.9和13.7个百分点, 高于全部投资2.0个百分点

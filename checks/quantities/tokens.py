@@ -168,6 +168,9 @@ def _months(match: re.Match[str]) -> str:
     return MONTH_DASH.sub("-", text.replace("份", "")).replace("月-", "-")
 
 
+_SPANS_COUNTED = ("月", "季度", "星期", "小时", "工作日", "交易日")
+
+
 def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     start = match.start()
     if start > 0 and view[start - 1] in _EXCLUDED_BEFORE:
@@ -176,6 +179,8 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     end = match.end()
     if not unit_word and view.startswith("季", end):
         return None  # 1季度, 前3季度: a quarter, not a figure
+    if unit_word == "个" and view.startswith(_SPANS_COUNTED, end):
+        return None  # 前3个月, 连续5个季度: a span of time, not a count of things
     if not unit_word and end < len(view) and view[end].isascii() and view[end].isalpha():
         return None  # 5G, 3.0T: a model name, not a quantity
     parsed = _number(match)
