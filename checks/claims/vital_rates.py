@@ -30,6 +30,8 @@ class VitalRates:
 
     def find(self, doc: Document) -> Iterator[Claim]:
         table = facts(doc)
+        if not any(f.quantity.kind == _PERMILLE for f in table):
+            return  # most documents state no per-mille rate
         for rates, counts in _groups(table):
             if all(kind in rates for kind in (_BIRTHS, _DEATHS, _NATURAL)):
                 yield _natural_rate(doc, rates)
