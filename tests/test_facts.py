@@ -251,3 +251,15 @@ def test_rates_respectively_pass_over_an_aside_in_brackets(script):
     )
     by_text, found = table(text)
     assert found.facts[by_text["57.9亿元"].rate].quantity.printed == "35.4"
+
+
+def test_a_size_names_a_product_and_hong_kong_dollars_are_money():
+    by_text, found = table(
+        "公司收盘价为149.40港币。12吋晶圆代工产值占比68.0%,65英寸电视销量120万台。"
+    )
+    assert (by_text["149.40港币"].quantity.kind, by_text["149.40港币"].quantity.unit) == (
+        "money",
+        "HKD",
+    )
+    assert [f.quantity.printed for f in found] == ["149.40", "68.0", "120"]
+    assert "12吋晶圆代工" in by_text["68.0%"].clause

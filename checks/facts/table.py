@@ -167,9 +167,9 @@ class FactTable:
 
 
 def _a_figure(quantity: Quantity) -> bool:
-    """Ages and durations name groups and spans (60岁及以上, 3年内); an age printed with
-    decimals (预期寿命82.45岁) is a measured figure."""
-    if quantity.kind == "duration":
+    """Ages, durations and sizes name groups, spans and products (60岁及以上, 3年内, 12吋晶圆);
+    an age printed with decimals (预期寿命82.45岁) is a measured figure."""
+    if quantity.kind in ("duration", "size"):
         return False
     return quantity.kind != "age" or "." in quantity.printed
 

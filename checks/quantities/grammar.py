@@ -48,6 +48,7 @@ UNITS = {
     "日元": ("money", "JPY"),
     "英镑": ("money", "GBP"),
     "新台币": ("money", "TWD"),
+    "港币": ("money", "HKD"),
     "人次": ("people", "人次"),
     "人": ("people", "人"),
     "家": ("count", "家"),
@@ -83,6 +84,9 @@ UNITS = {
     "周岁": ("age", "岁"),
     "岁": ("age", "岁"),
     "年": ("duration", "年"),
+    "吋": ("size", "英寸"),  # 12吋晶圆, 65英寸电视: a size that names a product, not a figure
+    "英寸": ("size", "英寸"),
+    "纳米": ("size", "纳米"),
 }
 LATIN_MAGNITUDES = {
     "trillion": 1e12,
