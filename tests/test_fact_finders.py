@@ -2312,3 +2312,61 @@ def test_a_span_of_months_counts_nothing():
         ("percent", "3.41"),
         ("count", "12"),
     ]
+
+
+# ------------------------------------------------------------------ a table printed in text
+_ROWS = (
+    "上半年,全市商品销售额300.0亿元,同比增长{g}%。\n"
+    "上半年分类别商品销售额及增幅\n"
+    "| 类别 | 销售额(亿元) | 增幅(%) |\n"
+    "| 甲类商品 | 60.00 | 10.0 |\n"
+    "| 乙类商品 | {r} | 12.0 |\n"
+    "| 丙类商品 | 20.00 | 5.0 |\n"
+)
+
+
+def _one_cell_per_line(text: str) -> str:
+    """The same grid as extracted pages print it: one cell per line, each ending in a bar."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            lines += [cell.strip() + " |" for cell in line.strip("| ").split("|")]
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+@pytest.mark.parametrize("shape", ["rows", "cells"])
+def test_a_grid_splits_the_whole_stated_before_it(check_text, script, shape):
+    text = _ROWS if shape == "rows" else _one_cell_per_line(_ROWS)
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    # 60 + 220 + 20 = 300; last year 54.55 + 196.43 + 19.05 = 270.02, so 11.1%
+    claims = check_text(text.format(g="11.1", r="220.00"))
+    assert verdicts(claims, "sum") == [("consistent", None)]
+    assert ("consistent", None) in verdicts(claims, "growth")
+    wrong = check_text(text.format(g="13.1", r="220.00"))  # the rows' rates rebuild 11.1%
+    assert ("inconsistent", "error") in verdicts(wrong, "growth")
+
+
+def test_trap_a_grid_that_does_not_fill_the_whole_is_no_sum(check_text):
+    # 60 + 120 + 20 = 200 of 300: other trades are left out, so no sum and no rebuilt rate
+    claims = check_text(_ROWS.format(g="11.1", r="120.00"))
+    assert verdicts(claims, "sum") == []
+    assert "inconsistent" not in [v for v, _ in verdicts(claims, "growth")]
+
+
+def test_a_grid_reads_its_columns_units():
+    from checks.facts.grids import grids
+
+    by_text, found = table(_ROWS.format(g="11.1", r="220.00"))
+    assert [f.quantity.unit for f in found][:5] == ["CNY", "%", "CNY", "%", "CNY"]
+    sales = [f for f in found if f.label.text.endswith("销售额") and f.role == "level"]
+    assert [round(f.quantity.value / 1e8, 2) for f in sales] == [300.0, 60.0, 220.0, 20.0]
+    assert found[sales[1].rate].quantity.printed == "10.0"  # a row's rate is its level's
+    # a run of bars with names in every cell is no grid
+    doc = found.doc
+    assert len(grids(doc)) == 1
+    _, plain = table("| 分享 | 列印 | 回到页首 |\n| 首页 | 产经 | 统计 |\n")
+    assert not grids(plain.doc)

@@ -14,6 +14,7 @@ import yaml
 
 from checks import paths
 from checks.document import BULLET_MARKS
+from checks.facts.grids import grids
 from checks.facts.labels import Label, compatible, core_name, names_whole, vocabulary
 from checks.facts.periods import months, same_year
 from checks.facts.table import Fact, FactTable, earlier_structure, lists, structures
@@ -763,12 +764,43 @@ def complete_breakdowns(table: FactTable) -> list[Partition]:
 
 
 def _complete(table: FactTable) -> list[Partition]:
-    found = [*announced_breakdowns(table), *_where_lists(table)]
+    found = [*announced_breakdowns(table), *_where_lists(table), *_grid_breakdowns(table)]
     return [
         Partition(tuple(item(p) for p in parts), tuple(parts), whole)
         for whole, parts in found
         if fills(whole, parts)
     ]
+
+
+GRID_REACH = 3  # paragraphs before a grid where the whole its rows split may stand
+
+
+def _grid_breakdowns(table: FactTable):
+    """全市销售额T … | 甲类 | A | … | 乙类 | B |: a grid's rows of one column may split
+    a whole stated before the grid; they do when they fill it (see `fills`), the nearest first."""
+    doc = table.doc
+    for grid in grids(doc):
+        columns: dict[str, list[Fact]] = {}
+        for cell in grid.cells:
+            fact = table.of_start(cell.start)
+            if fact is not None and fact.role == "level" and fact.is_amount:
+                columns.setdefault(cell.column.name, []).append(fact)
+        for parts in columns.values():
+            whole = _filled_before(table, parts, grid.start)
+            if whole is not None:
+                yield whole, parts
+
+
+def _filled_before(table: FactTable, parts: list[Fact], start: int) -> Fact | None:
+    floor = table.doc.paragraph_start(start)
+    for _ in range(GRID_REACH):
+        floor = table.doc.paragraph_before(floor)
+    for fact in reversed(table.facts[: parts[0].index]):
+        if fact.quantity.start < floor:
+            return None
+        if fact.role == "level" and fact.same_unit(parts[0]) and fills(fact, parts):
+            return fact
+    return None
 
 
 _LIST_END = re.compile(r"[。\n]|其中")

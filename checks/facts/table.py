@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checks.document import AMOUNT_KINDS, BULLET_MARKS, Document
+from checks.facts.grids import Cell, grid_cells
 from checks.facts.labels import Label, core_name, measure_named, read_label, vocabulary
 from checks.quantities import Period, Quantity
 from checks.quantities.tokens import MONTH_DASH
@@ -122,10 +123,16 @@ class FactTable:
         self.doc = doc
         self.facts: list[Fact] = []
         previous_end = 0
-        quantities = [q for q in doc.tokens if isinstance(q, Quantity) and _a_figure(q)]
+        cells = grid_cells(doc)
+        quantities = [
+            _in_its_column(q, cells.get(q.start))
+            for q in doc.tokens
+            if isinstance(q, Quantity) and _a_figure(q)
+        ]
         for quantity in _with_list_units(doc, quantities):
             self.facts.append(_fact(doc, quantity, len(self.facts), previous_end))
             previous_end = quantity.end
+        _read_cells(self.facts, cells)
         _mark_structures(doc, self.facts)
         _mark_lists(doc, self.facts)
         self.aliases = _expand_aliases(doc, self.facts)  # short name -> the name it stands for
@@ -139,11 +146,16 @@ class FactTable:
         _attach_next_sentence(doc, self.facts)
         _attach_named_changes(doc, self.facts)
         respectively(doc, self.facts)
+        _attach_in_rows(self.facts, cells)
         self._by_start = {f.quantity.start: f for f in self.facts}
 
     def of(self, quantity: Quantity) -> Fact | None:
         """The fact a quantity became."""
         return self._by_start.get(quantity.start)
+
+    def of_start(self, start: int) -> Fact | None:
+        """The fact whose figure starts at `start` (or right after its sign)."""
+        return self._by_start.get(start) or self._by_start.get(start + 1)
 
     def __iter__(self):
         return iter(self.facts)
@@ -164,6 +176,54 @@ class FactTable:
         if index is None or not 0 <= index < len(self.facts):
             return None
         return self.facts[index]
+
+
+def _in_its_column(quantity: Quantity, cell: Cell | None) -> Quantity:
+    """A grid's bare figure read in its column's unit: 12.30 under 销售额(亿元) is 12.30亿元."""
+    if cell is None or quantity.kind != "number":
+        return quantity
+    size = cell.column.magnitude
+    return replace(
+        quantity,
+        kind=cell.column.kind,
+        unit=cell.column.unit,
+        value=quantity.value * size,
+        strict=quantity.strict.scale(size),
+        lenient=quantity.lenient.scale(size),
+        whole=False,
+    )
+
+
+def _read_cells(table: list[Fact], cells: dict[int, Cell]) -> None:
+    """A grid cell is named by its row's item and its column's measure, in its column's role."""
+    for fact in table:
+        cell = cells.get(fact.quantity.start)
+        if cell is None:
+            continue
+        fact.label = read_label(cell.item + cell.column.name)
+        fact.role, fact.whole_label, fact.rate_kind = cell.column.role, None, ""
+        # a rate's sign is its figure's (−1.5); points take the sign printed before them (+0.8)
+        fact.direction = 1 if cell.column.role == "rate" else 0
+        if cell.column.role == "pp":
+            fact.direction = -1 if fact.quantity.value < 0 else 1
+
+
+def _attach_in_rows(table: list[Fact], cells: dict[int, Cell]) -> None:
+    """A rate in a grid's row is the rate of the row's level, whatever the nearest-first
+    attachment guessed across rows."""
+    if not cells:
+        return
+    by_row: dict[int, list[Fact]] = {}
+    for fact in table:
+        cell = cells.get(fact.quantity.start)
+        if cell is not None:
+            by_row.setdefault(cell.row, []).append(fact)
+    for row in by_row.values():
+        levels = [f for f in row if f.role == "level"]
+        rates = [f for f in row if f.role == "rate"]
+        if levels and rates:
+            level, rate = levels[0], rates[0]
+            level.rate, level.rates, rate.attached_to = rate.index, (rate.index,), level.index
 
 
 def _a_figure(quantity: Quantity) -> bool:
