@@ -2370,3 +2370,25 @@ def test_a_grid_reads_its_columns_units():
     assert len(grids(doc)) == 1
     _, plain = table("| 分享 | 列印 | 回到页首 |\n| 首页 | 产经 | 统计 |\n")
     assert not grids(plain.doc)
+
+
+def test_a_table_of_a_web_page_is_a_grid(tmp_path):
+    from checks.pipeline import run
+
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{value}</td><td>{rate}</td></tr>"
+        for name, value, rate in (("甲类商品", "60.00", "10.0"), ("乙类商品", "220.00", "12.0"))
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>销售</title></head><body><article>"
+        "<h1>上半年商品销售</h1><p>上半年,全市商品销售额{total}亿元,同比增长10.8%。全市商品销售"
+        "保持平稳增长,各类别商品均实现增长,其中乙类商品增长较快,拉动作用明显。</p><table>"
+        "<tr><td>类别</td><td>销售额(亿元)</td><td>增幅(%)</td></tr>" + rows + "</table>"
+        "<p>(资料来源:统计局)</p></article></body></html>"
+    )
+    # 60 + 220 = 280; last year 54.55 + 196.43 = 250.97, so 11.6%, not 10.8%
+    path = tmp_path / "page.html"
+    path.write_text(page.format(total="280.0"), encoding="utf-8")
+    claims = run([str(path)]).claims
+    assert verdicts(claims, "sum") == [("consistent", None)]
+    assert verdicts(claims, "growth") == [("inconsistent", "error")]
