@@ -2392,3 +2392,16 @@ def test_a_table_of_a_web_page_is_a_grid(tmp_path):
     claims = run([str(path)]).claims
     assert verdicts(claims, "sum") == [("consistent", None)]
     assert verdicts(claims, "growth") == [("inconsistent", "error")]
+
+
+# ------------------------------------------------------------------ one loose reading at a time
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_growth_rate_takes_one_loose_reading_at_a_time(check_text, script):
+    text = "公司营业收入从2023年的200亿元增长到2024年的224亿元,同比增长{r}%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(r="12.0")), "growth") == [("consistent", None)]
+    # 224 / 195 (200 rounded to tens) reaches 15.0%: one loose reading, a warning
+    assert verdicts(check_text(text.format(r="15.0")), "growth") == [("inconsistent", "warning")]
+    # 15.3% needs 200 rounded to tens and 224 truncated at once: no honest reading, an error
+    assert verdicts(check_text(text.format(r="15.3")), "growth") == [("inconsistent", "error")]

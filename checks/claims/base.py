@@ -187,7 +187,7 @@ def relation_row(
 ) -> dict[str, float | None]:
     """The columns every relation suite checks: both intervals and their gaps. Amounts pass a
     scale (the stated value), so their gaps are relative and one tolerance fits every size."""
-    implied, implied_lenient = _float_safe(implied), _float_safe(implied_lenient)
+    implied, implied_lenient = float_safe(implied), float_safe(implied_lenient)
     return {
         "stated_lo": stated.lo,
         "stated_hi": stated.hi,
@@ -201,7 +201,7 @@ def relation_row(
 _FLOAT_ERROR = 1e-9  # relative: 290 / 2000 × 100 is 14.499999999999998 in binary floating point
 
 
-def _float_safe(interval: Interval) -> Interval:
+def float_safe(interval: Interval) -> Interval:
     """An interval widened by the error of floating-point arithmetic, no more: whole counts
     give point intervals, and a quotient exactly on a rounding edge must touch it."""
     return Interval(

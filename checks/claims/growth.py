@@ -15,6 +15,7 @@ from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     amount_text,
+    float_safe,
     fmt,
     quote_apart,
     relation_row,
@@ -518,6 +519,36 @@ def _rate_of_change(claim: Claim, after: Interval, change: Interval) -> Interval
     return Interval(low, high).scale(100)
 
 
+def _one_reading_at_a_time(
+    claim: Claim, stated: Interval, lenient_stated: Interval, implied: Interval
+) -> float:
+    """The smallest gap with one figure read loosely and every other as printed: the stated
+    rate loosely (增长3倍 as ×3, a truncated rate), or one level or part loosely (trailing
+    zeros, truncation). Two loose readings at once are no honest reading."""
+    gaps = [float_safe(implied).gap(lenient_stated)]
+    for loose in (q for role, q in claim.inputs.items() if role != "change"):
+
+        def read(quantity: Quantity, loose: Quantity = loose) -> Interval:
+            return quantity.lenient if quantity is loose else quantity.strict
+
+        alternative = _implied_read(claim, read)
+        if alternative is not None:
+            gaps.append(float_safe(alternative).gap(stated))
+    return min(gaps)
+
+
+def _implied_read(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval | None:
+    """The rate the figures imply, each read by `read`; None without a positive earlier value."""
+    after = read(claim.inputs["after"])
+    if "change_amount" in claim.inputs:
+        change = read(claim.inputs["change_amount"])
+        if claim.facts["change_sign"] > 0 and after.lo - change.hi <= 0:
+            return None
+        return _rate_of_change(claim, after, change)
+    before = _rebuilt(claim, read) if "part1" in claim.inputs else read(claim.inputs["before"])
+    return relative_change(before, after) if before.lo > 0 else None
+
+
 def relative_change(before: Interval, after: Interval) -> Interval:
     return (after / before).shift(-1).scale(100)
 
@@ -553,6 +584,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
         lenient = relative_change(before_lenient, after.lenient)
     lenient_stated = stated_change(claim, lenient=True)
     row = relation_row(stated, implied, lenient_stated, lenient)
+    row["lenient_gap"] = _one_reading_at_a_time(claim, stated, lenient_stated, implied)
     if claim.facts["percent_values"]:  # "增长5%" between two shares often means 5 points
         points = after.lenient - before_lenient
         row["lenient_gap"] = min(row["lenient_gap"], points.gap(lenient_stated))
