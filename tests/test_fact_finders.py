@@ -2405,3 +2405,15 @@ def test_a_growth_rate_takes_one_loose_reading_at_a_time(check_text, script):
     assert verdicts(check_text(text.format(r="15.0")), "growth") == [("inconsistent", "warning")]
     # 15.3% needs 200 rounded to tens and 224 truncated at once: no honest reading, an error
     assert verdicts(check_text(text.format(r="15.3")), "growth") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_share_takes_one_loose_reading_at_a_time(check_text, script):
+    text = "全年公司营业收入200亿元。其中海外业务收入30亿元,占营业收入的{s}%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert shares(check_text(text.format(s="15.0"))) == [("consistent", None)]
+    # 30 / 195 (200 rounded to tens) reaches 15.6%: one loose reading, a warning
+    assert shares(check_text(text.format(s="15.6"))) == [("inconsistent", "warning")]
+    # 15.8% needs 30 truncated and 200 rounded to tens at once: an error
+    assert shares(check_text(text.format(s="15.8"))) == [("inconsistent", "error")]
