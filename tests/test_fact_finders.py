@@ -2417,3 +2417,15 @@ def test_a_share_takes_one_loose_reading_at_a_time(check_text, script):
     assert shares(check_text(text.format(s="15.6"))) == [("inconsistent", "warning")]
     # 15.8% needs 30 truncated and 200 rounded to tens at once: an error
     assert shares(check_text(text.format(s="15.8"))) == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_balance_takes_one_loose_reading_at_a_time(check_text, script):
+    text = "2024年,全省出口224亿元,进口200亿元,贸易顺差{s}亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(s="24.0")), "balance") == [("consistent", None)]
+    # 224 − 195 (200 rounded to tens) is 29: one loose reading, a warning
+    assert verdicts(check_text(text.format(s="29.0")), "balance") == [("inconsistent", "warning")]
+    # 29.8 needs 224 truncated as well: two loose readings, an error
+    assert verdicts(check_text(text.format(s="29.8")), "balance") == [("inconsistent", "error")]

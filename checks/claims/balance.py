@@ -15,6 +15,7 @@ from checks.claims.base import (
     amount_text,
     fmt,
     interval_text,
+    one_loose_reading,
     relation_row,
 )
 from checks.document import Document
@@ -210,13 +211,22 @@ def derive(claim: Claim) -> dict[str, float | None]:
             "implied_hi": implied.hi,
             "imbalance": implied.gap(Interval.point(0)) / total.hi,
         }
-    return relation_row(
+    scale = abs(stated.value) or 1.0
+    row = relation_row(
         stated.strict.scale(sign),
         implied,
         stated.lenient.scale(sign),
         net(exports.lenient, imports.lenient),
-        abs(stated.value) or 1.0,
+        scale,
     )
+    row["lenient_gap"] = one_loose_reading(
+        stated.strict.scale(sign),
+        stated.lenient.scale(sign),
+        [exports, imports],
+        lambda read: net(read(exports), read(imports)),
+        scale,
+    )
+    return row
 
 
 def explain(claim: Claim) -> str:

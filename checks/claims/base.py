@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checks.document import AMOUNT_KINDS, Document
-from checks.quantities import Interval, Quantity
+from checks.quantities import INF, Interval, Quantity
 from checks.quantities.grammar import CURRENCY_WORDS
 from checks.read import Source
 
@@ -208,3 +209,29 @@ def float_safe(interval: Interval) -> Interval:
         interval.lo - _FLOAT_ERROR * max(1.0, abs(interval.lo)),
         interval.hi + _FLOAT_ERROR * max(1.0, abs(interval.hi)),
     )
+
+
+def one_loose_reading(
+    stated: Interval,
+    stated_loose: Interval,
+    figures: list[Quantity],
+    implied: Callable[[Callable[[Quantity], Interval]], Interval | None],
+    scale: float = 1.0,
+) -> float:
+    """The smallest gap between the stated figure and what the others imply, with one figure
+    read loosely (the stated one, or one other: trailing zeros as rounding, truncation) and
+    every other as printed. A claim that fits only with two loose readings at once fits no
+    honest reading. `implied` may answer None where a reading leaves nothing to compute."""
+
+    def as_printed(quantity: Quantity) -> Interval:
+        return quantity.strict
+
+    alternatives = [(implied(as_printed), stated_loose)]
+    for loose in figures:
+
+        def read(quantity: Quantity, loose: Quantity = loose) -> Interval:
+            return quantity.lenient if quantity is loose else quantity.strict
+
+        alternatives.append((implied(read), stated))
+    gaps = [float_safe(i).gap(s) for i, s in alternatives if i is not None]
+    return min(gaps, default=INF) / scale

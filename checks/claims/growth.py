@@ -15,8 +15,8 @@ from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     amount_text,
-    float_safe,
     fmt,
+    one_loose_reading,
     quote_apart,
     relation_row,
 )
@@ -519,24 +519,6 @@ def _rate_of_change(claim: Claim, after: Interval, change: Interval) -> Interval
     return Interval(low, high).scale(100)
 
 
-def _one_reading_at_a_time(
-    claim: Claim, stated: Interval, lenient_stated: Interval, implied: Interval
-) -> float:
-    """The smallest gap with one figure read loosely and every other as printed: the stated
-    rate loosely (增长3倍 as ×3, a truncated rate), or one level or part loosely (trailing
-    zeros, truncation). Two loose readings at once are no honest reading."""
-    gaps = [float_safe(implied).gap(lenient_stated)]
-    for loose in (q for role, q in claim.inputs.items() if role != "change"):
-
-        def read(quantity: Quantity, loose: Quantity = loose) -> Interval:
-            return quantity.lenient if quantity is loose else quantity.strict
-
-        alternative = _implied_read(claim, read)
-        if alternative is not None:
-            gaps.append(float_safe(alternative).gap(stated))
-    return min(gaps)
-
-
 def _implied_read(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval | None:
     """The rate the figures imply, each read by `read`; None without a positive earlier value."""
     after = read(claim.inputs["after"])
@@ -584,7 +566,10 @@ def derive(claim: Claim) -> dict[str, float | None]:
         lenient = relative_change(before_lenient, after.lenient)
     lenient_stated = stated_change(claim, lenient=True)
     row = relation_row(stated, implied, lenient_stated, lenient)
-    row["lenient_gap"] = _one_reading_at_a_time(claim, stated, lenient_stated, implied)
+    figures = [q for role, q in claim.inputs.items() if role != "change"]
+    row["lenient_gap"] = one_loose_reading(
+        stated, lenient_stated, figures, lambda read: _implied_read(claim, read)
+    )
     if claim.facts["percent_values"]:  # "增长5%" between two shares often means 5 points
         points = after.lenient - before_lenient
         row["lenient_gap"] = min(row["lenient_gap"], points.gap(lenient_stated))

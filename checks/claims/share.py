@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterator
 from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
-    float_safe,
     fmt,
     has_total_marker,
+    one_loose_reading,
     quote_apart,
     relation_row,
     same_unit,
@@ -548,10 +548,11 @@ def derive(claim: Claim) -> dict[str, float | None]:
     implied = implied_share(part.strict, whole.strict)
     lenient = implied_share(part.lenient, whole.lenient)
     row = relation_row(rate.strict, implied, rate.lenient, lenient)
-    row["lenient_gap"] = min(  # one loose reading at a time: the share, the part or the whole
-        float_safe(implied).gap(rate.lenient),
-        float_safe(implied_share(part.lenient, whole.strict)).gap(rate.strict),
-        float_safe(implied_share(part.strict, whole.lenient)).gap(rate.strict),
+    row["lenient_gap"] = one_loose_reading(
+        rate.strict,
+        rate.lenient,
+        [part, whole],
+        lambda read: implied_share(read(part), read(whole)),
     )
     hedged = any(q.qualifier != "exact" for q in (part, whole, rate))
     # a hedged figure that fits no reading is a warning: a hedge's reach is a convention

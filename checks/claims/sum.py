@@ -19,6 +19,7 @@ from checks.claims.base import (
     fmt,
     has_total_marker,
     interval_text,
+    one_loose_reading,
     quote_apart,
     relation_row,
     same_unit,
@@ -258,7 +259,16 @@ def derive(claim: Claim) -> dict[str, float | None]:
     if "total" not in claim.inputs:  # a structure's shares make a whole: 100
         return relation_row(WHOLE, strict, WHOLE, lenient, 100.0)
     total = claim.inputs["total"]
-    return relation_row(total.strict, strict, total.lenient, lenient, abs(total.value) or 1.0)
+    scale = abs(total.value) or 1.0
+    row = relation_row(total.strict, strict, total.lenient, lenient, scale)
+    row["lenient_gap"] = one_loose_reading(
+        total.strict,
+        total.lenient,
+        parts,
+        lambda read: sum((read(q) for q in parts[1:]), read(parts[0])),
+        scale,
+    )
+    return row
 
 
 def explain(claim: Claim) -> str:
