@@ -2429,3 +2429,22 @@ def test_a_balance_takes_one_loose_reading_at_a_time(check_text, script):
     assert verdicts(check_text(text.format(s="29.0")), "balance") == [("inconsistent", "warning")]
     # 29.8 needs 224 truncated as well: two loose readings, an error
     assert verdicts(check_text(text.format(s="29.8")), "balance") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_parts_take_one_loose_reading_at_a_time(check_text, script):
+    text = "全年营业收入200亿元,其中甲业务收入{a}亿元,乙业务收入{b}亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+
+    def together(claims):
+        return [
+            (c.verdict, c.severity)
+            for c in claims
+            if c.type == "part_whole" and "part2" in c.inputs
+        ]
+
+    # 205 fits only if 200 was rounded to tens: one loose reading, a warning
+    assert together(check_text(text.format(a="105", b="100"))) == [("inconsistent", "warning")]
+    # 215 needs 110 rounded to tens as well: two at once, an error
+    assert together(check_text(text.format(a="110", b="105"))) == [("inconsistent", "error")]

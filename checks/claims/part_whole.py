@@ -427,7 +427,6 @@ HUNDRED = Interval.point(100.0)  # the whole listed shares are of
 def derive(claim: Claim) -> dict[str, float | None]:
     whole, parts = claim.inputs.get("whole"), _parts_of(claim)
     strict = sum((q.strict for q in parts[1:]), parts[0].strict)
-    lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
     whole_strict = whole.strict if whole is not None else HUNDRED
     whole_lenient = whole.lenient if whole is not None else HUNDRED
     scale = abs(whole.value) or 1.0 if whole is not None else 100.0
@@ -437,7 +436,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
         "part_lo": strict.lo,
         "part_hi": strict.hi,
         "gap": max(0.0, strict.lo - whole_strict.hi) / scale,
-        "lenient_gap": max(0.0, lenient.lo - whole_lenient.hi) / scale,
+        "lenient_gap": _one_loose_reading(parts, whole_strict, whole_lenient) / scale,
         "signed_gap": 0.0,
         "overlap_gap": 0.0,
     }
@@ -446,6 +445,17 @@ def derive(claim: Claim) -> dict[str, float | None]:
     if claim.facts.get("overlap"):  # categories listed may overlap: only a warning above 100
         row["overlap_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
     return row
+
+
+def _one_loose_reading(parts: list[Quantity], strict: Interval, loose: Interval) -> float:
+    """How far the parts exceed the whole with one figure read loosely, every other as
+    printed: the whole, or one part (two loose readings at once are no honest reading)."""
+    printed = sum((q.strict for q in parts[1:]), parts[0].strict)
+    gaps = [max(0.0, printed.lo - loose.hi)]
+    for part in parts:
+        low = printed.lo - part.strict.lo + part.lenient.lo
+        gaps.append(max(0.0, low - strict.hi))
+    return min(gaps)
 
 
 def explain(claim: Claim) -> str:
