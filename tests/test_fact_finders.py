@@ -2444,7 +2444,7 @@ def test_parts_take_one_loose_reading_at_a_time(check_text, script):
             if c.type == "part_whole" and "part2" in c.inputs
         ]
 
-    # 205 fits only if 200 was rounded to tens: one loose reading, a warning
-    assert together(check_text(text.format(a="105", b="100"))) == [("inconsistent", "warning")]
-    # 215 needs 110 rounded to tens as well: two at once, an error
-    assert together(check_text(text.format(a="110", b="105"))) == [("inconsistent", "error")]
+    # 203 fits only if 200 was rounded to tens (up to 205): one loose reading, a warning
+    assert together(check_text(text.format(a="103", b="100"))) == [("inconsistent", "warning")]
+    # 210 needs 110 rounded to tens (from 105) as well: two at once, an error
+    assert together(check_text(text.format(a="110", b="100"))) == [("inconsistent", "error")]
