@@ -76,13 +76,13 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
     yield from _faster_than_the_whole(doc)
 
 
-# 与前3个月3.41%的增速相比: the earlier figure inside 与…相比
+# 与一季度2.50%的增速相比: the earlier figure inside 与…相比
 _WITH = re.compile(r"(?:与|同|和)[^,;。%]{0,12}?\s*$")
 _COMPARED_AFTER = re.compile(r"^\s*的?(?:增速|增幅|涨幅|比重|水平|速度)?(?:相比|相较|比较)")
 
 
 def _compared(doc: Document, now: Fact, earlier: Fact) -> bool:
-    """较上年末的29.9% / 与前3个月3.41%的增速相比: the second figure is what the first is
+    """较上年末的28.0% / 与一季度2.50%的增速相比: the second figure is what the first is
     compared with."""
     between = doc.between(now.quantity.end, earlier.quantity.start)
     if _EARLIER_PERCENT.search(between):

@@ -362,7 +362,7 @@ def _between_claim(doc: Document, whole: Fact, parts: list[Fact], index: bool) -
 
 
 def _quarters_rates(doc: Document, table: FactTable) -> Iterator[Claim]:
-    """全年销售额T,同比增长g;Q1-Q4销售额分别为A、B、C、D,同比分别增长a、b、c、d: the year's
+    """全年营收T,同比增长g;Q1-Q4营收分别为A、B、C、D,同比分别增长a、b、c、d: the year's
     rate is a mean of its quarters' weighted by last year's quarters, so it lies between them."""
     for found in partitions_of(table):
         if found.words != QUARTERS or found.total is None:

@@ -257,7 +257,7 @@ def _within_periods(doc: Document) -> Iterator[Claim]:
 
 
 def _named_within_totals(doc: Document) -> Iterator[Claim]:
-    """全年财政总收入A … 地方财政收入B / 全省工业总产值A … 规模以上工业产值B: a total (总, 总额)
+    """财政总收入A … 地方财政收入B / 工业总产值A … 规模以上工业产值B: a total (总, 总额)
     holds each figure of its paragraph and period named by its name with a qualifier in front.
     Measures a part of which may exceed the total (a profit beside losses) and averages (人均,
     单位) are left alone."""
@@ -303,7 +303,7 @@ CUMULATIVE_REACH = 1  # paragraphs apart a cumulative figure and one of its stre
 
 
 def _within_cumulative(doc: Document) -> Iterator[Claim]:
-    """累计获批上市的创新医疗器械产品达到250个 … 当年共批准上市创新医疗器械产品61个: a cumulative
+    """累计获批上市的创新产品达到180个 … 当年共批准上市创新产品45个: a cumulative
     count never falls below a count of the same thing within it, of its year or undated."""
     table = facts(doc)
     counts = [

@@ -53,7 +53,7 @@ class Ranking:
             descending = bool(_DESCENDING.search(cue))
             items = _listed(doc, doc.quantities_in(match.end(), end))
             if items and items[0].kind == "percent" and not _SHARES_LISTED.search(cue[-6:]):
-                continue  # 前四大伙伴…分别增长a、b: the order is of the amounts, not the rates
+                continue  # 前四大市场…分别增长a、b: the order is of the amounts, not the rates
             if items and items[0].start in ranked:
                 continue  # 前三位分别是A、B、C,占比分别为a、b、c: one list, two 分别
             ranked.update(q.start for q in items)

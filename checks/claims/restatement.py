@@ -141,7 +141,7 @@ _POINT_WORDS = re.compile(
 
 
 def _points_stated_twice(doc: Document) -> Iterator[Claim]:
-    """销售费用率为14.6%,同比上升3.5个百分点 … 主因是销售费用率同比提升3.5个百分点: one ratio's
+    """销售费用率为12.0%,同比上升1.2个百分点 … 拖累来自销售费用率同比提升1.2个百分点: one ratio's
     change in points, stated with the ratio and again by the ratio's name (a summary bullet, a
     headline). The same name and direction; where either is undated, only a warning."""
     stated = list(_stated_points(facts(doc)))
@@ -182,7 +182,7 @@ def _stated_points(table: FactTable) -> Iterator[Stated]:
 
 
 def _same_name(first: str, again: str) -> bool:
-    """One name, or a longer clause ending in the other (主因是销售费用率 / 销售费用率)."""
+    """One name, or a longer clause ending in the other (拖累来自销售费用率 / 销售费用率)."""
     shorter, longer = sorted((first, again), key=len)
     return first == again or (len(shorter) >= 4 and longer.endswith(shorter))
 

@@ -351,7 +351,7 @@ def _enumeration(doc: Document, paragraph: int) -> str:
 
 def _paragraphs_in_reach(doc: Document, paragraph: int) -> set[int]:
     """Where an unnamed whole may stand: the part's paragraph and the one before; for an item
-    of an enumerated list ((1)IC设计:…, (2)…) announced by a paragraph ending in a colon (主要
+    of an enumerated list ((1)甲产品:…, (2)…) announced by a paragraph ending in a colon (主要
     产品情况如下:), also the announcement and the paragraph before it, which states the whole."""
     near = {paragraph, doc.paragraph_before(paragraph)}
     mark, current = _enumeration(doc, paragraph), paragraph

@@ -227,7 +227,7 @@ def _attach_in_rows(table: list[Fact], cells: dict[int, Cell]) -> None:
 
 
 def _a_figure(quantity: Quantity) -> bool:
-    """Ages, durations and sizes name groups, spans and products (60岁及以上, 3年内, 12吋晶圆);
+    """Ages, durations and sizes name groups, spans and products (60岁及以上, 3年内, 8吋晶圆);
     an age printed with decimals (预期寿命82.45岁) is a measured figure."""
     if quantity.kind in ("duration", "size"):
         return False
@@ -908,7 +908,7 @@ def respectively(doc: Document, table: list[Fact]) -> None:
             if f.sentence == rates[0].sentence and f.role == "level" and f.is_amount
         ]
         # A/B/C(原预测为D/E/F),增速分别为a/b/c: the aside in brackets is not the list, unless
-        # the list is itself in brackets (再出口(A)及本地产品出口(B)分别增加a和b)
+        # the list is itself in brackets (甲类出口(A)及乙类出口(B)分别增加a和b)
         levels = [f for f in before if f.bracketed == rates[0].bracketed][-len(rates) :]
         if len(levels) != len(rates):
             levels = before[-len(rates) :]

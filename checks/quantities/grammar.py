@@ -36,7 +36,7 @@ UNITS = {
     "个百分点": ("pp", "pp"),
     "百分点": ("pp", "pp"),
     "%": ("percent", "%"),
-    "个千分点": ("ppt", "千分点"),  # 出生率比上年下降0.31个千分点: points of a per-mille rate
+    "个千分点": ("ppt", "千分点"),  # 出生率比上年下降0.20个千分点: points of a per-mille rate
     "千分点": ("ppt", "千分点"),
     "‰": ("permille", "‰"),
     "元人民币": ("money", "CNY"),
@@ -84,7 +84,7 @@ UNITS = {
     "周岁": ("age", "岁"),
     "岁": ("age", "岁"),
     "年": ("duration", "年"),
-    "吋": ("size", "英寸"),  # 12吋晶圆, 65英寸电视: a size that names a product, not a figure
+    "吋": ("size", "英寸"),  # 8吋晶圆, 65英寸电视: a size that names a product, not a figure
     "英寸": ("size", "英寸"),
     "纳米": ("size", "纳米"),
 }

@@ -208,7 +208,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         return None
     whole = rule == "exact" and not is_range and magnitude == 1.0 and "." not in printed
     whole = whole and kind in ("count", "people")
-    if whole:  # 61个, 615家: a count of things is a whole number, so it is what it prints
+    if whole:  # 48个, 320家: a count of things is a whole number, so it is what it prints
         strict = Interval(low * sign, high * sign)
     return Quantity(
         start=start,
