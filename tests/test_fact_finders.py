@@ -2448,3 +2448,27 @@ def test_parts_take_one_loose_reading_at_a_time(check_text, script):
     assert together(check_text(text.format(a="103", b="100"))) == [("inconsistent", "warning")]
     # 210 needs 110 rounded to tens (from 105) as well: two at once, an error
     assert together(check_text(text.format(a="110", b="100"))) == [("inconsistent", "error")]
+
+
+# ------------------------------------------------------------------ one count of shares
+_PROFITS_AND_EPS = (
+    "盈利预测\n"
+    "- 预计25-27年{name}分别为12.60亿元、14.40亿元、{c}亿元,增长率分别为8.0%、14.3%、17.4%。\n"
+    "- 预计25-27年EPS分别为1.05元、1.20元、1.41元。\n"
+)
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_profits_over_their_eps_count_one_number_of_shares(check_text, script):
+    text = _PROFITS_AND_EPS.format(name="归母净利润", c="16.90")  # 12亿股 each year
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert _agreements(check_text(text)) == [("consistent", None)]
+    # 19.90 / 1.41 is 14.1亿 shares against 12亿: perhaps an issue to come, so a warning
+    wrong = text.replace("16.90", "19.90")
+    assert _agreements(check_text(wrong)) == [("inconsistent", "warning")]
+
+
+def test_trap_a_profit_that_is_not_the_owners_divides_nothing(check_text):
+    # 净利润 may hold minority interests: EPS divides the owners' profit only
+    assert _agreements(check_text(_PROFITS_AND_EPS.format(name="净利润", c="19.90"))) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.agreement import Agreement
+from checks.claims.agreement import Agreement, spread
 from checks.claims.base import Claim, fmt, quote_apart
 from checks.claims.conversion import rated_row
 from checks.document import Document
@@ -45,8 +45,66 @@ class Valuation:
                 if eps.quantity.strict.lo > 0 and multiple.quantity.strict.lo > 0:
                     yield _claim(doc, price, eps, multiple)  # a loss has no multiple
 
+        yield from _one_share_count(doc, table, groups)
+
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+
+_OWNERS_PROFIT = re.compile(r"归母净利润|归属于(?:母公司|上市公司)[^,;。]{0,8}?净利润")
+SHARE_COUNT_REACH = 2  # paragraphs (a note's bullets) between the profits and their EPS
+
+
+def _one_share_count(doc: Document, table: FactTable, groups: list[list[Fact]]) -> Iterator[Claim]:
+    """预计24-26年归母净利润分别为A、B、C … EPS分别为a、b、c: each year's EPS is its profit over
+    one number of shares, so A/a, B/b and C/c must admit one count. A note may count the shares
+    of an issue still to come in a later year, so a disagreement is a warning."""
+    for earnings in (g for g in groups if _EPS.search(_name(table, g)) and _money(g)):
+        profits = _profits_before(table, groups, earnings)
+        if profits is not None:
+            yield _shares_claim(doc, profits, earnings)
+
+
+def _money(members: list[Fact]) -> bool:
+    return all(f.quantity.kind == "money" and not f.quantity.is_range for f in members)
+
+
+def _profits_before(table: FactTable, groups: list[list[Fact]], earnings: list[Fact]):
+    """The owners' profits of as many years, in one of the paragraphs just before the EPS."""
+    floor = earnings[0].paragraph
+    for _ in range(SHARE_COUNT_REACH):
+        floor = table.doc.paragraph_before(floor)
+    for members in reversed([g for g in groups if g[-1].index < earnings[0].index]):
+        if members[0].quantity.start < floor:
+            return None
+        if len(members) != len(earnings) or not _money(members):
+            continue
+        if members[0].quantity.unit != earnings[0].quantity.unit:
+            continue  # profits in 元 and EPS in 港元: a rate unsaid
+        if _OWNERS_PROFIT.search(_name(table, members)) and all(
+            f.quantity.strict.lo > 0 for f in (*members, *earnings)
+        ):
+            return members  # a loss has no count of shares to divide by
+    return None
+
+
+def _shares_claim(doc: Document, profits: list[Fact], earnings: list[Fact]) -> Claim:
+    inputs = {}
+    for i, (profit, eps) in enumerate(zip(profits, earnings, strict=True)):
+        inputs[f"s{2 * i + 1}"], inputs[f"s{2 * i + 2}"] = profit.quantity, eps.quantity
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {
+        "relation": "valuation",
+        "key": "shares = profit / EPS",
+        "periods": [],
+        "reasons": ["a later year may count shares still to be issued"],
+        "strict": False,
+    }
+    pairs = [(p.quantity, e.quantity) for p, e in zip(profits, earnings, strict=True)]
+    counts = [p.lenient / e.lenient for p, e in pairs]
+    scale = sum(p.value / e.value for p, e in pairs) / len(pairs)
+    claim.row = {"statements": float(len(inputs)), "loose_gap": spread(counts) / scale}
+    return quote_apart(doc, claim)
 
 
 def _name(table: FactTable, members: list[Fact]) -> str:
@@ -93,6 +151,8 @@ def _claim(doc: Document, price: Fact, eps: Fact, multiple: Fact) -> Claim:
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if "price" not in claim.inputs:
+        return _explain_shares(claim)
     price, eps, multiple = (claim.inputs[k] for k in ("price", "eps", "s1"))
     implied = price.strict / eps.strict
     return (
@@ -100,3 +160,16 @@ def explain(claim: Claim) -> str:
         f"[from the printed figures {implied.format(3)}]; printed multiple "
         f"{multiple.shown(text)} {multiple.strict.format(3)}"
     )
+
+
+def _explain_shares(claim: Claim) -> str:
+    text, inputs = claim.source.text, claim.inputs
+    shown = []
+    for i in range(1, len(inputs) + 1, 2):
+        profit, eps = inputs[f"s{i}"], inputs[f"s{i + 1}"]
+        count = (profit.lenient / eps.lenient).scale(1e-8)
+        shown.append(
+            f"{profit.shown(text)} / {eps.shown(text)} = {fmt(profit.value / eps.value / 1e8)}亿股 "
+            f"{count.format(3)}"
+        )
+    return "; ".join(shown) + ": each year's EPS divides by one count of shares"
