@@ -15,7 +15,7 @@ from checks.claims.base import (
     amount_text,
     fmt,
     interval_text,
-    one_loose_reading,
+    loose_row,
     relation_row,
 )
 from checks.document import Document
@@ -211,22 +211,13 @@ def derive(claim: Claim) -> dict[str, float | None]:
             "implied_hi": implied.hi,
             "imbalance": implied.gap(Interval.point(0)) / total.hi,
         }
-    scale = abs(stated.value) or 1.0
-    row = relation_row(
-        stated.strict.scale(sign),
-        implied,
-        stated.lenient.scale(sign),
-        net(exports.lenient, imports.lenient),
-        scale,
-    )
-    row["lenient_gap"] = one_loose_reading(
+    return loose_row(
         stated.strict.scale(sign),
         stated.lenient.scale(sign),
         [exports, imports],
         lambda read: net(read(exports), read(imports)),
-        scale,
+        abs(stated.value) or 1.0,
     )
-    return row
 
 
 def explain(claim: Claim) -> str:

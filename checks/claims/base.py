@@ -211,21 +211,44 @@ def float_safe(interval: Interval) -> Interval:
     )
 
 
+Reading = Callable[[Quantity], Interval]  # how a figure is read: as printed, or loosely
+
+
+def as_printed(quantity: Quantity) -> Interval:
+    return quantity.strict
+
+
+def loose_row(
+    stated: Interval,
+    stated_loose: Interval,
+    figures: list[Quantity],
+    implied: Callable[[Reading], Interval],
+    scale: float = 1.0,
+) -> dict[str, float | None]:
+    """The relation row of a stated figure against what `figures` imply, every figure read as
+    printed, with the lenient gap of one loose reading at a time (see `one_loose_reading`)."""
+    printed = float_safe(implied(as_printed))
+    return {
+        "stated_lo": stated.lo,
+        "stated_hi": stated.hi,
+        "implied_lo": printed.lo,
+        "implied_hi": printed.hi,
+        "gap": printed.gap(stated) / scale,
+        "lenient_gap": one_loose_reading(stated, stated_loose, figures, implied, scale),
+    }
+
+
 def one_loose_reading(
     stated: Interval,
     stated_loose: Interval,
     figures: list[Quantity],
-    implied: Callable[[Callable[[Quantity], Interval]], Interval | None],
+    implied: Callable[[Reading], Interval | None],
     scale: float = 1.0,
 ) -> float:
     """The smallest gap between the stated figure and what the others imply, with one figure
     read loosely (the stated one, or one other: trailing zeros as rounding, truncation) and
     every other as printed. A claim that fits only with two loose readings at once fits no
     honest reading. `implied` may answer None where a reading leaves nothing to compute."""
-
-    def as_printed(quantity: Quantity) -> Interval:
-        return quantity.strict
-
     alternatives = [(implied(as_printed), stated_loose)]
     for loose in figures:
 

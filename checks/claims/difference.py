@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, one_loose_reading, quote_apart, relation_row
+from checks.claims.base import RELATION_COLUMNS, Claim, loose_row, quote_apart
 from checks.claims.comparison import Comparison, comparisons
 from checks.document import Document
 from checks.facts import Fact, facts
@@ -245,21 +245,13 @@ def derive(claim: Claim) -> dict[str, float | None]:
     sign = -1.0 if claim.facts["falling"] else 1.0
     # points and rates stay absolute; amounts are relative to the stated difference
     scale = 1.0 if change.kind in _POINTS else abs(change.value) or 1.0
-    row = relation_row(
-        change.strict.scale(sign),
-        after.strict - before.strict,
-        change.lenient.scale(sign),
-        after.lenient - before.lenient,
-        scale,
-    )
-    row["lenient_gap"] = one_loose_reading(
+    return loose_row(
         change.strict.scale(sign),
         change.lenient.scale(sign),
         [before, after],
         lambda read: read(after) - read(before),
         scale,
     )
-    return row
 
 
 def explain(claim: Claim) -> str:

@@ -15,6 +15,7 @@ from checks.claims.base import (
     amount_text,
     fmt,
     interval_text,
+    one_loose_reading,
     quote_apart,
     unit_fits,
     with_magnitude,
@@ -32,7 +33,7 @@ from checks.facts.partitions import (
 )
 from checks.facts.periods import inside, months, same_year, year_of
 from checks.facts.table import Fact, FactTable, lists
-from checks.quantities import Interval, Quantity
+from checks.quantities import INF, Interval, Quantity
 
 NAME = "part_whole"
 _OPEN_RANGE = re.compile(r"以上|以下|及以上|及以下|以内|不满|超过")
@@ -436,7 +437,13 @@ def derive(claim: Claim) -> dict[str, float | None]:
         "part_lo": strict.lo,
         "part_hi": strict.hi,
         "gap": max(0.0, strict.lo - whole_strict.hi) / scale,
-        "lenient_gap": _one_loose_reading(parts, whole_strict, whole_lenient) / scale,
+        "lenient_gap": one_loose_reading(
+            Interval(-INF, whole_strict.hi),  # parts may fall short of their whole, not exceed it
+            Interval(-INF, whole_lenient.hi),
+            parts,
+            lambda read: sum((read(q) for q in parts[1:]), read(parts[0])),
+            scale,
+        ),
         "signed_gap": 0.0,
         "overlap_gap": 0.0,
     }
@@ -445,17 +452,6 @@ def derive(claim: Claim) -> dict[str, float | None]:
     if claim.facts.get("overlap"):  # categories listed may overlap: only a warning above 100
         row["overlap_gap"], row["lenient_gap"] = row["lenient_gap"], 0.0
     return row
-
-
-def _one_loose_reading(parts: list[Quantity], strict: Interval, loose: Interval) -> float:
-    """How far the parts exceed the whole with one figure read loosely, every other as
-    printed: the whole, or one part (two loose readings at once are no honest reading)."""
-    printed = sum((q.strict for q in parts[1:]), parts[0].strict)
-    gaps = [max(0.0, printed.lo - loose.hi)]
-    for part in parts:
-        low = printed.lo - part.strict.lo + part.lenient.lo
-        gaps.append(max(0.0, low - strict.hi))
-    return min(gaps)
 
 
 def explain(claim: Claim) -> str:

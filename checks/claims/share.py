@@ -19,7 +19,7 @@ from checks.claims.base import (
     Claim,
     fmt,
     has_total_marker,
-    one_loose_reading,
+    loose_row,
     quote_apart,
     relation_row,
     same_unit,
@@ -545,10 +545,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
     part, whole, rate = (claim.inputs[k] for k in ("part", "whole", "rate"))
     if whole.strict.lo <= 0 or part.strict.lo < 0:
         return _uncomputable(rate)
-    implied = implied_share(part.strict, whole.strict)
-    lenient = implied_share(part.lenient, whole.lenient)
-    row = relation_row(rate.strict, implied, rate.lenient, lenient)
-    row["lenient_gap"] = one_loose_reading(
+    row = loose_row(
         rate.strict,
         rate.lenient,
         [part, whole],

@@ -19,7 +19,7 @@ from checks.claims.base import (
     fmt,
     has_total_marker,
     interval_text,
-    one_loose_reading,
+    loose_row,
     quote_apart,
     relation_row,
     same_unit,
@@ -254,21 +254,18 @@ def _parts(claim: Claim) -> list[Quantity]:
 
 def derive(claim: Claim) -> dict[str, float | None]:
     parts = _parts(claim)
-    strict = sum((q.strict for q in parts[1:]), parts[0].strict)
-    lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
     if "total" not in claim.inputs:  # a structure's shares make a whole: 100
+        strict = sum((q.strict for q in parts[1:]), parts[0].strict)
+        lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
         return relation_row(WHOLE, strict, WHOLE, lenient, 100.0)
     total = claim.inputs["total"]
-    scale = abs(total.value) or 1.0
-    row = relation_row(total.strict, strict, total.lenient, lenient, scale)
-    row["lenient_gap"] = one_loose_reading(
+    return loose_row(
         total.strict,
         total.lenient,
         parts,
         lambda read: sum((read(q) for q in parts[1:]), read(parts[0])),
-        scale,
+        abs(total.value) or 1.0,
     )
-    return row
 
 
 def explain(claim: Claim) -> str:
