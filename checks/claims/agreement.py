@@ -249,6 +249,27 @@ def spread(intervals: list[Interval]) -> float:
     return max(0.0, max(i.lo for i in intervals) - min(i.hi for i in intervals))
 
 
+def quotient_inputs(pairs: list[tuple[Quantity, Quantity]]) -> dict[str, Quantity]:
+    """s1, s2, s3 …: each pair's dividend, then its divisor."""
+    inputs: dict[str, Quantity] = {}
+    for i, (dividend, divisor) in enumerate(pairs):
+        inputs[f"s{2 * i + 1}"], inputs[f"s{2 * i + 2}"] = dividend, divisor
+    return inputs
+
+
+def one_quotient_row(pairs: list[tuple[Quantity, Quantity]], strict: bool) -> dict[str, float]:
+    """Every pair's dividend over its divisor must admit one value (one exchange rate, one
+    population, one count of shares): the quotients' spread, relative to their mean. A claim
+    compared loosely has only the loose gap, at the suite's warning."""
+    scale = abs(sum(a.value / b.value for a, b in pairs) / len(pairs))
+    lenient = spread([a.lenient / b.lenient for a, b in pairs]) / scale
+    row = {"statements": 2.0 * len(pairs)}
+    if not strict:
+        return row | {"loose_gap": lenient}
+    printed = spread([a.strict / b.strict for a, b in pairs]) / scale
+    return row | {"strict_gap": printed, "strict_lenient_gap": lenient}
+
+
 def derive(claim: Claim) -> dict[str, float | None]:
     quantities = list(claim.inputs.values())
     if claim.facts["relation"] == "complement":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.agreement import Agreement, spread
+from checks.claims.agreement import Agreement, one_quotient_row, quotient_inputs, spread
 from checks.claims.base import Claim, fmt, quote_apart
 from checks.document import Document
 from checks.facts import Fact, facts
@@ -150,20 +150,10 @@ def rated_row(original: Quantity, converted: Quantity, rate: Quantity) -> dict[s
 
 
 def _one_rate(doc: Document, key: tuple[str, str], members: list[tuple[Fact, Fact]]) -> Claim:
-    inputs: dict[str, Quantity] = {}
-    for i, (original, converted) in enumerate(members):
-        inputs[f"s{2 * i + 1}"] = original.quantity
-        inputs[f"s{2 * i + 2}"] = converted.quantity
-    claim = Claim(NAME, doc.source, inputs)
+    pairs = [(original.quantity, converted.quantity) for original, converted in members]
+    claim = Claim(NAME, doc.source, quotient_inputs(pairs))
     claim.facts = _conversion_facts(f"{key[0]} per {key[1]}")
-    strict = [o.quantity.strict / c.quantity.strict for o, c in members]
-    lenient = [o.quantity.lenient / c.quantity.lenient for o, c in members]
-    scale = sum(o.quantity.value / c.quantity.value for o, c in members) / len(members)
-    claim.row = {
-        "statements": float(len(inputs)),
-        "strict_gap": spread(strict) / scale,
-        "strict_lenient_gap": spread(lenient) / scale,
-    }
+    claim.row = one_quotient_row(pairs, strict=True)
     return quote_apart(doc, claim)
 
 

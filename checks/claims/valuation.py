@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.agreement import Agreement, spread
+from checks.claims.agreement import Agreement, one_quotient_row, quotient_inputs
 from checks.claims.base import Claim, fmt, quote_apart
 from checks.claims.conversion import rated_row
 from checks.document import Document
@@ -89,10 +89,8 @@ def _profits_before(table: FactTable, groups: list[list[Fact]], earnings: list[F
 
 
 def _shares_claim(doc: Document, profits: list[Fact], earnings: list[Fact]) -> Claim:
-    inputs = {}
-    for i, (profit, eps) in enumerate(zip(profits, earnings, strict=True)):
-        inputs[f"s{2 * i + 1}"], inputs[f"s{2 * i + 2}"] = profit.quantity, eps.quantity
-    claim = Claim(NAME, doc.source, inputs)
+    pairs = [(p.quantity, e.quantity) for p, e in zip(profits, earnings, strict=True)]
+    claim = Claim(NAME, doc.source, quotient_inputs(pairs))
     claim.facts = {
         "relation": "valuation",
         "key": "shares = profit / EPS",
@@ -100,10 +98,7 @@ def _shares_claim(doc: Document, profits: list[Fact], earnings: list[Fact]) -> C
         "reasons": ["a later year may count shares still to be issued"],
         "strict": False,
     }
-    pairs = [(p.quantity, e.quantity) for p, e in zip(profits, earnings, strict=True)]
-    counts = [p.lenient / e.lenient for p, e in pairs]
-    scale = sum(p.value / e.value for p, e in pairs) / len(pairs)
-    claim.row = {"statements": float(len(inputs)), "loose_gap": spread(counts) / scale}
+    claim.row = one_quotient_row(pairs, strict=False)
     return quote_apart(doc, claim)
 
 
@@ -118,8 +113,11 @@ def _earnings_before(table: FactTable, groups: list[list[Fact]], multiples: list
     for members in reversed([g for g in groups if g[-1].index < multiples[0].index]):
         if members[0].paragraph != multiples[0].paragraph:
             return None
-        money = all(f.quantity.kind == "money" and not f.quantity.is_range for f in members)
-        if money and len(members) == len(multiples) and _EPS.search(_name(table, members)):
+        if (
+            _money(members)
+            and len(members) == len(multiples)
+            and _EPS.search(_name(table, members))
+        ):
             return members
     return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.claims import difference
-from checks.claims.agreement import Agreement, spread
+from checks.claims.agreement import Agreement, one_quotient_row, quotient_inputs
 from checks.claims.base import Claim, fmt, quote_apart
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
@@ -62,11 +62,10 @@ def _groups(table: FactTable) -> Iterator[tuple[dict[str, Fact], dict[str, Fact]
                 role = "count"
             else:
                 continue
-            key = (
-                fact.paragraph,
-                year_of(fact.period),
-            )  # 年末 carried from a stock names no rate's
-            group = found.setdefault(key, {"rate": {}, "count": {}})
+            # by year: a 年末 the paragraph carried from a stock names no rate's period
+            group = found.setdefault(
+                (fact.paragraph, year_of(fact.period)), {"rate": {}, "count": {}}
+            )
             group[role].setdefault(kind, []).append(fact)
             break
     for group in found.values():
@@ -93,10 +92,8 @@ def _natural_rate(doc: Document, rates: dict[str, Fact]) -> Claim:
 
 def _one_population(doc: Document, pairs: list[tuple[Fact, Fact]]) -> Claim:
     """出生人口A over 出生率a‰ and 自然增加人口C over 自然增长率c‰: one average population."""
-    inputs = {}
-    for i, (count, rate) in enumerate(pairs):
-        inputs[f"s{2 * i + 1}"], inputs[f"s{2 * i + 2}"] = count.quantity, rate.quantity
-    claim = Claim(NAME, doc.source, inputs)
+    quantities = [(count.quantity, rate.quantity) for count, rate in pairs]
+    claim = Claim(NAME, doc.source, quotient_inputs(quantities))
     claim.facts = {
         "relation": "vital rates",
         "key": "population",
@@ -104,14 +101,7 @@ def _one_population(doc: Document, pairs: list[tuple[Fact, Fact]]) -> Claim:
         "reasons": [],
         "strict": True,
     }
-    strict = [c.quantity.strict / r.quantity.strict for c, r in pairs]
-    lenient = [c.quantity.lenient / r.quantity.lenient for c, r in pairs]
-    scale = sum(c.quantity.value / r.quantity.value for c, r in pairs) / len(pairs)
-    claim.row = {
-        "statements": float(len(inputs)),
-        "strict_gap": spread(strict) / abs(scale),
-        "strict_lenient_gap": spread(lenient) / abs(scale),
-    }
+    claim.row = one_quotient_row(quantities, strict=True)
     return quote_apart(doc, claim)
 
 
