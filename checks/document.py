@@ -101,6 +101,12 @@ class Document:
         """The start of the paragraph before the one starting at `start` (its own when first)."""
         return self.paragraph_start(max(start - 2, 0))
 
+    def paragraphs_back(self, start: int, count: int) -> int:
+        """The start of the paragraph `count` paragraphs before the one starting at `start`."""
+        for _ in range(count):
+            start = self.paragraph_before(start)
+        return start
+
     def tokens_in(self, start: int, end: int) -> list[Quantity | Period]:
         first = bisect_right(self._starts, start - 1)
         last = bisect_right(self._starts, end - 1)

@@ -71,9 +71,7 @@ def _money(members: list[Fact]) -> bool:
 
 def _profits_before(table: FactTable, groups: list[list[Fact]], earnings: list[Fact]):
     """The owners' profits of as many years, in one of the paragraphs just before the EPS."""
-    floor = earnings[0].paragraph
-    for _ in range(SHARE_COUNT_REACH):
-        floor = table.doc.paragraph_before(floor)
+    floor = table.doc.paragraphs_back(earnings[0].paragraph, SHARE_COUNT_REACH)
     for members in reversed([g for g in groups if g[-1].index < earnings[0].index]):
         if members[0].quantity.start < floor:
             return None

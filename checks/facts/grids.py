@@ -16,7 +16,7 @@ from checks.document import Document
 from checks.quantities.grammar import MAGNITUDES, UNITS
 
 _BAR = "|"
-_SIGNS = "+-−"
+_PLUS = "+"  # a figure's token starts after its plus sign (+1.5), at its minus sign (-1.5)
 _FIGURE = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?%?")
 _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]")
 _RATE_NAME = re.compile(r"增幅|增长|增速|涨幅|同比|比上年|增减")
@@ -38,7 +38,7 @@ class Cell:
     item: str  # the row's name: 甲类
     row: int  # where the row's name stands: cells of one row share it
     column: Column
-    start: int  # the figure's span in the view
+    start: int  # the figure's span in the view, where its token starts
     end: int
 
 
@@ -59,12 +59,7 @@ def grids(doc: Document) -> list[Grid]:
 
 
 def _cells(doc: Document) -> dict[int, Cell]:
-    found = {}
-    for cell in (cell for grid in grids(doc) for cell in grid.cells):
-        found[cell.start] = cell
-        if doc.view[cell.start] in _SIGNS:
-            found[cell.start + 1] = cell  # +1.5: the figure may start after its sign
-    return found
+    return {cell.start: cell for grid in grids(doc) for cell in grid.cells}
 
 
 def _grids(doc: Document):
@@ -122,7 +117,8 @@ def _read(raw: list[tuple[str, int]]) -> list[Cell]:
             break  # the grid ends where a row no longer reads as one
         for column, (text, start) in zip(header[1:], figures, strict=True):
             if column is not None:
-                found.append(Cell(name, opened, column, start, start + len(text)))
+                begins = start + 1 if text.startswith(_PLUS) else start
+                found.append(Cell(name, opened, column, begins, start + len(text)))
     return found if len({c.item for c in found}) >= 2 else []
 
 

@@ -792,9 +792,7 @@ def _grid_breakdowns(table: FactTable):
 
 
 def _filled_before(table: FactTable, parts: list[Fact], start: int) -> Fact | None:
-    floor = table.doc.paragraph_start(start)
-    for _ in range(GRID_REACH):
-        floor = table.doc.paragraph_before(floor)
+    floor = table.doc.paragraphs_back(table.doc.paragraph_start(start), GRID_REACH)
     for fact in reversed(table.facts[: parts[0].index]):
         if fact.quantity.start < floor:
             return None

@@ -151,11 +151,11 @@ class FactTable:
 
     def of(self, quantity: Quantity) -> Fact | None:
         """The fact a quantity became."""
-        return self._by_start.get(quantity.start)
+        return self.of_start(quantity.start)
 
     def of_start(self, start: int) -> Fact | None:
-        """The fact whose figure starts at `start` (or right after its sign)."""
-        return self._by_start.get(start) or self._by_start.get(start + 1)
+        """The fact whose figure starts at `start`."""
+        return self._by_start.get(start)
 
     def __iter__(self):
         return iter(self.facts)
@@ -872,9 +872,7 @@ def _attach_named_changes(doc: Document, table: list[Fact]) -> None:
         name = _measure_stem(_before_comparison(change.clause, otherwise=""))
         if len(name) < 3:
             continue
-        floor = change.paragraph
-        for _ in range(NAMED_CHANGE_REACH):
-            floor = doc.paragraph_before(floor)
+        floor = doc.paragraphs_back(change.paragraph, NAMED_CHANGE_REACH)
         for level in reversed(table[: change.index]):
             if level.quantity.start < floor:
                 break
