@@ -127,11 +127,7 @@ def _shares_stated_twice(doc: Document) -> Iterator[Claim]:
     for share, part, whole in _named_shares(facts(doc)):
         first = seen.setdefault((part, whole), Stated(share, part, share.period, True))
         if first.rate.sentence != share.sentence:
-            claim = _claim(doc, first, Stated(share, part, share.period, False))
-            if not (first.period and share.period and first.period == share.period):
-                claim.facts["strict"] = False  # either undated: perhaps another period's
-                claim.row = derive(claim)
-            yield claim
+            yield _claim(doc, first, Stated(share, part, share.period, False), dated=True)
 
 
 # 销售费用率同比提升, 同比上升: the words of a change in points after the measure's name
@@ -154,11 +150,7 @@ def _points_stated_twice(doc: Document) -> Iterator[Claim]:
                 continue
             if not _same_name(first.name, again.name):
                 continue
-            claim = _claim(doc, first, again)
-            if not (first.period and first.period == again.period):
-                claim.facts["strict"] = False  # either undated: perhaps another period's
-                claim.row = derive(claim)
-            yield claim
+            yield _claim(doc, first, again, dated=True)
             break
 
 
@@ -204,7 +196,10 @@ def _named_shares(table: FactTable) -> Iterator[tuple[Fact, str, str]]:
             yield share, part, whole
 
 
-def _claim(doc: Document, first: Stated, again: Stated) -> Claim:
+def _claim(doc: Document, first: Stated, again: Stated, dated: bool = False) -> Claim:
+    """Two statements of one figure. With `dated`, both must be of one stated period for a
+    strict comparison; where either is undated, a disagreement is only a warning (perhaps
+    another period's)."""
     inputs = {"s1": first.rate.quantity, "s2": again.rate.quantity}
     claim = Claim(NAME, doc.source, inputs)
     claim.facts = {
@@ -212,7 +207,7 @@ def _claim(doc: Document, first: Stated, again: Stated) -> Claim:
         "key": first.name,
         "periods": [first.period, again.period],
         "reasons": [],
-        "strict": True,
+        "strict": not dated or bool(first.period and first.period == again.period),
     }
     claim.row = derive(claim)  # points apart: the spread of the two printed rates
     return quote_apart(doc, claim)
