@@ -369,9 +369,7 @@ def _quarters_rates(doc: Document, table: FactTable) -> Iterator[Claim]:
             continue
         year = table.get(found.total.rate)
         rates = [table.get(part.rate) for part in found.parts]
-        if year is None or None in rates or year.quantity.is_range:
-            continue
-        if any(r.quantity.is_range for r in rates):
+        if year is None or None in rates or any(r.quantity.is_range for r in (year, *rates)):
             continue
         if any(r.monthly for r in rates) != year.monthly:
             continue  # 环比分别增长a、b… (the list's first names it) against 同比: no common base
