@@ -2395,40 +2395,42 @@ def test_a_table_of_a_web_page_is_a_grid(tmp_path):
 
 
 # ------------------------------------------------------------------ one loose reading at a time
-@pytest.mark.parametrize("script", ["s", "t"])
-def test_a_growth_rate_takes_one_loose_reading_at_a_time(check_text, script):
-    text = "公司营业收入从2023年的200亿元增长到2024年的224亿元,同比增长{r}%。"
-    if script == "t":
-        text = opencc.OpenCC("s2t").convert(text)
-    assert verdicts(check_text(text.format(r="12.0")), "growth") == [("consistent", None)]
-    # 224 / 195 (200 rounded to tens) reaches 15.0%: one loose reading, a warning
-    assert verdicts(check_text(text.format(r="15.0")), "growth") == [("inconsistent", "warning")]
-    # 15.3% needs 200 rounded to tens and 224 truncated at once: no honest reading, an error
-    assert verdicts(check_text(text.format(r="15.3")), "growth") == [("inconsistent", "error")]
+_ONE_LOOSE_READING = [
+    # 224 / 195 (200 rounded to tens) reaches 15.0%; 15.3% needs 224 truncated as well
+    (
+        "growth",
+        "公司营业收入从2023年的200亿元增长到2024年的224亿元,同比增长{}%。",
+        "12.0",
+        "15.0",
+        "15.3",
+    ),
+    # 30 / 195 (200 rounded to tens) reaches 15.6%; 15.8% needs 30 truncated as well
+    (
+        "share",
+        "全年公司营业收入200亿元。其中海外业务收入30亿元,占营业收入的{}%。",
+        "15.0",
+        "15.6",
+        "15.8",
+    ),
+    # 224 − 195 (200 rounded to tens) is 29; 29.8 needs 224 truncated as well
+    ("balance", "2024年,全省出口224亿元,进口200亿元,贸易顺差{}亿元。", "24.0", "29.0", "29.8"),
+]
 
 
 @pytest.mark.parametrize("script", ["s", "t"])
-def test_a_share_takes_one_loose_reading_at_a_time(check_text, script):
-    text = "全年公司营业收入200亿元。其中海外业务收入30亿元,占营业收入的{s}%。"
+@pytest.mark.parametrize(
+    ("claim_type", "text", "fits", "one_loose", "two_loose"), _ONE_LOOSE_READING
+)
+def test_one_loose_reading_at_a_time(
+    check_text, script, claim_type, text, fits, one_loose, two_loose
+):
+    """A figure that fits only with one loose reading is a warning; one that needs two loose
+    readings at once fits no honest reading and is an error."""
     if script == "t":
         text = opencc.OpenCC("s2t").convert(text)
-    assert shares(check_text(text.format(s="15.0"))) == [("consistent", None)]
-    # 30 / 195 (200 rounded to tens) reaches 15.6%: one loose reading, a warning
-    assert shares(check_text(text.format(s="15.6"))) == [("inconsistent", "warning")]
-    # 15.8% needs 30 truncated and 200 rounded to tens at once: an error
-    assert shares(check_text(text.format(s="15.8"))) == [("inconsistent", "error")]
-
-
-@pytest.mark.parametrize("script", ["s", "t"])
-def test_a_balance_takes_one_loose_reading_at_a_time(check_text, script):
-    text = "2024年,全省出口224亿元,进口200亿元,贸易顺差{s}亿元。"
-    if script == "t":
-        text = opencc.OpenCC("s2t").convert(text)
-    assert verdicts(check_text(text.format(s="24.0")), "balance") == [("consistent", None)]
-    # 224 − 195 (200 rounded to tens) is 29: one loose reading, a warning
-    assert verdicts(check_text(text.format(s="29.0")), "balance") == [("inconsistent", "warning")]
-    # 29.8 needs 224 truncated as well: two loose readings, an error
-    assert verdicts(check_text(text.format(s="29.8")), "balance") == [("inconsistent", "error")]
+    assert verdicts(check_text(text.format(fits)), claim_type) == [("consistent", None)]
+    assert verdicts(check_text(text.format(one_loose)), claim_type) == [("inconsistent", "warning")]
+    assert verdicts(check_text(text.format(two_loose)), claim_type) == [("inconsistent", "error")]
 
 
 @pytest.mark.parametrize("script", ["s", "t"])
