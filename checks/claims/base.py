@@ -188,14 +188,20 @@ def relation_row(
 ) -> dict[str, float | None]:
     """The columns every relation suite checks: both intervals and their gaps. Amounts pass a
     scale (the stated value), so their gaps are relative and one tolerance fits every size."""
-    implied, implied_lenient = float_safe(implied), float_safe(implied_lenient)
+    return _row(stated, implied, float_safe(implied_lenient).gap(stated_lenient), scale)
+
+
+def _row(
+    stated: Interval, implied: Interval, lenient_gap: float, scale: float
+) -> dict[str, float | None]:
+    implied = float_safe(implied)
     return {
         "stated_lo": stated.lo,
         "stated_hi": stated.hi,
         "implied_lo": implied.lo,
         "implied_hi": implied.hi,
         "gap": implied.gap(stated) / scale,
-        "lenient_gap": implied_lenient.gap(stated_lenient) / scale,
+        "lenient_gap": lenient_gap / scale,
     }
 
 
@@ -227,15 +233,8 @@ def loose_row(
 ) -> dict[str, float | None]:
     """The relation row of a stated figure against what `figures` imply, every figure read as
     printed, with the lenient gap of one loose reading at a time (see `one_loose_reading`)."""
-    printed = float_safe(implied(as_printed))
-    return {
-        "stated_lo": stated.lo,
-        "stated_hi": stated.hi,
-        "implied_lo": printed.lo,
-        "implied_hi": printed.hi,
-        "gap": printed.gap(stated) / scale,
-        "lenient_gap": one_loose_reading(stated, stated_loose, figures, implied, scale),
-    }
+    loose = one_loose_reading(stated, stated_loose, figures, implied)
+    return _row(stated, implied(as_printed), loose, scale)
 
 
 def one_loose_reading(
