@@ -196,6 +196,8 @@ def _in_its_column(quantity: Quantity, cell: Cell | None) -> Quantity:
 
 def _read_cells(table: list[Fact], cells: dict[int, Cell]) -> None:
     """A grid cell is named by its row's item and its column's measure, in its column's role."""
+    if not cells:
+        return  # most documents print no grid
     for fact in table:
         cell = cells.get(fact.quantity.start)
         if cell is None:

@@ -357,12 +357,14 @@ def _rule(match: re.Match[str]) -> tuple[str, dict]:
     return hedges[-1]["rule"], hedges[-1]
 
 
+# Rates print their units digit: '30%' means [29.5, 30.5], not [25, 35]; so do ‰ and points.
+_RATE_KINDS = frozenset({"percent", "pp", "permille", "ppt"})
+
+
 def _intervals(
     low: float, high: float, unit: float, printed: str, kind: str, rule: str, spec: dict
 ) -> tuple[Interval, Interval]:
-    # Rates print their units digit: '30%' means [29.5, 30.5], not [25, 35]; so do ‰ and points.
-    rates = ("percent", "pp", "permille", "ppt")
-    coarse = unit if kind in rates else max(unit, _trailing_zero_unit(printed))
+    coarse = unit if kind in _RATE_KINDS else max(unit, _trailing_zero_unit(printed))
     rounded = Interval(low - unit / 2, high + unit / 2)
     rounded_lenient = Interval(low - coarse / 2, high + max(coarse / 2, unit))
     if rule == "exact":
