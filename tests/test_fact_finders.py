@@ -2474,3 +2474,26 @@ def test_profits_over_their_eps_count_one_number_of_shares(check_text, script):
 def test_trap_a_profit_that_is_not_the_owners_divides_nothing(check_text):
     # 净利润 may hold minority interests: EPS divides the owners' profit only
     assert _agreements(check_text(_PROFITS_AND_EPS.format(name="净利润", c="19.90"))) == []
+
+
+# ------------------------------------------------------------------ an unnamed whole stated after
+_WHOLE_AFTER = (
+    "抽样调查显示,全省80岁及以上人口为{p}万人,占4.20%。\n"
+    "按照调查结果,全省{scope}人口为8250万人,比上次调查增加120万人。\n"
+)
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_an_unnamed_share_takes_the_bare_whole_stated_after(check_text, script):
+    text = opencc.OpenCC("s2t").convert(_WHOLE_AFTER) if script == "t" else _WHOLE_AFTER
+    assert shares(check_text(text.format(p="346.5", scope=""))) == [("consistent", None)]
+    assert shares(check_text(text.format(p="346.5", scope="常住的"))) == [("consistent", None)]
+    # 396.5 / 8250 = 4.81%: the whole is a guess of scope, so only a warning
+    wrong = check_text(text.format(p="396.5", scope=""))
+    assert shares(wrong) == [("inconsistent", "warning")]
+
+
+@pytest.mark.parametrize("scope", ["城镇", "户籍"])
+def test_trap_a_qualified_population_after_is_no_bare_whole(check_text, scope):
+    text = _WHOLE_AFTER.format(p="396.5", scope=scope)
+    assert shares(check_text(text)) == []

@@ -97,12 +97,15 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         if _COMBINED.search(doc.between(part.quantity.end, share.quantity.start)):
             continue  # 两者合计占X%: the share of several parts, not of this one
         whole, named = _whole_fact(table, share, part, wholes.get(share.paragraph))
+        after = whole is None and share.whole_label is None
+        if after:
+            whole = _bare_whole_after(table, share, part)
         if whole is None:
             continue
         wholes[share.paragraph] = (whole, part)
         inputs = {"whole": whole.quantity, "part": part.quantity, "rate": share.quantity}
         claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"named_whole": named}
+        claim.facts = {"named_whole": named} | ({"whole_after": True} if after else {})
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
 
@@ -386,6 +389,31 @@ def _change_named(table: FactTable, part: Fact, name: Label) -> Fact | None:
     return None
 
 
+def _bare_whole_after(table: FactTable, share: Fact, part: Fact) -> Fact | None:
+    """60岁及以上人口A,占s% …… (next paragraph) 人口为B: an unnamed whole stated after the share
+    is the first later level, in its paragraph or the next, that names the bare measure the
+    part's name ends in (人口, 总人口, 全国的人口), and is larger than the part. Its scope is a
+    guess, so a disagreement is only a warning."""
+    own = core_name(part.label.text)
+    reach = {share.paragraph}
+    for fact in table.facts[share.index + 1 :]:
+        if fact.paragraph not in reach:
+            if len(reach) > 1:
+                return None
+            reach.add(fact.paragraph)
+        if fact.role != "level" or fact.quantity.is_range or not fact.same_unit(part):
+            continue
+        bare = without_total(core_name(fact.label.text)).rsplit("的", 1)[-1]
+        if len(bare) < 2 or len(own) <= len(bare) or not own.endswith(bare):
+            continue
+        if fact.quantity.strict.lo <= part.quantity.strict.hi:
+            continue
+        if not _may_be_whole(table, fact, part, share):
+            continue
+        return fact
+    return None
+
+
 def _named_after(table: FactTable, share: Fact, part: Fact, name: Label) -> list[Fact]:
     """占户籍总人口28.4% …… 户籍人口962.35万人: a whole named by the share may be stated after
     it, in its paragraph or the next; only a figure of that name (or ending in a specific one),
@@ -552,7 +580,9 @@ def derive(claim: Claim) -> dict[str, float | None]:
         lambda read: implied_share(read(part), read(whole)),
     )
     hedged = any(q.qualifier != "exact" for q in (part, whole, rate))
-    # a hedged figure that fits no reading is a warning: a hedge's reach is a convention
+    # a hedged figure that fits no reading is a warning: a hedge's reach is a convention; and so
+    # is a share of a whole the text never names, found after it
+    hedged = hedged or bool(claim.facts.get("whole_after"))
     row["hedged_gap"] = row["lenient_gap"] if hedged else 0.0
     row["lenient_gap"] = 0.0 if hedged else row["lenient_gap"]
     return row
