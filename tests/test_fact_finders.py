@@ -292,6 +292,13 @@ class TestABracketedBreakdown:
         text = "審評中心共將243件注冊申請納入優先審評(中藥注冊申請三件、化藥注冊申請193件、生物製品注冊申請47件)。"
         assert verdicts(check_text(text.replace("製品", "制品")), "sum") == [("consistent", None)]
 
+    @pytest.mark.parametrize("script", ["s", "t"])
+    def test_a_total_below_one_of_its_parts_is_an_error(self, check_text, script):
+        text = "批准了312件药品上市注册申请(中药12件、化学药品420件、生物制品80件)。"
+        if script == "t":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text), "sum") == [("inconsistent", "error")]
+
 
 class TestShortNamesAndPeriods:
     # 以下简称 defines a short name; 限额以上单位 and 限下企业 share the measure after them;

@@ -527,11 +527,8 @@ def _before_bracket(
         return None
     candidate = before[-1]
     glue = table.doc.between(candidate.quantity.end, first.quantity.start)
-    if not _BRACKET_AFTER.fullmatch(glue):
-        return None
-    if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
-        return None
-    return candidate
+    # no test of size: right before its parts' bracket, a total smaller than a part is an error
+    return candidate if _BRACKET_AFTER.fullmatch(glue) else None
 
 
 def _names_total(label: Label, total_word: str) -> bool:
