@@ -299,6 +299,15 @@ class TestABracketedBreakdown:
             text = opencc.OpenCC("s2t").convert(text)
         assert verdicts(check_text(text), "sum") == [("inconsistent", "error")]
 
+    @pytest.mark.parametrize("script", ["s", "t"])
+    def test_trap_a_balance_is_no_total_of_its_bracket(self, check_text, script):
+        text = "对该国贸易逆差达5.20亿美元(进口9.60亿美元、出口4.40亿美元)。"
+        if script == "t":
+            text = opencc.OpenCC("s2t").convert(text)
+        claims = check_text(text)
+        assert verdicts(claims, "sum") == []
+        assert verdicts(claims, "balance") == [("consistent", None)]
+
 
 class TestShortNamesAndPeriods:
     # 以下简称 defines a short name; 限额以上单位 and 限下企业 share the measure after them;

@@ -526,6 +526,8 @@ def _before_bracket(
     if not before or not before[-1].same_unit(first):
         return None
     candidate = before[-1]
+    if candidate.label.head in vocabulary().balance:
+        return None  # 逆差A(进口B、出口C): a balance is its bracket's difference, not its sum
     glue = table.doc.between(candidate.quantity.end, first.quantity.start)
     # no test of size: right before its parts' bracket, a total smaller than a part is an error
     return candidate if _BRACKET_AFTER.fullmatch(glue) else None
