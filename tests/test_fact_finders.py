@@ -1922,6 +1922,23 @@ class TestARateStatedAgain:
         else:
             assert found == [("consistent", None), ("inconsistent", "error")]
 
+    @pytest.mark.parametrize("script", ["s", "t"])
+    def test_the_owners_profit_restated_as_profit_is_only_a_warning(self, check_text, script):
+        text = (
+            "2024年公司归属于上市公司股东的净利润6.30亿元,同比增长12.46%。\n"
+            "投资建议:预计公司2024年-2025年的净利润增速分别为{b}%、20%。"
+        )
+        if script == "t":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert verdicts(check_text(text.format(b="12")), "agreement") == [("consistent", None)]
+        # the summary's profit may hold minority interests: a disagreement is only a warning
+        found = verdicts(check_text(text.format(b="15")), "agreement")
+        assert found == [("inconsistent", "warning")]
+
+    def test_trap_another_profit_before_the_name_is_no_restatement(self, check_text):
+        text = "2024年公司扣非后净利润6.30亿元,同比增长12.46%。\n预计公司2024年的净利润增速为15%。"
+        assert verdicts(check_text(text), "agreement") == []
+
     def test_traps_another_period_or_a_name_cut_by_a_figure(self, check_text):
         text = "前7个月,全国进出口总值23.60万亿元,同比增长10.4%。其中,7月当月进出口同比增长16.6%。"
         assert verdicts(check_text(text), "agreement") == []

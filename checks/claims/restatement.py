@@ -49,6 +49,10 @@ class Restatement:
             first = next((p for p in primary if _same_rate(p, again)), None)
             if first is not None:
                 yield _claim(doc, first, again)
+                continue
+            first = next((p for p in primary if _owners_rate(p, again)), None)
+            if first is not None:  # a profit with or without minority interests: a warning
+                yield _claim(doc, first, again, dated=True, strict=False)
         yield from _shares_stated_twice(doc)
         yield from _points_stated_twice(doc)
 
@@ -117,6 +121,20 @@ def _same_rate(first: Stated, again: Stated) -> bool:
     if first.period != again.period:
         return False
     return first.name == again.name or (len(again.name) >= 4 and first.name.endswith(again.name))
+
+
+# 归属于上市公司股东的, 归母: the owners' share of a profit, which a summary calls 净利润 alone
+_OWNERS = re.compile(r"^(?:归母|归属于?[^,;。]{0,10}?(?:股东|母公司))$")
+
+
+def _owners_rate(first: Stated, again: Stated) -> bool:
+    """归属于上市公司股东的净利润…增长a% … 净利润增速为b%: the owners' profit's rate stated again by
+    the profit's name alone."""
+    if len(again.name) < 2 or not first.name.endswith(again.name):
+        return False
+    if not _OWNERS.match(first.name[: -len(again.name)]):
+        return False
+    return _same_rate(first, Stated(again.rate, first.name, again.period, again.attached))
 
 
 def _shares_stated_twice(doc: Document) -> Iterator[Claim]:
@@ -196,10 +214,12 @@ def _named_shares(table: FactTable) -> Iterator[tuple[Fact, str, str]]:
             yield share, part, whole
 
 
-def _claim(doc: Document, first: Stated, again: Stated, dated: bool = False) -> Claim:
+def _claim(
+    doc: Document, first: Stated, again: Stated, dated: bool = False, strict: bool = True
+) -> Claim:
     """Two statements of one figure. With `dated`, both must be of one stated period for a
     strict comparison; where either is undated, a disagreement is only a warning (perhaps
-    another period's)."""
+    another period's). Without `strict`, any disagreement is a warning."""
     inputs = {"s1": first.rate.quantity, "s2": again.rate.quantity}
     claim = Claim(NAME, doc.source, inputs)
     claim.facts = {
@@ -207,7 +227,7 @@ def _claim(doc: Document, first: Stated, again: Stated, dated: bool = False) -> 
         "key": first.name,
         "periods": [first.period, again.period],
         "reasons": [],
-        "strict": not dated or bool(first.period and first.period == again.period),
+        "strict": strict and (not dated or bool(first.period and first.period == again.period)),
     }
     claim.row = derive(claim)  # points apart: the spread of the two printed rates
     return quote_apart(doc, claim)
