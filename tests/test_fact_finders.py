@@ -2530,3 +2530,34 @@ def test_an_unnamed_share_takes_the_bare_whole_stated_after(check_text, script):
 def test_trap_a_qualified_population_after_is_no_bare_whole(check_text, scope):
     text = _WHOLE_AFTER.format(p="396.5", scope=scope)
     assert shares(check_text(text)) == []
+
+
+# ------------------------------------------------------------------ a band of digits
+_BANDS = (
+    "2024年前5个月,全省对甲国、乙国贸易保持两位数增长。前5个月,全省对甲国进出口820.5亿元,"
+    "增长12.4%;对乙国进出口560.2亿元,增长{b}%;对丙国进出口410.8亿元,下降3.2%。\n"
+    "全年出口增长{c}%,连续三年保持两位数增长。\n"
+)
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_rates_lie_in_the_band_of_digits_stated(check_text, script):
+    text = opencc.OpenCC("s2t").convert(_BANDS) if script == "t" else _BANDS
+    found = verdicts(check_text(text.format(b="10.6", c="11.3")), "direction")
+    assert found == [("consistent", None)] * 2
+    # 8.6% is one digit before the point: no two-digit growth
+    found = verdicts(check_text(text.format(b="8.6", c="11.3")), "direction")
+    assert sorted(found) == [("consistent", None), ("inconsistent", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年出口增长9.6%,接近两位数增长。",  # beside the band, not in it
+        "全年出口下降12.6%,连续三年保持两位数增长。",  # a fall: the band is of something else
+        "全省对甲国、丁国贸易保持两位数增长。对甲国进出口820.5亿元,增长12.4%。",  # 丁国's rate unsaid
+        "全省共有两位数的企业。",  # no rate
+    ],
+)
+def test_trap_no_band_claim(check_text, text):
+    assert verdicts(check_text(text), "direction") == []

@@ -45,6 +45,7 @@ class Direction:
         yield from _against_earlier(doc)
         yield from _moved_to(doc)
         yield from _between_parts(doc)
+        yield from _digit_bands(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -407,6 +408,8 @@ def stated_sign(falling: bool) -> Interval:
 
 
 def derive(claim: Claim) -> dict[str, float | None]:
+    if claim.facts.get("band"):
+        return _band_row(claim)
     if claim.facts.get("between"):
         return _between_row(claim)
     before, after = claim.inputs["before"], claim.inputs["after"]
@@ -424,6 +427,13 @@ def explain(claim: Claim) -> str:
     text = claim.source.text
     if claim.facts.get("between"):
         return _explain_between(claim)
+    if claim.facts.get("band"):
+        rates = [claim.inputs[f"rate{i + 1}"] for i in range(claim.facts["rates"])]
+        band = claim.inputs["band"].strict
+        return (
+            f"{claim.facts['band']} describes a rate from {fmt(band.lo)}% up to "
+            f"{fmt(band.hi)}%; stated {', '.join(q.shown(text) for q in rates)}"
+        )
     before, after = claim.inputs["before"], claim.inputs["after"]
     change = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     direction = "a fall" if claim.facts["falling"] else "a rise"
@@ -437,6 +447,112 @@ def explain(claim: Claim) -> str:
         f"{after.shown(text)} − {before.shown(text)} = {interval_text(change, after)}; "
         f"{claim.facts['verb']} states {direction}"
     )
+
+
+# 两位数增长: a rate of as many digits before the point lies in the band
+_DIGIT_BANDS = {"个位数": (0.0, 10.0), "两位数": (10.0, 100.0), "双位数": (10.0, 100.0)}
+_BAND = re.compile(
+    rf"(?P<band>{'|'.join(_DIGIT_BANDS)})(?:的)?(?P<verb>{UP}|{DOWN}|增幅|增速|降幅)?"
+)
+_RATE_NAMED = re.compile(r"(?:增速|增幅|增长率|降幅)(?:达到|达|保持|为|在|均)?\s*$")
+_BAND_VERBS = re.compile(r"(?:继续|连续|仍|均|都|也|已|持续)?(?:保持|实现|维持|录得|呈现|达到)了?$")
+_NEAR_BAND = re.compile(r"(?:接近|近|逼近|临近|低于|不到|不足|超过|高于)(?:了)?$")
+_NAME_PARTS = re.compile(r"[、和及与]")
+_TRADE_WORDS = re.compile(r"^对|(?:的)?(?:贸易|进出口|出口|进口)$")
+BAND_SENTENCES = 2  # sentences after a band where the rates it names may stand
+
+
+def _digit_bands(doc: Document) -> Iterator[Claim]:
+    """出口增长12.3%,连续三年保持两位数增长 / 对甲、乙贸易保持两位数增长。对甲进出口A,增长a%;
+    对乙进出口B,增长b%: the rates a band of digits describes must lie in it."""
+    if "位数" not in doc.view:
+        return
+    table = facts(doc)
+    for match in _BAND.finditer(doc.view):
+        verb = match.group("verb")
+        before = doc.between(max(0, match.start() - 8), match.start())
+        if not verb and not _RATE_NAMED.search(before):
+            continue  # 两位数 of something that is no rate
+        if _NEAR_BAND.search(before):
+            continue  # 接近两位数, 不足两位数: beside the band, not in it
+        falling = bool(verb) and (verb == "降幅" or falls(verb))
+        rates = _banded_rates(doc, table, match.start(), falling)
+        if rates:
+            yield _band_claim(doc, match, rates, falling)
+
+
+def _banded_rates(doc: Document, table: FactTable, at: int, falling: bool) -> list[Fact]:
+    """The rate just before the band in its sentence; or, where the band's clause names
+    subjects (对甲、乙贸易保持…), the first rate of each in the sentences after it."""
+    sentence = doc.sentence_at(at)
+    wanted = -1 if falling else 1
+    rates = [
+        f
+        for f in table
+        if f.role == "rate" and f.quantity.kind == "percent" and not f.quantity.is_range
+    ]
+    before = [f for f in rates if f.sentence == sentence and f.quantity.end <= at]
+    if before:
+        return [before[-1]] if before[-1].direction == wanted else []
+    start = doc.sentences[sentence][0]
+    clause = re.split(r"[,,;;::]", doc.between(start, at))[-1]
+    named = _NAME_PARTS.split(_BAND_VERBS.sub("", clause))
+    names = [_TRADE_WORDS.sub("", n).strip() for n in named]
+    if not names or any(len(n) < 2 for n in names):
+        return []
+    paragraph = doc.paragraph_start(at)
+    after = [
+        f
+        for f in rates
+        if sentence < f.sentence <= sentence + BAND_SENTENCES
+        and doc.paragraph_start(f.quantity.start) == paragraph
+    ]
+    found = []
+    for name in names:
+        rate = next((f for f in after if name in _level_label(table, f)), None)
+        if rate is None or rate.direction != wanted or rate in found:
+            return []
+        found.append(rate)
+    return found
+
+
+def _level_label(table: FactTable, rate: Fact) -> str:
+    level = table.get(rate.attached_to)
+    return level.label.text if level is not None else ""
+
+
+def _band_claim(doc: Document, match: re.Match[str], rates: list[Fact], falling: bool) -> Claim:
+    low, high = _DIGIT_BANDS[match.group("band")]
+    band = Interval(low, high)
+    stated = Quantity(
+        match.start("band"),
+        match.end("band"),
+        low,
+        "%",
+        "percent",
+        band,
+        band,
+        "range",
+        match.group("band"),
+        False,
+        is_range=True,
+        number_start=match.start("band"),
+    )
+    inputs = {"band": stated} | {f"rate{i + 1}": r.quantity for i, r in enumerate(rates)}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {"band": match.group(0), "rates": len(rates), "falling": falling}
+    claim.row = _band_row(claim)
+    return quote_apart(doc, claim)
+
+
+def _band_row(claim: Claim) -> dict[str, float | None]:
+    """The rate furthest outside the band is the implied side: every rate must lie in it."""
+    band = claim.inputs["band"].strict
+    rates = [claim.inputs[f"rate{i + 1}"] for i in range(claim.facts["rates"])]
+    worst = max(rates, key=lambda q: q.strict.gap(band))
+    row = relation_row(band, worst.strict, band, worst.lenient, max(abs(band.hi), 1.0))
+    row["lenient_gap"] = max(q.lenient.gap(band) for q in rates) / max(abs(band.hi), 1.0)
+    return row
 
 
 def _explain_between(claim: Claim) -> str:
