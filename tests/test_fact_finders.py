@@ -1018,6 +1018,25 @@ class TestPull:
 
 
 class TestStatedOrders:
+    TIERED = (
+        "2024年,全省器械出口额80.00亿元,同比增长6.0%。分品类看,耗材出口额{a}亿元,同比增长9.0%,"
+        "依然是出口的主力军;设备出口额24.00亿元,同比增长3.0%;试剂出口额11.00亿元,同比下降2.0%。"
+    )
+
+    @pytest.mark.parametrize("script", ["s", "t"])
+    def test_the_item_said_first_past_its_own_rate(self, check_text, script):
+        text = opencc.OpenCC("s2t").convert(self.TIERED) if script == "t" else self.TIERED
+        claims = check_text(text.format(a="45.00"))
+        assert verdicts(claims, "ranking") == [("consistent", None)]
+        ranking = next(c for c in claims if c.type == "ranking")
+        assert ranking.evidence[-1].quote in ("主力军", "主力軍")  # the cue is quoted too
+        wrong = check_text(text.format(a="21.00"))  # 设备 24.00 exports more
+        assert verdicts(wrong, "ranking") == [("inconsistent", "error")]
+
+    def test_trap_first_in_growth_is_no_rank_of_amounts(self, check_text):
+        text = self.TIERED.format(a="21.00").replace("依然是出口的主力军", "增长最快")
+        assert verdicts(check_text(text), "ranking") == []
+
     def test_a_chain_of_greater_than(self, check_text):
         text = "三季度单票收入增速:甲快递(+12.8%)>乙快递(7.39%)>丙快递(-5.11%)。"
         assert verdicts(check_text(text), "ranking") == [("consistent", None)]

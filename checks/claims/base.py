@@ -94,7 +94,7 @@ class Claim:
             if self.cue is not None:
                 start, end = min(start, self.cue[0]), max(end, self.cue[1])
             return [Evidence(self.source.id, (start, end), self.source.text[start:end])]
-        return [
+        found = [
             Evidence(
                 self.source_of(role).id,
                 (q.start, q.end),
@@ -102,6 +102,9 @@ class Claim:
             )
             for role, q in self.inputs.items()
         ]
+        if self.cue is not None:  # the words stating the relation, at their own place
+            found.append(Evidence(self.source.id, self.cue, self.source.text[slice(*self.cue)]))
+        return found
 
 
 def quote_apart(doc: Document, claim: Claim) -> Claim:

@@ -14,7 +14,7 @@ from checks.claims.base import Claim, quote_apart, same_unit
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.labels import core_name
-from checks.facts.partitions import breakdowns
+from checks.facts.partitions import announced_breakdowns, breakdowns
 from checks.quantities import Quantity
 
 NAME = "ranking"
@@ -113,32 +113,42 @@ def _superlatives(doc: Document) -> Iterator[Claim]:
     for fact in table:
         if fact.role not in ("level", "share") or fact.quantity.is_range:
             continue
-        if not _said_first(doc, table, fact):
+        cue = _said_first(doc, table, fact)
+        if cue is None:
             continue
         others = _siblings(table, fact)
         if len(others) >= 1:
             claim = _claim(doc, [[fact.quantity], [f.quantity for f in others]], True, "first")
+            claim.cue = cue  # 依然是主力军: the words that rank it first
             yield quote_apart(doc, claim)
 
 
-def _said_first(doc: Document, table, fact) -> bool:
-    """The superlative stands in the fact's clause, before it or after it up to the next figure."""
+def _said_first(doc: Document, table, fact) -> tuple[int, int] | None:
+    """Where the superlative stands in the fact's clause, before it or after it (past its own
+    rate) up to the next figure; None where there is none."""
     previous = table.get(fact.index - 1)
     start = max(doc.sentences[fact.sentence][0], previous.quantity.end if previous else 0)
+    after = fact.quantity.end
     following = table.get(fact.index + 1)
+    while following is not None and following.attached_to == fact.index:
+        after = following.quantity.end  # A亿元,同比增长a%,依然是主力军: past its own rate
+        following = table.get(following.index + 1)
     end = min(doc.sentences[fact.sentence][1], following.quantity.start if following else 10**9)
-    for text in (doc.between(start, fact.quantity.start), doc.between(fact.quantity.end, end)):
+    for at, text in (
+        (start, doc.between(start, fact.quantity.start)),
+        (after, doc.between(after, end)),
+    ):
         found = _FIRST.search(text)
         if found and not _NOT_OF_ITEMS.search(text[max(0, found.start() - 4) : found.end()]):
-            return True
-    return False
+            return at + found.start(), at + found.end()
+    return None
 
 
 def _siblings(table, fact) -> list:
     """The fact's breakdown siblings: levels of the same run (其中A…;B…), or shares of the same
     named whole in its paragraph."""
     if fact.role == "level":
-        for _, run in breakdowns(table):
+        for _, run in (*breakdowns(table), *announced_breakdowns(table)):
             if fact in run:
                 return [f for f in run if f is not fact]
         return []

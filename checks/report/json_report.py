@@ -128,7 +128,15 @@ def _evidence(claim: Claim, inputs: dict[str, dict]) -> list[dict]:
         return [
             {"source": e.source, "span": list(e.span), "quote": e.quote} for e in claim.evidence
         ]
-    return [{"source": i["source"], "span": i["span"], "quote": i["text"]} for i in inputs.values()]
+    found = [
+        {"source": i["source"], "span": i["span"], "quote": i["text"]} for i in inputs.values()
+    ]
+    if claim.cue is not None:  # the words stating the relation, quoted at their own place
+        start, end = claim.cue
+        found.append(
+            {"source": claim.source.id, "span": [start, end], "quote": claim.source.text[start:end]}
+        )
+    return found
 
 
 def _input(source, quantity: Quantity, shared: dict[tuple[str, int], dict]) -> dict:
