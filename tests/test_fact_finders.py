@@ -2580,3 +2580,43 @@ def test_rates_lie_in_the_band_of_digits_stated(check_text, script):
 )
 def test_trap_no_band_claim(check_text, text):
     assert verdicts(check_text(text), "direction") == []
+
+
+# ------------------------------------------------------------------ shares of one whole, clause by clause
+_ONE_WHOLE = "2024年该省器械出口总值50亿美元,其中出口到甲国最多,占整体{a}%,其次是乙国占21.5%,丙国排第三,占整体12.3%。"
+_ONE_WHOLE_LEVELS = (
+    "2024年政府拨款收入820.40亿元,占905.60亿总收入的90.6%,同比下降0.2个百分点。"
+    "2024年诊疗费用收入{b}亿元,占比6.4%,同比上升0.1个百分点。"
+)
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_shares_of_one_whole_stated_clause_by_clause(check_text, script):
+    convert = opencc.OpenCC("s2t").convert if script == "t" else str
+    assert verdicts(check_text(convert(_ONE_WHOLE.format(a="35.2"))), "part_whole") == [
+        ("consistent", None)
+    ]
+    # 75.2 + 21.5 + 12.3 = 109%: more than the whole, unless two of them overlap
+    wrong = check_text(convert(_ONE_WHOLE.format(a="75.2")))
+    assert ("inconsistent", "warning") in verdicts(wrong, "part_whole")
+    levels = check_text(convert(_ONE_WHOLE_LEVELS.format(b="58.10")))
+    assert verdicts(levels, "part_whole") == [("consistent", None)]
+    more = check_text(convert(_ONE_WHOLE_LEVELS.format(b="98.10")))  # 820.40 + 98.10 > 905.60
+    assert ("inconsistent", "warning") in verdicts(more, "part_whole")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nested: 乙 is inside 甲
+        "出口到甲类市场占整体75.2%,其中乙国占整体41.5%。",
+        # ratios to a whole, no shares of it
+        "出生人数84500人,与整体人口增长的比率为140%。死亡人数41200人,与整体人口增长的比率为68%。",
+        # each product's own share, at two times
+        "甲设备国产占比从41%增至63%,乙设备国产占比从5%增至17%,丙设备国产占比从52%增至70%。",
+        # a later sentence's share of the same subject is of another measure
+        "甲产品进出口占该类外贸60%的份额。仅就出口而言,甲产品出口额在该类出口总额中占比达到70%。",
+    ],
+)
+def test_trap_shares_that_need_not_add_up(check_text, text):
+    assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "part_whole")]

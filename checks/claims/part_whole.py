@@ -73,6 +73,7 @@ class PartWhole:
         yield from _within_periods(doc)
         yield from _within_cumulative(doc)
         yield from _listed_shares(doc)
+        yield from _shares_of_one_whole(doc)
         yield from _named_within_totals(doc)
 
     def explain(self, claim: Claim) -> str:
@@ -352,6 +353,98 @@ def _listed_shares(doc: Document) -> Iterator[Claim]:
         claim.facts = {"parts": len(members), "signed": False, "overlap": True}
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+def _shares_of_one_whole(doc: Document) -> Iterator[Claim]:
+    """甲占整体a%,其次是乙占b%,丙占整体c% / 甲A亿元,占T总收入的a%。……乙B亿元,占比b%: shares of
+    one whole stated clause by clause in a paragraph add up to 100% at most, and their parts to
+    the whole printed inside the first 占…的. Shares with 其中 between them may be nested, and
+    two parts one of which names the other may overlap: no claim for them."""
+    table = facts(doc)
+    per_head = vocabulary().per_head
+    groups: dict[tuple[int, str], list[Fact]] = {}
+    last: Fact | None = None  # the last share that named its whole
+    for share in table:
+        if not _a_lone_share(doc, table, share) or any(w in share.clause for w in per_head):
+            continue
+        name = _whole_named(share)
+        if name:
+            last = share
+        elif last is None or not _of_the_whole_before(table, last, share):
+            continue
+        else:
+            name = _whole_named(last)
+        groups.setdefault((share.paragraph, name), []).append(share)
+    for members in groups.values():
+        if len(members) >= 2:
+            yield from _one_whole_claim(doc, table, members)
+
+
+def _of_the_whole_before(table: FactTable, named: Fact, share: Fact) -> bool:
+    """其次是乙占b%: a share naming no whole is of the whole named before it in its sentence;
+    in a later sentence of the paragraph, only where both are shares of levels of one measure
+    named apart (政府补助收入 … 医疗费用收入)."""
+    if share.paragraph != named.paragraph:
+        return False
+    if share.sentence == named.sentence:
+        return True
+    a, b = table.get(named.attached_to), table.get(share.attached_to)
+    if a is None or b is None or a.role != "level" or b.role != "level":
+        return False
+    return bool(a.label.head) and a.label.head == b.label.head and a.label.text != b.label.text
+
+
+def _a_lone_share(doc: Document, table: FactTable, share: Fact) -> bool:
+    """A share of its own clause (占): no list member, range or forecast."""
+    if share.role != "share" or share.quantity.kind != "percent" or share.quantity.is_range:
+        return False
+    if share.listed is not None or share.forecast or share.bracketed:
+        return False
+    start = doc.sentences[share.sentence][0]
+    before = doc.between(start, share.quantity.start)
+    if _MOVING.search(before) or _MOVED_TO.match(
+        doc.between(share.quantity.end, share.quantity.end + 4)
+    ):
+        return False  # 占比从a%增至b%: one share at two times
+    # 与整体人口增长的比率为147%: a ratio to the whole, no share of it
+    return share.quantity.strict.lo < 100 and "占" in before
+
+
+_MOVING = re.compile(r"[从由]\s*$|(?:增|升|降|提高|下降|回落)(?:至|到)\s*$")
+_MOVED_TO = re.compile(r"\s*(?:增|升|降|提高|下降|回落|扩大|缩小)(?:至|到)")
+
+
+def _whole_named(share: Fact) -> str:
+    """The whole named after 占, or "" (占比 names none: its 比 is no whole)."""
+    if share.whole_label is None or share.whole_label.text.startswith("比"):
+        return ""
+    name = core_name(share.whole_label.text).removeprefix("总")
+    return name if len(name) >= 2 else ""
+
+
+def _one_whole_claim(doc: Document, table: FactTable, members: list[Fact]) -> Iterator[Claim]:
+    if "其中" in doc.between(members[0].quantity.end, members[-1].quantity.start):
+        return  # 甲占a%,其中乙占b%: 乙 is inside 甲
+    parts = [table.get(m.attached_to) for m in members]
+    names = [core_name(p.label.text) if p is not None else "" for p in parts]
+    if any(a and b and a != b and (a in b or b in a) for a in names for b in names):
+        return  # 机电产品 and 电子机电产品: one may hold the other
+    whole = table.get(members[0].index - 1)
+    levels = all(p is not None and p.role == "level" and p.same_unit(parts[0]) for p in parts)
+    inside = whole is not None and whole.role == "whole" and len(set(names)) == len(names)
+    if levels and inside and unit_fits(whole.quantity, parts[0].quantity):
+        inputs = {"whole": whole.quantity} | {
+            f"part{i + 1}": p.quantity for i, p in enumerate(parts)
+        }
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"signed": False, "overlap": True}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+        return
+    claim = Claim(NAME, doc.source, {f"part{i + 1}": m.quantity for i, m in enumerate(members)})
+    claim.facts = {"parts": len(members), "signed": False, "overlap": True}
+    claim.row = derive(claim)
+    yield quote_apart(doc, claim)
 
 
 def _counted(fact: Fact) -> str:
