@@ -2613,7 +2613,8 @@ def test_shares_of_one_whole_stated_clause_by_clause(check_text, script):
         # ratios to a whole, no shares of it
         "出生人数84500人,与整体人口增长的比率为140%。死亡人数41200人,与整体人口增长的比率为68%。",
         # each product's own share, at two times
-        "甲设备国产占比从41%增至63%,乙设备国产占比从5%增至17%,丙设备国产占比从52%增至70%。",
+        "例如,1.5T甲设备国产占比从51%增至63%,3T甲设备国产占比从25%增至37%,"
+        "64排以下乙设备国产占比从52%增至70%,丙设备国产占比从0增至38%。",
         # a later sentence's share of the same subject is of another measure
         "甲产品进出口占该类外贸60%的份额。仅就出口而言,甲产品出口额在该类出口总额中占比达到70%。",
     ],
