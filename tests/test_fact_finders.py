@@ -2621,3 +2621,22 @@ def test_shares_of_one_whole_stated_clause_by_clause(check_text, script):
 )
 def test_trap_shares_that_need_not_add_up(check_text, text):
     assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "part_whole")]
+
+
+# ------------------------------------------------------------------ from a month's value
+_FROM_A_MONTH = "2025年6月,对该国出口量从5月的52吨增至118吨,{kind}增长{r}%。"
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_from_a_months_value_to_the_next(check_text, script):
+    text = opencc.OpenCC("s2t").convert(_FROM_A_MONTH) if script == "t" else _FROM_A_MONTH
+    growth = verdicts(check_text(text.format(kind="环比", r="126.9")), "growth")
+    assert growth == [("consistent", None)]  # 118 / 52 − 1 = 126.9%
+    growth = verdicts(check_text(text.format(kind="环比", r="150.0")), "growth")
+    assert growth == [("inconsistent", "error")]
+
+
+def test_trap_a_year_on_year_rate_between_two_months_is_only_a_warning(check_text):
+    # the rate says 同比, the values are a month apart: one of the two is of another base
+    growth = verdicts(check_text(_FROM_A_MONTH.format(kind="同比", r="150.0")), "growth")
+    assert growth == [("inconsistent", "warning")]

@@ -18,12 +18,17 @@ from checks.quantities import Quantity
 from checks.vocabulary import DOWN, UP, falls
 
 _VERB = rf"(?P<verb>{UP}|{DOWN})"
-_YEAR_OF = r"(?:\d{4} ?年(?:末|底|度)?(?:同期)?的?|(?:上|去)年(?:末|底|同期)?的?)?"
+# 2015年的, 上年末的, 5月的, 2024年一季度的: the period of the value compared with
+_PART_OF_YEAR = r"(?:\d{1,2} ?月份?|第?[一二三四1-4] ?季度|[上下]半年|前三季度)"
+_YEAR_OF = (
+    rf"(?:\d{{4}} ?年(?:末|底|度)?{_PART_OF_YEAR}?(?:同期)?的?"
+    rf"|(?:上|去)年(?:末|底|同期)?{_PART_OF_YEAR}?的?|{_PART_OF_YEAR}的)?"
+)
 _YEAR_EVENT = r"\d{4} ?年[^,,。;:\d]{2,12}的"  # 由2010年第六次人口普查的X
 _COMPARE = re.compile(r"(?:相比于|相较于|相比|相较|较之|比|较)\s*")
 _FROM = re.compile(r"(?:从|由)\s*")
 _CHANGE_AFTER = re.compile(
-    rf"^[,\s]*(?:同比|累计|共|总计)?{_VERB}(?:了|幅|幅为|幅度为|幅达|率为)?(?P<to>到|至)?(?:为|达|约)?\s*$"
+    rf"^[,\s]*(?:同比|环比|累计|共|总计)?{_VERB}(?:了|幅|幅为|幅度为|幅达|率为)?(?P<to>到|至)?(?:为|达|约)?\s*$"
 )
 _ADJACENT = re.compile(r"[,\s]*(?:同比|分别|均)?\s*")
 _PER = r"(?:/[\u4e00-\u9fff](?![至到为]))?"  # 1.27元/票: a per-unit figure

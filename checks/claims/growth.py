@@ -57,6 +57,7 @@ class Growth:
                 "verb": found.verb,
                 "to_multiple": found.to_multiple,
                 "percent_values": found.before.kind == "percent",
+                "revised_base": _year_on_year_from_a_month(doc, found),
             }
             claim.row = derive(claim)
             yield claim
@@ -70,6 +71,18 @@ class Growth:
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+
+_MONTH_BEFORE = re.compile(r"(?:\d{1,2} ?月份?|季度|半年)的?\s*$")
+_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|按年")
+
+
+def _year_on_year_from_a_month(doc: Document, found: Comparison) -> bool:
+    """从5月的A增至B,同比增长r%: the rate is on the year before, the values a month apart; a
+    disagreement may be the two bases' (a warning)."""
+    before = doc.between(max(0, found.before.start - 6), found.before.start)
+    between = doc.between(found.after.end, found.change.start)
+    return bool(_MONTH_BEFORE.search(before) and _YEAR_ON_YEAR.search(between))
 
 
 def _from_facts(doc: Document) -> Iterator[Claim]:
