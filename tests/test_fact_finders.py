@@ -2640,3 +2640,32 @@ def test_trap_a_year_on_year_rate_between_two_months_is_only_a_warning(check_tex
     # the rate says 同比, the values are a month apart: one of the two is of another base
     growth = verdicts(check_text(_FROM_A_MONTH.format(kind="同比", r="150.0")), "growth")
     assert growth == [("inconsistent", "warning")]
+
+
+# ------------------------------------------------------------------ compound rates, other word orders
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the earlier value after the later one: 较Y年的A年均增长r
+        "2024年全省出口额520.0亿元,较2019年的400.0亿元年均增长{r}%。",
+        # the end year is the year the sentence forecasts to
+        "预计到2030年,市场规模将从2024年的520.0亿元增至{end}亿元,CAGR为7.0%。",
+        # 五年年均增长: the count of years between the value and the rate
+        "全省出口额2019年为400.0亿元,2024年达到520.0亿元,五年年均增长{r}%。",
+    ],
+    ids=["earlier_after_later", "forecast_year", "years_counted"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_compound_rates_in_other_word_orders(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    good = check_text(text.format(r="5.4", end="780.0"))  # (520/400)^(1/5) − 1 = 5.4%
+    assert verdicts(good, "cagr") == [("consistent", None)]
+    bad = check_text(text.format(r="6.4", end="880.0"))
+    assert verdicts(bad, "cagr") == [("inconsistent", "error")]
+
+
+def test_trap_an_average_rate_is_no_growth_between_its_ends(check_text):
+    # 5.4% a year is no 5.4% growth from 400 to 520: read as one, it was a false error
+    text = "2024年全省出口额520.0亿元,较2019年的400.0亿元年均增长5.4%。"
+    assert verdicts(check_text(text), "growth") == []

@@ -23,7 +23,8 @@ _KEYWORD = re.compile(
 )
 # Only connective words may separate the end value from its rate: "…5300亿元,年复合增长率9%".
 _ADJACENT = re.compile(
-    r"[,\s]*(?:预测期内|预测期间|此期间|这期间|期间|其间|期内|整体|同期|总体|年均)?"
+    r"[,\s]*(?:预测期内|预测期间|此期间|这期间|期间|其间|期内|整体|同期|总体|年均"
+    r"|(?:近|这|过去)?[0-9一二三四五六七八九十两]{1,2}年(?:来|间|里|中)?)?"
     r"[,\s]*(?:以|的|达|为)?\s*"
 )
 
@@ -42,7 +43,8 @@ class Cagr:
             if endpoints is None:
                 continue
             (first, first_year), (last, last_year), years_at = endpoints
-            if not _ADJACENT.fullmatch(doc.between(last.end, min(match.start(), rate.start))):
+            nearest = max((first, last), key=lambda q: q.end)
+            if not _ADJACENT.fullmatch(doc.between(nearest.end, min(match.start(), rate.start))):
                 continue  # another metric may sit between the values and the rate
             claim = Claim(NAME, doc.source, {"from": first, "to": last, "rate": rate})
             claim.facts = {"from_year": first_year, "to_year": last_year}
@@ -134,8 +136,9 @@ def _endpoints(
         if period is not None and period.first == period.last:
             dated.append((quantity, period.first))
     if len(dated) < 2:
-        return _endpoints_of_range(doc, start, end)
-    last = dated[-1]
+        return _endpoints_of_range(doc, start, end) or _forecast_endpoints(doc, start, end)
+    # 2024年B,较2019年的A年均增长r: the latest year ends the span, wherever it is printed
+    last = max(reversed(dated), key=lambda d: d[1])
     earlier = [d for d in dated if same_unit(d[0], last[0]) and d[1] < last[1]]
     if not earlier:
         return None
@@ -165,6 +168,40 @@ def _endpoints_of_range(
         return None
     span = ranges[0]
     return (first, span.first), (last, span.last), (span.start, span.end)
+
+
+_TARGET_YEAR = re.compile(r"(?:到|至)\s*$")
+
+
+def _forecast_endpoints(
+    doc: Document, start: int, end: int
+) -> tuple[Endpoint, Endpoint, None] | None:
+    """预计到2030年,规模将从2024年的A增长至B: B is of the year the sentence forecasts to."""
+    amounts = [
+        q for q in doc.quantities_in(start, end) if q.kind in AMOUNT_KINDS and not q.is_range
+    ]
+    if len(amounts) != 2 or not same_unit(*amounts):
+        return None
+    first, last = amounts
+    period = doc.year_before(first, start)
+    if period is None or period.first != period.last or doc.year_before(last, start):
+        return None
+    if not _FROM_START.search(doc.between(first.start - 12, first.start)):
+        return None
+    if not re.fullmatch(TO_AFTER.pattern + r"\s*", doc.between(first.end, last.start)):
+        return None
+    targets = [
+        t
+        for t in doc.tokens_in(start, first.start)
+        if isinstance(t, Period)
+        and t.first is not None
+        and t.first == t.last
+        and t.first > period.first
+        and _TARGET_YEAR.search(doc.between(t.start - 3, t.start))
+    ]
+    if len(targets) != 1:
+        return None
+    return (first, period.first), (last, targets[0].first), None
 
 
 def implied_rate(start: Interval, end: Interval, years: int) -> Interval:

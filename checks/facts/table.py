@@ -22,6 +22,7 @@ from checks.vocabulary import DOWN, FROM_BEFORE, MANNER, TO_AFTER, UP
 ROLES = (
     "level",
     "rate",
+    "average_rate",
     "change",
     "share",
     "reference",
@@ -41,6 +42,10 @@ _RATE_BEFORE = re.compile(
     r"\s*[((]?\s*(?P<sign>[+-])?\s*$"
 )
 _DOWN = re.compile(rf"^(?:{DOWN})")
+# 年均增长, 年均复合增长率为, 复合年增长率, CAGR: a rate averaged over the years of a span
+_AVERAGE_BEFORE = re.compile(
+    rf"(?:年均|年平均|平均每年|复合|CAGR)[^,;。\d]{{0,8}}?(?:{UP}|{DOWN}|率|速|幅|为|达|CAGR)?\s*$"
+)
 _WHOLE_INSIDE = re.compile(r"占(?:到|了|据)?\s*$")
 # 占X的Y%, 占比Y%; 相等于商品进口货值的8%; 与整体人口增长的比率为147%: each a part over a whole
 _SHARE_BEFORE = re.compile(
@@ -292,6 +297,8 @@ def _role(
         if share:
             whole = share.group("whole")
             return "share", 0, "", read_label(whole) if whole else None
+        if _AVERAGE_BEFORE.search(near):
+            return "average_rate", 0, "", None  # 年均增长5.4%: a year's average, not the change
         rate = _RATE_BEFORE.search(near)
         if rate and (rate.group("verb") or rate.group("kind") or rate.group("sign")):
             falling = bool(rate.group("verb") and _DOWN.match(rate.group("verb")))
