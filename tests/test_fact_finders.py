@@ -2669,3 +2669,21 @@ def test_trap_an_average_rate_is_no_growth_between_its_ends(check_text):
     # 5.4% a year is no 5.4% growth from 400 to 520: read as one, it was a false error
     text = "2024年全省出口额520.0亿元,较2019年的400.0亿元年均增长5.4%。"
     assert verdicts(check_text(text), "growth") == []
+
+
+# ------------------------------------------------------------------ the bare measure in the same sentence
+@pytest.mark.parametrize(
+    "share", ["所占比重为{s}%", "比重为{s}%", "占比{s}%"], ids=["suo", "bizhong", "zhanbi"]
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_the_bare_measure_before_a_qualified_part_is_its_whole(check_text, share, script):
+    text = "2024年全省出口额520.0亿元,机电产品出口312.0亿元," + share + "。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert shares(check_text(text.format(s="60.0"))) == [("consistent", None)]
+    assert shares(check_text(text.format(s="66.0"))) == [("inconsistent", "error")]
+
+
+def test_trap_two_qualified_items_of_one_list(check_text):
+    text = "2024年全省对甲国出口312.0亿元,对乙国出口208.0亿元,占比40.0%。"
+    assert shares(check_text(text)) == []

@@ -328,7 +328,8 @@ def _whole_fact(
     for fact in earlier:
         if fact.paragraph not in near:
             break  # an unnamed whole is stated close by
-        if fact.sentence == part.sentence and not _where_between(table, fact, part):
+        same_list = fact.sentence == part.sentence and not _where_between(table, fact, part)
+        if same_list and not _bare_measure_of(fact, part):
             continue  # an item of the same list is no whole
         if siblings(fact.label.text, part.label.text):
             continue  # 化药注册申请 is no whole of 新药注册申请
@@ -489,6 +490,15 @@ def _noun_after(table: FactTable, whole: Fact, part: Fact) -> bool:
         return False
     after = table.doc.between(whole.quantity.end, whole.quantity.end + len(noun) + 2)
     return after.lstrip().startswith(noun)
+
+
+def _bare_measure_of(whole: Fact, part: Fact) -> bool:
+    """全省出口额A,机电产品出口B,占比s%: a figure named by its measure alone (scope words
+    aside) is the whole of one named by that measure with a qualifier; two qualified figures
+    (对甲国出口, 对乙国出口) are items of one list."""
+    head = whole.label.head
+    own = core_name(part.label.text)
+    return bool(head) and core_name(whole.label.text) == head and own != head and own.endswith(head)
 
 
 def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
