@@ -2687,3 +2687,32 @@ def test_the_bare_measure_before_a_qualified_part_is_its_whole(check_text, share
 def test_trap_two_qualified_items_of_one_list(check_text):
     text = "2024年全省对甲国出口312.0亿元,对乙国出口208.0亿元,占比40.0%。"
     assert shares(check_text(text)) == []
+
+
+# ------------------------------------------------------------------ last year's value named by its year alone
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年全省出口额为520.0亿元(上年为480.0亿元),同比增长{r}%。",
+        "2024年全省出口额520.0亿元,同比上升{r}%;2023年为480.0亿元。",
+        "全省出口额2024年为520.0亿元,2023年为480.0亿元,同比增长{r}%。",
+    ],
+    ids=["bracketed", "next_clause", "years_first"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_last_years_value_named_by_its_year_alone(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(r="8.3")), "growth") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="9.3")), "growth") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省出口额2023年为480.0亿元,2024年为520.0亿元,同比增长9.3%。",  # the later year last
+        "2024年全省出口额520.0亿元,同比上升9.3%;2022年为480.0亿元。",  # two years back
+    ],
+)
+def test_trap_a_value_of_no_year_before_is_no_earlier_value(check_text, text):
+    assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "growth")]

@@ -147,6 +147,7 @@ class FactTable:
         _moves_from_to(doc, self.facts)
         _levels_after_shares(doc, self.facts)
         _share_subjects(doc, self.facts)
+        _earlier_years_after(doc, self.facts)
         _attach(self.facts)
         _attach_next_sentence(doc, self.facts)
         _attach_named_changes(doc, self.facts)
@@ -762,6 +763,48 @@ def structures(table: FactTable) -> list[list[Fact]]:
 def earlier_structure(doc: Document, first: Fact) -> bool:
     """由上年的8.0:40.0:52.0, 从2005年的…: the structure a change starts from."""
     return bool(_FROM_EARLIER.search(doc.between(first.quantity.start - 12, first.quantity.start)))
+
+
+# 2023年为A, 上年为A, 去年同期为A: a clause that names only the earlier period of its figure
+_EARLIER_PERIOD_ONLY = re.compile(
+    r"^[(（]?\s*(?:\d{4} ?年|上年|去年)(?:同期|全年)?(?:为|是|则为|达)?\s*$"
+)
+
+
+def _earlier_years_after(doc: Document, table: list[Fact]) -> None:
+    """520亿元,同比增长8.3%;2023年为480亿元 / 520亿元(上年为480亿元): a figure of the year
+    before, named by nothing but its year, right after a level (past the level's own rate and
+    change) in its sentence or the next, is that level's earlier value."""
+    for fact in table:
+        if fact.role != "level" or not fact.is_amount or not fact.label.text:
+            continue
+        if fact.reference is not None:
+            continue
+        after = next(
+            (
+                f
+                for f in table[fact.index + 1 : fact.index + 4]
+                if f.role not in ("rate", "change", "share", "average_rate")
+            ),
+            None,
+        )
+        if after is None or after.role not in ("level", "prior") or not after.same_unit(fact):
+            continue
+        if after.paragraph != fact.paragraph or after.sentence > fact.sentence + 1:
+            continue
+        if not _EARLIER_PERIOD_ONLY.match(after.clause.strip()):
+            continue
+        if after.role == "level" and not _year_before(after.period, fact.period):
+            continue
+        after.role = "reference"
+        fact.reference, after.attached_to = after.index, fact.index
+
+
+def _year_before(earlier: str, later: str) -> bool:
+    """One year earlier, of the same part of the year (or both whole years)."""
+    a, _, part_a = earlier.partition(":")
+    b, _, part_b = later.partition(":")
+    return a.isdigit() and b.isdigit() and int(a) == int(b) - 1 and part_a == part_b
 
 
 def _attach(table: list[Fact]) -> None:
