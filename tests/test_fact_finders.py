@@ -2716,3 +2716,25 @@ def test_last_years_value_named_by_its_year_alone(check_text, text, script):
 )
 def test_trap_a_value_of_no_year_before_is_no_earlier_value(check_text, text):
     assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "growth")]
+
+
+# ------------------------------------------------------------------ a total after its parts
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年全省出口520.0亿元,进口{m}亿元,进出口总值900.0亿元。",
+        "2024年全省出口、进口分别为520.0亿元和{m}亿元,进出口总额900.0亿元。",
+    ],
+    ids=["one_by_one", "named_list"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_total_stated_right_after_its_parts(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(m="380.0")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(m="330.0")), "sum") == [("inconsistent", "error")]
+
+
+def test_trap_a_figure_after_the_parts_naming_no_total(check_text):
+    text = "2024年全省出口520.0亿元,进口330.0亿元,一般贸易900.0亿元。"
+    assert verdicts(check_text(text), "sum") == []

@@ -445,7 +445,24 @@ def _labelled_total(
             and not _listed_part(table, candidate)
         ):
             return candidate  # 第一产业投资 … against 固定资产投资: the measure the parts share
-    return None
+    return _total_right_after(levels, parts, total_word)
+
+
+def _total_right_after(levels: list[Fact], parts: list[Fact], total_word: str) -> Fact | None:
+    """出口A,进口B,进出口总值T: the level right after the last part in its sentence, when it
+    names the group's total."""
+    last = max(parts, key=lambda f: f.index)
+    position = _position(levels, last) + 1
+    if not total_word or position >= len(levels):
+        return None
+    candidate = levels[position]
+    if candidate.sentence != last.sentence or not candidate.same_unit(last):
+        return None
+    if not _same_period(candidate.period, last.period):
+        return None
+    if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
+        return None
+    return candidate if _names_total(candidate.label, total_word) else None
 
 
 # "产值(含A、B、C、D)达T": the text names what its total is made of.

@@ -506,6 +506,9 @@ def _split_compounds(table: list[Fact]) -> None:
 _NAME_JOINER = re.compile(r"以及|和|及|与|、")
 
 
+_NAMES_CLAUSE = re.compile(r"[,;:()。!?\n]")  # 出口、进口分别为: the 、 joins the names
+
+
 def _split_named_lists(doc: Document, table: list[Fact]) -> None:
     """出口和进口分别为A和B, 收入及支出首次突破千亿元,分别为A及B: a list of k levels after 分别 that
     follows k measures joined by 和/及/与/、 is one figure of each measure, in order. Each name
@@ -520,7 +523,7 @@ def _split_named_lists(doc: Document, table: list[Fact]) -> None:
         said = before.rfind("分别")
         if said < 0 or re.search(r"[。;]", before[said:]):
             continue
-        names = _measure_names(_CLAUSE_MARK.split(before[:said].rstrip(",、 "))[-1], len(members))
+        names = _measure_names(_NAMES_CLAUSE.split(before[:said].rstrip(",、 "))[-1], len(members))
         if names is None:
             continue
         for member, name in zip(members, names, strict=True):
