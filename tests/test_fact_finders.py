@@ -2738,3 +2738,13 @@ def test_a_total_stated_right_after_its_parts(check_text, text, script):
 def test_trap_a_figure_after_the_parts_naming_no_total(check_text):
     text = "2024年全省出口520.0亿元,进口330.0亿元,一般贸易900.0亿元。"
     assert verdicts(check_text(text), "sum") == []
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_trap_a_balance_before_its_exports_and_imports_is_no_total(check_text, script):
+    text = "2024年全省顺差140.0亿元,其中出口520.0亿元,进口380.0亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    claims = check_text(text)
+    assert verdicts(claims, "sum") == []
+    assert verdicts(claims, "balance") == [("consistent", None)]

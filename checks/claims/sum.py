@@ -25,7 +25,7 @@ from checks.claims.base import (
     same_unit,
 )
 from checks.document import AMOUNT_KINDS, Document
-from checks.facts import facts
+from checks.facts import facts, read_label, vocabulary
 from checks.facts.partitions import (
     complete_breakdowns,
     compositions,
@@ -191,6 +191,8 @@ def _total_before(doc: Document, first: Quantity, index: int) -> Quantity | None
         if not same_unit(candidate, first) or candidate.is_range:
             continue
         after = doc.between(candidate.end, candidate.end + 4)
+        if read_label(doc.label(candidate)).head in vocabulary().balance:
+            return None  # 顺差T,其中出口A,进口B: a balance is its parts' difference
         if has_total_marker(doc.label(candidate)) or _WHERE.match(after.lstrip(", ")):
             return candidate
         return None

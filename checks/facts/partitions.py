@@ -415,9 +415,12 @@ def _labelled_total(
         return _before_bracket(table, levels, first, parts)
     rest = shared_rest(parts, words) or ""
     qualifiers = [_before_word(p.label.text, w) for p, w in zip(parts, words, strict=True)]
+    balances = vocabulary().balance
     for candidate in _before_in_reach(levels, first):
         if candidate.quantity.unit != first.quantity.unit:
             continue
+        if candidate.label.head in balances:
+            continue  # 顺差T,其中出口A,进口B: a balance is its parts' difference, not their sum
         if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
             continue  # 人均生产总值8万元 is smaller than a part: no total of them
         if not _same_period(candidate.period, first.period):
@@ -461,6 +464,8 @@ def _total_right_after(levels: list[Fact], parts: list[Fact], total_word: str) -
     if not _same_period(candidate.period, last.period):
         return None
     if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
+        return None
+    if candidate.label.head in vocabulary().balance:
         return None
     return candidate if _names_total(candidate.label, total_word) else None
 
