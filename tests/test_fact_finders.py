@@ -2748,3 +2748,58 @@ def test_trap_a_balance_before_its_exports_and_imports_is_no_total(check_text, s
     claims = check_text(text)
     assert verdicts(claims, "sum") == []
     assert verdicts(claims, "balance") == [("consistent", None)]
+
+
+# ------------------------------------------------------------------ points from the period before, stated after
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年全省出口增长8.3%,增速比上年提高{d}个百分点,上年增长6.2%。",
+        "2024年机电产品出口占比60.0%,比上年提高{d}个百分点,上年占比为57.9%。",
+        "2024年末全省城镇化率为62.5%,比上年末提高{d}个百分点。2023年末城镇化率为60.4%。",
+        "2024年公司毛利率为32.5%,同比下降{n}pct(上年同期为34.6%)。",
+    ],
+    ids=["rate", "share", "next_sentence", "pct_in_brackets"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_points_from_the_period_before_stated_after(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(d="2.1", n="2.1")), "difference") == [
+        ("consistent", None)
+    ]
+    wrong = check_text(text.format(d="3.1", n="3.1"))
+    assert verdicts(wrong, "difference") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年全省出口增长8.3%,增速比上年提高3.1个百分点,上年进口增长6.2%。",  # another measure
+        "2024年全省出口增长8.3%,增速比上年提高3.1个百分点,2022年增长6.2%。",  # two years back
+    ],
+)
+def test_trap_a_figure_after_of_another_measure_or_year(check_text, text):
+    assert verdicts(check_text(text), "difference") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年全省出口增长8.3%,高于全国平均水平{d}个百分点。全国出口增长6.2%。",
+        "2024年全省出口增长8.3%,比全国高{d}个百分点;全国增长6.2%。",
+    ],
+    ids=["named_after", "scope_alone"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_points_above_the_wider_territory(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(d="2.1")), "difference") == [("consistent", None)]
+    wrong = check_text(text.format(d="1.1"))
+    assert verdicts(wrong, "difference") == [("inconsistent", "error")]
+
+
+def test_trap_the_wider_territorys_rate_of_another_measure(check_text):
+    text = "2024年全省出口增长8.3%,高于全国平均水平1.1个百分点。全国进口增长6.2%。"
+    assert verdicts(check_text(text), "difference") == []

@@ -12,7 +12,7 @@ from checks.claims.base import RELATION_COLUMNS, Claim, loose_row, quote_apart
 from checks.claims.comparison import Comparison, comparisons
 from checks.document import Document
 from checks.facts import Fact, facts
-from checks.facts.labels import core_name
+from checks.facts.labels import core_name, read_label
 from checks.facts.partitions import structure_member
 from checks.facts.periods import year_of
 from checks.facts.table import earlier_structure, structures
@@ -74,6 +74,134 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
     yield from _two_years_and_the_change(doc)
     yield from _stated_subtraction(doc)
     yield from _faster_than_the_whole(doc)
+    yield from _points_then_earlier(doc)
+    yield from _against_a_wider_scope(doc)
+
+
+# 高于全国平均水平, 比全国高, 快于全国: a gap in points to the same measure over a wider territory
+_WIDER = re.compile(
+    r"^[,\s]*(?:增速|增幅)?(?:(?P<verb>高于|快于|低于|慢于)|比)(?P<scope>全国|全省|全市|全区)"
+    r"(?:平均水平|平均|整体水平|整体|总体)?(?:的?增速|的?增幅)?(?(verb)|(?P<short>高|快|低|慢))了?\s*$"
+)
+_WIDER_FALLS = ("低于", "慢于", "低", "慢")
+
+
+def _against_a_wider_scope(doc: Document) -> Iterator[Claim]:
+    """全省出口增长a%,高于全国平均水平d个百分点。全国出口增长b%: the territory's rate less the
+    wider territory's rate of the same measure, stated in its paragraph, is the gap."""
+    table = facts(doc)
+    for points in table:
+        if points.role != "pp" or points.listed is not None:
+            continue
+        now = table.get(points.index - 1)
+        if now is None or now.role != "rate" or now.sentence != points.sentence:
+            continue
+        found = _WIDER.match(doc.between(now.quantity.end, points.quantity.start))
+        if found is None:
+            continue
+        wider = _wider_rate(table, now, points, found.group("scope"))
+        if wider is None:
+            continue
+        claim = Claim(
+            NAME,
+            doc.source,
+            {"before": wider.quantity, "after": now.quantity, "change": points.quantity},
+        )
+        verb = found.group("verb") or found.group("short")
+        claim.facts = {"falling": verb in _WIDER_FALLS, "verb": verb}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _wider_rate(table, now: Fact, points: Fact, scope: str) -> Fact | None:
+    """The one other rate of the paragraph named by the scope word and the measure of `now`;
+    right after the gap, the scope alone may name it (;全国增长b%)."""
+    measure = _measure_of(now)
+    if len(measure) < 2:
+        return None
+    found = [
+        f
+        for f in table
+        if f.paragraph == now.paragraph
+        and f.role == "rate"
+        and f is not now
+        and f.monthly == now.monthly
+        and f.label.text.startswith(scope)
+        and (
+            _measure_of(f) == measure
+            or not _measure_of(f)
+            and points.sentence <= f.sentence <= points.sentence + 1
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_SCOPE_WORDS = re.compile(r"^(?:\d{4}年)?(?:全国|全省|全市|全区|我国|我省|我市|本省|本市)")
+
+
+def _measure_of(rate: Fact) -> str:
+    """出口 in 全省出口增长, 全国出口增长: the rate's name without its territory and verb."""
+    return _RATE_WORDS.sub("", _SCOPE_WORDS.sub("", rate.label.text))
+
+
+# 增速比上年提高, 同比下降, 较上年末提高: a change in points from the period before
+_FROM_LAST_PERIOD = re.compile(
+    r"^[,\s]*(?:增速|增幅|比重|占比|比例|该比例|其)?"
+    r"(?:同比|比上年|较上年|比去年|较去年)(?:同期|末|底)?"
+    rf"(?:[^,;。\d]{{0,4}}?)(?:{UP}|{DOWN})了?\s*$"
+)
+# 上年为, 上年同期为, (上年同期33.7%), 上年增长, 2023年末…为: the figure of the period before
+_LAST_PERIODS = re.compile(r"(?:上年|去年)(?:同期|末|底)?|(?P<year>\d{4}) ?年(?:同期|末|底)?")
+LAST_PERIOD_NAME = 12  # characters of a name the earlier figure's clause may hold
+
+
+def _points_then_earlier(doc: Document) -> Iterator[Claim]:
+    """毛利率为a%,同比下降d个百分点(上年同期为b%) / 增长a%,增速比上年提高d个百分点,上年增长
+    b% / 城镇化率为a%,比上年末提高d个百分点。上年末城镇化率为b%: the figure, its change in
+    points from the period before, and that period's figure stated after; a − b = ±d."""
+    table = facts(doc)
+    for points in table:
+        if points.role != "pp" or not points.direction or points.listed is not None:
+            continue
+        now = table.get(points.index - 1)
+        if now is None or now.sentence != points.sentence or now.quantity.kind != "percent":
+            continue
+        if not _FROM_LAST_PERIOD.match(doc.between(now.quantity.end, points.quantity.start)):
+            continue
+        earlier = _earlier_after(doc, table, now, points)
+        if earlier is not None:
+            yield quote_apart(doc, _claim(doc, earlier, now, points))
+
+
+def _earlier_after(doc: Document, table, now: Fact, points: Fact) -> Fact | None:
+    """The first percentage after the change, in its sentence or the next of the paragraph,
+    whose clause names the period before (and no other name than the figure's)."""
+    after = table.get(points.index + 1)
+    if after is None or after.quantity.kind != "percent" or after.paragraph != now.paragraph:
+        return None
+    if after.sentence > points.sentence + 1 or after.quantity.is_range:
+        return None
+    if _kind_of(after) != _kind_of(now):
+        return None
+    clause = after.clause.strip(" ,(（")
+    found = _LAST_PERIODS.search(clause)
+    if found is None or found.start() > 1:
+        return None
+    if found.group("year") and year_of(now.period) != str(int(found.group("year")) + 1):
+        return None  # 2023年末…: of the year before the figure's, no other
+    name = _RATE_WORDS.sub("", core_name(read_label(clause[found.end() :]).text))
+    own = core_name(now.label.text)
+    if len(name) > LAST_PERIOD_NAME or (len(name) >= 2 and name not in own):
+        return None  # 上年进口增长b%: another measure's figure
+    return after
+
+
+_RATE_WORDS = re.compile(rf"(?:{UP}|{DOWN}|增速|增幅|占比|比重|比例|为|是|达)+")
+
+
+def _kind_of(fact: Fact) -> str:
+    """A rate is compared with a rate; a share, ratio or level in percent with one of those."""
+    return "rate" if fact.role == "rate" else "ratio"
 
 
 # 与一季度2.50%的增速相比: the earlier figure inside 与…相比

@@ -35,6 +35,8 @@ MAGNITUDES = {
 UNITS = {
     "个百分点": ("pp", "pp"),
     "百分点": ("pp", "pp"),
+    "pcts": ("pp", "pp"),  # 净利率同比提升2.0pct: brokers' percentage points
+    "pct": ("pp", "pp"),
     "%": ("percent", "%"),
     "个千分点": ("ppt", "千分点"),  # 出生率比上年下降0.20个千分点: points of a per-mille rate
     "千分点": ("ppt", "千分点"),
