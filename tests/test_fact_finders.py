@@ -2803,3 +2803,15 @@ def test_points_above_the_wider_territory(check_text, text, script):
 def test_trap_the_wider_territorys_rate_of_another_measure(check_text):
     text = "2024年全省出口增长8.3%,高于全国平均水平1.1个百分点。全国进口增长6.2%。"
     assert verdicts(check_text(text), "difference") == []
+
+
+# ------------------------------------------------------------------ a multiple, last year's value after it
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_rise_in_multiples_against_last_years_value_after_it(check_text, script):
+    text = "2024年全省出口额500.0亿元,比上年增长{n}倍,上年为200.0亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(n="1.5")), "growth") == [("consistent", None)]
+    assert verdicts(check_text(text.format(n="4.5")), "growth") == [("inconsistent", "error")]
+    # 增长2.5倍 may be meant as 2.5 times the value: only a warning
+    assert verdicts(check_text(text.format(n="2.5")), "growth") == [("inconsistent", "warning")]

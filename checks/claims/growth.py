@@ -91,6 +91,15 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
     table = facts(doc)
     for level in table:
         rate = table.get(level.rate)
+        if rate is None and level.reference is not None:
+            multiple = _multiple_of(table, level)
+            if multiple is not None:  # 500亿元,比上年增长1.5倍,上年为200亿元
+                before = {"before": table[level.reference].quantity}
+                claim = _claim(doc, level, multiple, before)
+                claim.facts["to_multiple"] = bool(_TO_MULTIPLE.search(multiple.clause))
+                claim.row = derive(claim)
+                yield claim
+            continue
         if rate is None or rate.quantity.kind != "percent" or _constant_price(doc, rate):
             continue
         reference, change = table.get(level.reference), table.get(level.change)
@@ -100,6 +109,19 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             yield _claim(doc, level, rate, {"change_amount": change.quantity}, change.direction)
         elif (earlier := _last_years_level(table, level, rate)) is not None:
             yield quote_apart(doc, _claim(doc, level, rate, {"before": earlier.quantity}))
+
+
+_TO_MULTIPLE = re.compile(r"(?:到|至|为|是)\s*$")  # 增至3倍: B is 3A, not 4A
+
+
+def _multiple_of(table, level: Fact) -> Fact | None:
+    """The rise in multiples right after a level in its sentence (增长1.5倍), if any."""
+    following = table.get(level.index + 1)
+    if following is None or following.sentence != level.sentence:
+        return None
+    if following.role != "multiple" or following.direction <= 0 or following.quantity.is_range:
+        return None
+    return following
 
 
 def _series(doc: Document) -> Iterator[Claim]:

@@ -787,7 +787,7 @@ def _earlier_years_after(doc: Document, table: list[Fact]) -> None:
             (
                 f
                 for f in table[fact.index + 1 : fact.index + 4]
-                if f.role not in ("rate", "change", "share", "average_rate")
+                if f.role not in ("rate", "change", "share", "average_rate", "multiple")
             ),
             None,
         )
