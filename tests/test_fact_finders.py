@@ -2815,3 +2815,19 @@ def test_a_rise_in_multiples_against_last_years_value_after_it(check_text, scrip
     assert verdicts(check_text(text.format(n="4.5")), "growth") == [("inconsistent", "error")]
     # 增长2.5倍 may be meant as 2.5 times the value: only a warning
     assert verdicts(check_text(text.format(n="2.5")), "growth") == [("inconsistent", "warning")]
+
+
+# ------------------------------------------------------------------ imports from a partner
+@pytest.mark.parametrize("word", ["自", "从"])
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_imports_from_a_partner_meet_exports_to_it(check_text, word, script):
+    text = "1-6月,全省对甲国出口120.0亿元," + word + "甲国进口80.0亿元,对甲国贸易顺差{b}亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(b="40.0")), "balance") == [("consistent", None)]
+    assert verdicts(check_text(text.format(b="30.0")), "balance") == [("inconsistent", "error")]
+
+
+def test_trap_imports_from_another_partner(check_text):
+    text = "1-6月,全省对甲国出口120.0亿元,自乙国进口80.0亿元,对甲国贸易顺差30.0亿元。"
+    assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "balance")]

@@ -238,7 +238,19 @@ def siblings(a: str, b: str) -> bool:
 def compatible(a: str, b: str) -> bool:
     """Two subjects that may name one thing: either is unsaid, or one holds the other (中国 and
     中国货物); 对美 and 对德 name two."""
-    return not a or not b or a in b or b in a or _abbreviates(a, b) or _abbreviates(b, a)
+    if not a or not b or a in b or b in a or _abbreviates(a, b) or _abbreviates(b, a):
+        return True
+    return _partner(a) is not None and _partner(a) == _partner(b)
+
+
+_PARTNER = re.compile(r"^(?P<scope>.*?)(?:对|自|从|向)(?P<name>[\u4e00-\u9fff]{2,})$")
+
+
+def _partner(subject: str) -> str | None:
+    """对甲国, 自甲国, 从甲国, 向甲国: trade with one partner, whichever way the goods go; the
+    scope before it (全省) may be said or not."""
+    found = _PARTNER.match(subject)
+    return found.group("name") if found else None
 
 
 def _abbreviates(short: str, long: str) -> bool:
