@@ -2831,3 +2831,18 @@ def test_imports_from_a_partner_meet_exports_to_it(check_text, word, script):
 def test_trap_imports_from_another_partner(check_text):
     text = "1-6月,全省对甲国出口120.0亿元,自乙国进口80.0亿元,对甲国贸易顺差30.0亿元。"
     assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "balance")]
+
+
+# ------------------------------------------------------------------ four quarters of the year named
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_four_quarters_make_the_year_the_sentence_names(check_text, script):
+    text = "2024年公司营业收入100.0亿元,Q1-Q4分别为20.0亿元、25.0亿元、{q}亿元、29.0亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(q="26.0")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(q="36.0")), "sum") == [("inconsistent", "error")]
+
+
+def test_trap_quarters_of_another_measure(check_text):
+    text = "2024年公司营业收入100.0亿元,净利润Q1-Q4分别为2.0亿元、2.5亿元、2.6亿元、2.9亿元。"
+    assert verdicts(check_text(text), "sum") == []

@@ -120,7 +120,17 @@ def _year_total(table: FactTable, members: list[Fact]) -> Fact | None:
             continue
         if fact.label.total or "全年" in fact.clause:
             return fact
+        # 2024年营业收入T,Q1-Q4分别为A、B、C、D: the year the sentence names, of one measure
+        named = first.label.text.strip("-—~ ")  # Q1-Q4净利润 leaves 净利润-
+        same_measure = not named or bool(fact.label.head) and fact.label.head in named
+        if fact.sentence == first.sentence and fact.index < first.index and _whole_year(fact):
+            return fact if same_measure else None
     return None
+
+
+def _whole_year(fact: Fact) -> bool:
+    year, _, part = fact.period.partition(":")
+    return year.isdigit() and not part
 
 
 _NOT = "非"  # 非X names everything of a whole that is not X
