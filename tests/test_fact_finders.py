@@ -2846,3 +2846,22 @@ def test_four_quarters_make_the_year_the_sentence_names(check_text, script):
 def test_trap_quarters_of_another_measure(check_text):
     text = "2024年公司营业收入100.0亿元,净利润Q1-Q4分别为2.0亿元、2.5亿元、2.6亿元、2.9亿元。"
     assert verdicts(check_text(text), "sum") == []
+
+
+# ------------------------------------------------------------------ an undated headline's rate
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_an_undated_headline_restates_the_bodys_rate(check_text, script):
+    text = "全省出口增长{h}%\n2024年,全省出口额520.0亿元,同比增长8.3%。\n"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert _agreements(check_text(text.format(h="8.3"))) == [("consistent", None)]
+    # undated, the headline may be of another period: only a warning
+    assert _agreements(check_text(text.format(h="9.3"))) == [("inconsistent", "warning")]
+
+
+def test_trap_an_undated_rate_with_two_dated_candidates(check_text):
+    text = (
+        "全省出口增长9.3%\n2024年,全省出口额520.0亿元,同比增长8.3%。"
+        "2023年,全省出口额480.0亿元,同比增长6.1%。\n"
+    )
+    assert _agreements(check_text(text)) == []

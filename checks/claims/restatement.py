@@ -50,6 +50,10 @@ class Restatement:
             if first is not None:
                 yield _claim(doc, first, again)
                 continue
+            undated = [p for p in primary if _same_rate_undated(p, again)]
+            if len(undated) == 1:  # 全省出口增长a% (a headline) … 2024年,全省出口…增长b%
+                yield _claim(doc, undated[0], again, dated=True)
+                continue
             first = next((p for p in primary if _owners_rate(p, again)), None)
             if first is not None:  # a profit with or without minority interests: a warning
                 yield _claim(doc, first, again, dated=True, strict=False)
@@ -121,6 +125,17 @@ def _same_rate(first: Stated, again: Stated) -> bool:
     if first.period != again.period:
         return False
     return first.name == again.name or (len(again.name) >= 4 and first.name.endswith(again.name))
+
+
+def _same_rate_undated(first: Stated, again: Stated) -> bool:
+    """The same rate, with one of the two statements undated: perhaps of another period, so a
+    disagreement is only a warning; and only where it is the one such rate of its name."""
+    if bool(first.period) == bool(again.period):
+        return False
+    return _same_rate(
+        Stated(first.rate, first.name, "", first.attached),
+        Stated(again.rate, again.name, "", again.attached),
+    )
 
 
 # 归属于上市公司股东的, 归母: the owners' share of a profit, which a summary calls 净利润 alone
