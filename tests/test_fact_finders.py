@@ -2865,3 +2865,20 @@ def test_trap_an_undated_rate_with_two_dated_candidates(check_text):
         "2023年,全省出口额480.0亿元,同比增长6.1%。\n"
     )
     assert _agreements(check_text(text)) == []
+
+
+# ------------------------------------------------------------------ a subset named by its qualifier
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_above_the_designated_size_is_part_of_the_measure(check_text, script):
+    text = "2024年全省工业增加值1100.0亿元,增长6.0%;全省规模以上工业增加值{p}亿元,增长7.1%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(p="980.0")), "part_whole") == [("consistent", None)]
+    assert verdicts(check_text(text.format(p="1180.0")), "part_whole") == [
+        ("inconsistent", "error")
+    ]
+
+
+def test_trap_a_subset_of_another_year(check_text):
+    text = "2024年全省工业增加值1100.0亿元。2025年全省规模以上工业增加值1180.0亿元。"
+    assert verdicts(check_text(text), "part_whole") == []

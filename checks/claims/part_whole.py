@@ -74,6 +74,7 @@ class PartWhole:
         yield from _within_cumulative(doc)
         yield from _listed_shares(doc)
         yield from _shares_of_one_whole(doc)
+        yield from _subsets_of_a_measure(doc)
         yield from _named_within_totals(doc)
 
     def explain(self, claim: Claim) -> str:
@@ -285,6 +286,32 @@ def _named_within_totals(doc: Document) -> Iterator[Claim]:
                 claim.facts = {"signed": False}
                 claim.row = derive(claim)
                 yield quote_apart(doc, claim)
+
+
+def _subsets_of_a_measure(doc: Document) -> Iterator[Claim]:
+    """规模以上工业增加值A … 全省工业增加值B: a figure named by a subset qualifier (data/labels.yaml
+    subsets) and a measure is part of the figure of that measure, of its paragraph and period."""
+    table = facts(doc)
+    qualifiers = vocabulary().subsets
+    for part in table:
+        own = core_name(part.label.text)
+        qualifier = next((q for q in qualifiers if own.startswith(q)), None)
+        if qualifier is None or not _bounded_level(part):
+            continue
+        rest = own[len(qualifier) :].removeprefix("单位")
+        if len(rest) < 2:
+            continue
+        for whole in table:
+            if whole is part or whole.paragraph != part.paragraph or not _bounded_level(whole):
+                continue
+            if not whole.same_unit(part) or whole.period != part.period:
+                continue
+            if core_name(whole.label.text) == rest:
+                claim = Claim(NAME, doc.source, {"whole": whole.quantity, "part": part.quantity})
+                claim.facts = {"signed": False}
+                claim.row = derive(claim)
+                yield quote_apart(doc, claim)
+                break
 
 
 def _bounded_level(fact: Fact) -> bool:

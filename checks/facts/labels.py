@@ -52,6 +52,7 @@ class Vocabulary:
     signed: tuple[str, ...]  # flows that may be negative in part of a period (利润)
     averages: tuple[str, ...] = ()  # fixed-weight means (指数): a whole between its parts
     per_head: tuple[str, ...] = ()  # per-head figures (人均): no fixed-weight mean of parts
+    subsets: tuple[str, ...] = ()  # 规模以上: a qualifier naming part of what the rest names
     vital_rates: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
@@ -90,6 +91,7 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         signed=tuple(data.get("signed") or ()),
         averages=tuple(data.get("averages") or ()),
         per_head=tuple(data.get("per_head") or ()),
+        subsets=longest_first(data.get("subsets")),
         vital_rates={
             str(k): (str(v["rate"]), longest_first(v.get("counts")))
             for k, v in (data.get("vital_rates") or {}).items()
