@@ -2882,3 +2882,16 @@ def test_above_the_designated_size_is_part_of_the_measure(check_text, script):
 def test_trap_a_subset_of_another_year(check_text):
     text = "2024年全省工业增加值1100.0亿元。2025年全省规模以上工业增加值1180.0亿元。"
     assert verdicts(check_text(text), "part_whole") == []
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_trap_the_nations_rate_is_no_restatement_of_the_provinces(check_text, script):
+    # 全省出口 and 全国出口 name one measure over two territories
+    text = "2024年全省出口额520.0亿元,同比增长8.3%,比全国平均水平高{d}个百分点。全国出口增长5.0%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    claims = check_text(text.format(d="3.3"))
+    assert _agreements(claims) == []
+    assert verdicts(claims, "difference") == [("consistent", None)]  # the rate from its level
+    wrong = check_text(text.format(d="4.3"))
+    assert verdicts(wrong, "difference") == [("inconsistent", "error")]

@@ -116,7 +116,8 @@ def _against_a_wider_scope(doc: Document) -> Iterator[Claim]:
 def _wider_rate(table, now: Fact, points: Fact, scope: str) -> Fact | None:
     """The one other rate of the paragraph named by the scope word and the measure of `now`;
     right after the gap, the scope alone may name it (;全国增长b%)."""
-    measure = _measure_of(now)
+    level = table.get(now.attached_to)
+    measure = _measure_of(now) or (_measure_of(level) if level is not None else "")
     if len(measure) < 2:
         return None
     found = [
@@ -140,8 +141,8 @@ _SCOPE_WORDS = re.compile(r"^(?:\d{4}年)?(?:全国|全省|全市|全区|我国|
 
 
 def _measure_of(rate: Fact) -> str:
-    """出口 in 全省出口增长, 全国出口增长: the rate's name without its territory and verb."""
-    return _RATE_WORDS.sub("", _SCOPE_WORDS.sub("", rate.label.text))
+    """出口 in 全省出口增长, 全国出口增长: a name without its territory, verb and 额."""
+    return _RATE_WORDS.sub("", _SCOPE_WORDS.sub("", core_name(rate.label.text)))
 
 
 # 增速比上年提高, 同比下降, 较上年末提高: a change in points from the period before
@@ -196,7 +197,7 @@ def _earlier_after(doc: Document, table, now: Fact, points: Fact) -> Fact | None
     return after
 
 
-_RATE_WORDS = re.compile(rf"(?:{UP}|{DOWN}|增速|增幅|占比|比重|比例|为|是|达)+")
+_RATE_WORDS = re.compile(rf"(?:同比|环比|按年|{UP}|{DOWN}|增速|增幅|占比|比重|比例|为|是|达)+")
 
 
 def _kind_of(fact: Fact) -> str:

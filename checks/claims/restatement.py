@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks.claims.agreement import Agreement, derive, explain
 from checks.claims.base import Claim, quote_apart
@@ -36,6 +36,7 @@ class Stated:
     name: str  # the measure the rate is of
     period: str  # its period ("2017", "2025:1-7月"), or '' when none is in reach
     attached: bool  # stated with its level, not by name alone
+    words: str = ""  # the words naming it as printed, scope words kept (全省出口)
 
 
 class Restatement:
@@ -72,14 +73,14 @@ def _stated_rates(table: FactTable) -> Iterator[Stated]:
         level = table.get(rate.attached_to)
         if level is not None and level.role in ("level", "prior"):
             name = _key(level.label.text)
-            yield Stated(rate, name, level.period or rate.period, True)
+            yield Stated(rate, name, level.period or rate.period, True, level.label.text)
             continue
         named = table[rate.listed] if rate.listed is not None else rate
         if not _whole_clause(table.doc, named):
             continue  # “4+4”产业增加值: a figure cut the name, and what it named is lost
         name = _key(read_label(_RATE_WORDS.sub("", named.clause)).text)
         if len(name) >= 2:
-            yield Stated(rate, name, years.get(rate.index, rate.period), False)
+            yield Stated(rate, name, years.get(rate.index, rate.period), False, named.clause)
 
 
 def _whole_clause(doc: Document, fact: Fact) -> bool:
@@ -118,13 +119,29 @@ def _list_years(table: FactTable) -> dict[int, str]:
 
 
 def _same_rate(first: Stated, again: Stated) -> bool:
-    """The same measure, period, direction and kind (同比 or 环比), in another sentence."""
+    """The same measure, period, direction and kind (同比 or 环比), in another sentence, of
+    one territory: 全省出口 and 全国出口 are two."""
     a, b = first.rate, again.rate
     if a.sentence == b.sentence or a.monthly != b.monthly or a.direction != b.direction:
+        return False
+    territories = {_territory(first), _territory(again)} - {""}
+    if len(territories) > 1:
         return False
     if first.period != again.period:
         return False
     return first.name == again.name or (len(again.name) >= 4 and first.name.endswith(again.name))
+
+
+_NATION = re.compile(r"全国|我国|中国")
+_LOCAL = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区|本区|全县|全港|全澳|全台")
+
+
+def _territory(stated: Stated) -> str:
+    """Whether the words naming the rate name the nation, a locality or neither: names drop
+    their scope words, so these are read from the words as printed."""
+    if _NATION.search(stated.words):
+        return "nation"
+    return "local" if _LOCAL.search(stated.words) else ""
 
 
 def _same_rate_undated(first: Stated, again: Stated) -> bool:
@@ -132,10 +149,7 @@ def _same_rate_undated(first: Stated, again: Stated) -> bool:
     disagreement is only a warning; and only where it is the one such rate of its name."""
     if bool(first.period) == bool(again.period):
         return False
-    return _same_rate(
-        Stated(first.rate, first.name, "", first.attached),
-        Stated(again.rate, again.name, "", again.attached),
-    )
+    return _same_rate(replace(first, period=""), replace(again, period=""))
 
 
 # 归属于上市公司股东的, 归母: the owners' share of a profit, which a summary calls 净利润 alone
@@ -149,7 +163,7 @@ def _owners_rate(first: Stated, again: Stated) -> bool:
         return False
     if not _OWNERS.match(first.name[: -len(again.name)]):
         return False
-    return _same_rate(first, Stated(again.rate, first.name, again.period, again.attached))
+    return _same_rate(first, replace(again, name=first.name))
 
 
 def _shares_stated_twice(doc: Document) -> Iterator[Claim]:
