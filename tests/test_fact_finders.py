@@ -2895,3 +2895,29 @@ def test_trap_the_nations_rate_is_no_restatement_of_the_provinces(check_text, sc
     assert verdicts(claims, "difference") == [("consistent", None)]  # the rate from its level
     wrong = check_text(text.format(d="4.3"))
     assert verdicts(wrong, "difference") == [("inconsistent", "error")]
+
+
+# ------------------------------------------------------------------ Hong Kong, Macao and Taiwan phrasing
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an official (民国) year before the earlier value: 较111年的
+        "112年產值2兆2,181億元,較111年的2兆4,226億元年減{r}%。",
+        # 澳门元 after the figure; last year's value in the next clause
+        "澳門上半年博彩毛收入為1,130億澳門元,按年上升{u}%;去年同期為911億澳門元。",
+    ],
+    ids=["roc_year", "patacas"],
+)
+def test_growth_in_traditional_releases(check_text, text):
+    assert verdicts(check_text(text.format(r="8.4", u="24.0")), "growth") == [("consistent", None)]
+    wrong = check_text(text.format(r="6.4", u="29.0"))
+    assert verdicts(wrong, "growth") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_share_of_the_whole_is_of_the_total_before_its_where(check_text, script):
+    text = "全年访港旅客4,500万人次,按年上升31.0%,其中内地旅客3,400万人次,占整体{s}%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert shares(check_text(text.format(s="75.6"))) == [("consistent", None)]
+    assert shares(check_text(text.format(s="70.6"))) == [("inconsistent", "error")]

@@ -312,7 +312,7 @@ def _whole_fact(
     earlier = [
         f for f in reversed(table.facts[: part.index]) if _may_be_whole(table, f, part, share)
     ]
-    if share.whole_label is not None:
+    if share.whole_label is not None and not _GENERIC_WHOLE.fullmatch(share.whole_label.text):
         name = share.whole_label
         if not core_name(name.text):
             return None, ""
@@ -328,14 +328,19 @@ def _whole_fact(
     for fact in earlier:
         if fact.paragraph not in near:
             break  # an unnamed whole is stated close by
-        same_list = fact.sentence == part.sentence and not _where_between(table, fact, part)
+        where = _where_between(table, fact, part)
+        same_list = fact.sentence == part.sentence and not where
         if same_list and not _bare_measure_of(fact, part):
             continue  # an item of the same list is no whole
-        if siblings(fact.label.text, part.label.text):
-            continue  # 化药注册申请 is no whole of 新药注册申请
+        if not where and siblings(fact.label.text, part.label.text):
+            continue  # 化药注册申请 is no whole of 新药注册申请; 访港旅客T,其中内地旅客P is
         if _same_measure(fact, part) or _noun_after(table, fact, part):
             return fact, ""
     return None, ""
+
+
+# 占整体, 占总体, 占全部: a whole named by no measure, found as an unnamed one is
+_GENERIC_WHOLE = re.compile(r"整体|总体|全部|总量|总数|总额|总计|合计")
 
 
 # (1)…, (2)…, 1. …, 一、…, ①…: a paragraph that is one item of an enumerated list

@@ -54,7 +54,7 @@ _SHARE_BEFORE = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"(?:比|较|相比|相较|与|同比|对比)(?:于)?\s*"
-    r"(?:\d{4} ?年|上年|去年|前年|上月|\d{1,2} ?月份?)?(?:末|底|同期|全年)?的?\s*"
+    r"(?:\d{4} ?年|1[0-2]\d ?年|上年|去年|前年|上月|\d{1,2} ?月份?)?(?:末|底|同期|全年)?的?\s*"
     r"(?:人民币|美元|港币|港元|欧元|新台币)?\s*$"
 )
 _COMPARISON_START = re.compile(
@@ -791,7 +791,9 @@ def _earlier_years_after(doc: Document, table: list[Fact]) -> None:
             ),
             None,
         )
-        if after is None or after.role not in ("level", "prior") or not after.same_unit(fact):
+        if after is None or after.role not in ("level", "prior", "reference"):
+            continue
+        if after.attached_to is not None or not after.same_unit(fact):
             continue
         if after.paragraph != fact.paragraph or after.sentence > fact.sentence + 1:
             continue
