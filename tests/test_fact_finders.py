@@ -2921,3 +2921,17 @@ def test_a_share_of_the_whole_is_of_the_total_before_its_where(check_text, scrip
         text = opencc.OpenCC("s2t").convert(text)
     assert shares(check_text(text.format(s="75.6"))) == [("consistent", None)]
     assert shares(check_text(text.format(s="70.6"))) == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_last_years_value_named_again_in_the_next_sentence(check_text, script):
+    text = "今年首季,香港整体出口货值按年上升{r}%至10,500亿元。去年同期整体出口货值为9,333亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(r="12.5")), "growth") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="15.5")), "growth") == [("inconsistent", "error")]
+
+
+def test_trap_last_years_value_of_another_measure_next(check_text):
+    text = "今年首季,香港整体出口货值按年上升15.5%至10,500亿元。去年同期进口货值为9,333亿元。"
+    assert verdicts(check_text(text), "growth") == []

@@ -901,6 +901,7 @@ def _attach_next_sentence(doc: Document, table: list[Fact]) -> None:
 
 # 去年同期该业务营收约X: last year's value of what the sentence before named
 _SAME_PERIOD_OPENING = re.compile(r"^(?:而|但|)(?:去年|上年)同期(?:该|此|这|其)")
+_SAME_PERIOD_NAMED = re.compile(r"^(?:而|但|)(?:去年|上年)同期(?:的)?(?P<name>[^,;。\d]{2,24})$")
 _ANAPHOR = re.compile(r"^(?:而|但)?(?:该|此|这一?|其)")
 
 
@@ -912,7 +913,13 @@ def _last_years_of_it(doc: Document, level: Fact, reference: Fact) -> bool:
     if reference.paragraph != level.paragraph or reference.sentence != level.sentence + 1:
         return False
     opening = doc.between(doc.sentences[reference.sentence][0], reference.quantity.start)
-    return bool(_SAME_PERIOD_OPENING.match(opening.strip(" ,")))
+    if _SAME_PERIOD_OPENING.match(opening.strip(" ,")):
+        return True
+    named = _SAME_PERIOD_NAMED.match(opening.strip(" ,"))  # 去年同期整体出口货值为X
+    if named is None:
+        return False
+    name, own = core_name(read_label(named.group("name")).text), core_name(level.label.text)
+    return len(name) >= 2 and (name == own or len(name) >= 3 and own.endswith(name))
 
 
 NAMED_CHANGE_REACH = 3  # paragraphs back a change named by its measure may find its level
