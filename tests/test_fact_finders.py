@@ -2935,3 +2935,24 @@ def test_last_years_value_named_again_in_the_next_sentence(check_text, script):
 def test_trap_last_years_value_of_another_measure_next(check_text):
     text = "今年首季,香港整体出口货值按年上升15.5%至10,500亿元。去年同期进口货值为9,333亿元。"
     assert verdicts(check_text(text), "growth") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省卫生技术人员52.3万人,其中执业(助理)医师20.1万人,注册护士23.5万人,医护比为1:1.17。",
+        "全省常住人口5000万人,其中男性2550万人,女性2450万人,性别比为104.1:100。",
+    ],
+    ids=["doctors_to_nurses", "sex_ratio"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_trap_a_ratio_of_two_measures_is_no_structure(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "sum")]
+
+
+def test_a_ratio_of_shares_is_a_structure(check_text):
+    text = "2024年全省三次产业之比为10.0:40.0:{c}。"
+    assert verdicts(check_text(text.format(c="50.0")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(c="55.0")), "sum") == [("inconsistent", "error")]

@@ -747,7 +747,7 @@ def _mark_structures(doc: Document, table: list[Fact]) -> None:
         return bare and bool(_STRUCTURE_GLUE.fullmatch(_glue(doc, last, fact)))
 
     for run in _runs(table, joined):
-        if _names_structure(doc, run[0]):
+        if _names_structure(doc, run[0]) and (not _names_ratio(doc, run[0]) or _of_a_whole(run)):
             for member in run:
                 member.role, member.structure = "structure", run[0].index
 
@@ -756,6 +756,23 @@ def _names_structure(doc: Document, first: Fact) -> bool:
     """A structure is announced (结构, 比例 …) in its sentence: 17:12 is a time of day."""
     s_start = doc.sentences[first.sentence][0]
     return bool(_STRUCTURE_WORD.search(doc.between(s_start, first.quantity.start)))
+
+
+_RATIO_WORD = re.compile(r"(?:之比|比为|比是)\s*$")  # 医护比为1:1.17, 性别比为105:100
+
+
+def _names_ratio(doc: Document, first: Fact) -> bool:
+    """Announced as a ratio of two measures, which need not be the shares of one whole."""
+    s_start = doc.sentences[first.sentence][0]
+    return bool(_RATIO_WORD.search(doc.between(s_start, first.quantity.start)))
+
+
+STRUCTURE_SUM = (90.0, 110.0)  # a ratio whose members add up to about 100 is of shares
+
+
+def _of_a_whole(run: list[Fact]) -> bool:
+    total = sum(member.quantity.value for member in run)
+    return STRUCTURE_SUM[0] <= total <= STRUCTURE_SUM[1]
 
 
 def structures(table: FactTable) -> list[list[Fact]]:
