@@ -2956,3 +2956,17 @@ def test_a_ratio_of_shares_is_a_structure(check_text):
     text = "2024年全省三次产业之比为10.0:40.0:{c}。"
     assert verdicts(check_text(text.format(c="50.0")), "sum") == [("consistent", None)]
     assert verdicts(check_text(text.format(c="55.0")), "sum") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_kinds_of_one_counted_thing_named_before_respectively(check_text, script):
+    text = "截至2024年底,全省医疗机构1200家,公立医疗机构和民营医疗机构分别为450家和{b}家。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(b="750")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(b="650")), "sum") == [("inconsistent", "error")]
+
+
+def test_trap_names_of_no_common_thing_before_respectively(check_text):
+    text = "截至2024年底,全省医疗机构1200家,三甲医院和社区卫生站分别为450家和650家。"
+    assert verdicts(check_text(text), "sum") == []

@@ -565,13 +565,22 @@ def _measure_names(text: str, count: int) -> list[Label] | None:
     parts = _NAME_JOINER.split(text)
     if len(parts) != count:
         return None
-    names = []
-    for part in parts:
-        label = measure_named(part)
-        if not label.head:
-            return None
-        names.append(label)
-    return names
+    names = [measure_named(part) for part in parts]
+    if all(label.head for label in names):
+        return names
+    # 公立医疗机构和民营医疗机构分别为A和B: kinds of one counted thing, qualified apart
+    noun = _common_ending([p.strip() for p in parts])
+    if len(noun) >= 2 and all(len(p.strip()) > len(noun) for p in parts):
+        return [read_label(p.strip()) for p in parts]
+    return None
+
+
+def _common_ending(texts: list[str]) -> str:
+    ending = texts[0]
+    for text in texts[1:]:
+        while ending and not text.endswith(ending):
+            ending = ending[1:]
+    return ending
 
 
 _TO_LEVEL = re.compile(r"\s*(?:增至|升至|降至|增加至|减少至|上升至|下降至|至|到|达到|达)\s*")
