@@ -2970,3 +2970,36 @@ def test_kinds_of_one_counted_thing_named_before_respectively(check_text, script
 def test_trap_names_of_no_common_thing_before_respectively(check_text):
     text = "截至2024年底,全省医疗机构1200家,三甲医院和社区卫生站分别为450家和650家。"
     assert verdicts(check_text(text), "sum") == []
+
+
+# ------------------------------------------------------------------ stretches that cover a period
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前三季度全省出口额390.0亿元。其中,一季度120.0亿元,二季度130.0亿元,三季度{q}亿元。",
+        "2024年上半年公司营业收入50.0亿元,其中一季度22.0亿元,二季度{v}亿元。",
+    ],
+    ids=["three_quarters", "half_year"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_stretches_covering_a_period_add_up_to_it(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    good = check_text(text.format(q="140.0", v="28.0"))
+    assert verdicts(good, "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(q="150.0", v="18.0")), "sum") == [
+        ("inconsistent", "error")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前三季度全省出口额390.0亿元。其中,一季度120.0亿元,三季度150.0亿元。",  # a stretch missing
+        "前三季度全省出口额390.0亿元。其中,一季度120.0亿元,二季度进口130.0亿元,三季度150.0亿元。",
+        "前三季度全省出口额390.0亿元。一季度120.0亿元,二季度130.0亿元,预计三季度150.0亿元。",
+    ],
+    ids=["gap", "another_measure", "forecast"],
+)
+def test_trap_stretches_that_do_not_cover_the_period(check_text, text):
+    assert verdicts(check_text(text), "sum") == []

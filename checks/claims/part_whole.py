@@ -244,7 +244,7 @@ def _within_periods(doc: Document) -> Iterator[Claim]:
     """A flow over part of a period never exceeds the same flow over all of it: 第三季度营业收入
     against 前三季度营业收入, 1-11月产值 against 全年产值. The nearest such figure is the whole."""
     table = facts(doc)
-    flows = [f for f in table if _flow(f)]
+    flows = [f for f in table if is_flow(f)]
     loose = _loose_years(flows)
     wholes = [f for f in flows if f.period not in loose]
     starts = sorted({f.paragraph for f in table})  # the document's paragraphs, in order
@@ -491,7 +491,7 @@ def _loose_years(flows: list[Fact]) -> set[str]:
     }
 
 
-def _flow(fact: Fact) -> bool:
+def is_flow(fact: Fact) -> bool:
     """A level that adds up over time: an amount of money or of a named measure (产量, 出口 …),
     not a stock, price or per-unit value."""
     if fact.role != "level" or fact.quantity.is_range or fact.bracketed:
@@ -507,7 +507,7 @@ def _whole_period(flows: list[Fact], part: Fact, paragraphs: set[int]) -> Fact |
         key=lambda f: abs(f.index - part.index),
     )
     for whole in near:
-        if whole.same_unit(part) and inside(part.period, whole.period) and _one_flow(part, whole):
+        if whole.same_unit(part) and inside(part.period, whole.period) and one_flow(part, whole):
             return whole
     return None
 
@@ -517,7 +517,7 @@ def _paragraphs_around(starts: list[int], fact: Fact, reach: int = PERIOD_REACH)
     return set(starts[max(0, at - reach) : at + reach + 1])
 
 
-def _one_flow(a: Fact, b: Fact) -> bool:
+def one_flow(a: Fact, b: Fact) -> bool:
     """The same measure of the same subject, whatever period words the labels hold."""
     if a.label.head or b.label.head:
         return a.label.head == b.label.head and compatible(_bare(a.subject), _bare(b.subject))

@@ -1,9 +1,11 @@
 """sum: listed components against a stated total.
 
-Two shapes only, because categories often overlap ("firms able to make class I / II / III
-devices" need not add up to all firms):
+Only lists known to be complete, because categories often overlap ("firms able to make class
+I / II / III devices" need not add up to all firms):
   A x、B y 和 C z,合计/共计/总计 T       an explicit total after the list
   总量 T,其中 A x、B y                   only when A, B cover a partition in data/partitions.yaml
+  前三季度T。其中,一季度a,二季度b,三季度c  stretches that cover the whole's period exactly
+and, from the fact table, partitions, structures, announced breakdowns that fill their whole.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from checks.claims.base import (
     relation_row,
     same_unit,
 )
+from checks.claims.part_whole import is_flow, one_flow
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts, read_label, vocabulary
 from checks.facts.partitions import (
@@ -35,6 +38,7 @@ from checks.facts.partitions import (
     partitions_of,
     rest_after,
 )
+from checks.facts.periods import months, year_of
 from checks.facts.table import Fact, FactTable, structures
 from checks.quantities import Interval, Quantity
 
@@ -61,6 +65,7 @@ class Sum:
         yield from _partition_shares(doc)
         yield from _contributions_whole(doc)
         yield from _announced(doc)
+        yield from _sub_periods(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -240,6 +245,48 @@ def _groups_in(doc: Document) -> list[list[str]]:
     return doc.memo(
         "sum groups", lambda: [g for g in partitions() if all(m in doc.view for m in g)]
     )
+
+
+def _sub_periods(doc: Document) -> Iterator[Claim]:
+    """前三季度出口T。其中,一季度A,二季度B,三季度C: flows over stretches that follow one another
+    and cover the whole's period exactly, stated right after it, add up to it."""
+    table = facts(doc)
+    for whole in table:
+        span = months(whole.period)
+        if not is_flow(whole) or span is None or whole.forecast:
+            continue
+        parts = _covering(table, whole, span)
+        if parts:
+            yield quote_apart(
+                doc, _claim(doc, whole.quantity, [p.quantity for p in parts], "periods")
+            )
+
+
+def _covering(table: FactTable, whole: Fact, span: tuple[int, int]) -> list[Fact]:
+    """The levels right after the whole (past its rate and change), in its paragraph or the
+    next, whose stretches run on from the whole's first month to its last."""
+    parts: list[Fact] = []
+    expected = span[0]
+    for fact in table.facts[whole.index + 1 :]:
+        if fact.attached_to is not None and fact.role != "level":
+            continue  # a part's own rate, change or share
+        if fact.role != "level" or not fact.same_unit(whole) or fact.forecast:
+            return []
+        if fact.paragraph != whole.paragraph and fact.sentence > whole.sentence + 2:
+            return []
+        own = months(fact.period)
+        if own is None or own[0] != expected or own == span:
+            return []
+        if year_of(fact.period) and year_of(fact.period) != year_of(whole.period):
+            return []
+        named = fact.label.text not in ("", *vocabulary().lead)  # 其中一季度A names nothing
+        if named and not one_flow(fact, whole):
+            return []
+        parts.append(fact)
+        expected = own[1] + 1
+        if own[1] == span[1]:
+            return parts if len(parts) >= 2 else []
+    return []
 
 
 def _claim(doc: Document, total: Quantity, components: list[Quantity], shape: str) -> Claim:
