@@ -3003,3 +3003,17 @@ def test_stretches_covering_a_period_add_up_to_it(check_text, text, script):
 )
 def test_trap_stretches_that_do_not_cover_the_period(check_text, text):
     assert verdicts(check_text(text), "sum") == []
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_births_less_deaths_is_the_natural_increase(check_text, script):
+    text = "2024年全省出生人口45.6万人,死亡人口40.2万人,人口自然增加{c}万人。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(c="5.4")), "difference") == [("consistent", None)]
+    assert verdicts(check_text(text.format(c="6.4")), "difference") == [("inconsistent", "error")]
+
+
+def test_trap_births_and_deaths_of_two_years(check_text):
+    text = "2024年全省出生人口45.6万人。2023年死亡人口40.2万人,人口自然增加6.4万人。"
+    assert verdicts(check_text(text), "difference") == []

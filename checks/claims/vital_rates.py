@@ -3,7 +3,8 @@
 Statistical communiqués state 全年出生人口A,出生率为a‰;死亡人口B,死亡率为b‰;自然增长率为c‰.
 Every such rate is its count over one average population, so A/a, B/b and C/c must admit one
 population (an agreement claim), and the natural rate is the birth rate less the death rate
-(a difference claim: a − b = c, in per-mille points). The rates and counts of one paragraph and
+(a difference claim: a − b = c, in per-mille points), as the counts are (A − B = C). The rates
+and counts of one paragraph and
 one year are read together; a rate named twice there is left alone (which one is meant?).
 """
 
@@ -29,12 +30,14 @@ class VitalRates:
     columns = Agreement.columns
 
     def find(self, doc: Document) -> Iterator[Claim]:
+        if "出生" not in doc.view:
+            return  # most documents state no births
         table = facts(doc)
-        if not any(f.quantity.kind == _PERMILLE for f in table):
-            return  # most documents state no per-mille rate
         for rates, counts in _groups(table):
             if all(kind in rates for kind in (_BIRTHS, _DEATHS, _NATURAL)):
                 yield _natural_rate(doc, rates)
+            if all(kind in counts for kind in (_BIRTHS, _DEATHS, _NATURAL)):
+                yield _natural_count(doc, counts)
             pairs = [(counts[k], rates[k]) for k in rates if k in counts and _off_zero(rates[k])]
             if len(pairs) >= 2:
                 yield _one_population(doc, pairs)
@@ -44,7 +47,7 @@ class VitalRates:
 
 
 def _groups(table: FactTable) -> Iterator[tuple[dict[str, Fact], dict[str, Fact]]]:
-    """Per paragraph and year: each kind's one rate (in ‰) and one count."""
+    """Per paragraph and year: each kind's one rate (in ‰) and one count, where either is."""
     named = vocabulary().vital_rates
     found: dict[tuple[int, str], dict[str, dict[str, list[Fact]]]] = {}
     for fact in table:
@@ -56,7 +59,8 @@ def _groups(table: FactTable) -> Iterator[tuple[dict[str, Fact], dict[str, Fact]
                 role = "rate"
             elif (
                 fact.quantity.kind == "people"
-                and fact.role == "level"
+                and (fact.role == "level" or kind == _NATURAL and fact.role == "change")
+                and fact.direction >= 0
                 and name.endswith(count_words)
             ):
                 role = "count"
@@ -71,7 +75,7 @@ def _groups(table: FactTable) -> Iterator[tuple[dict[str, Fact], dict[str, Fact]
     for group in found.values():
         rates = {k: v[0] for k, v in group["rate"].items() if len(v) == 1}
         counts = {k: v[0] for k, v in group["count"].items() if len(v) == 1}
-        if rates:
+        if rates or counts:
             yield rates, counts
 
 
@@ -86,6 +90,16 @@ def _natural_rate(doc: Document, rates: dict[str, Fact]) -> Claim:
     inputs = {"before": deaths.quantity, "after": births.quantity, "change": natural.quantity}
     claim = Claim(difference.NAME, doc.source, inputs)
     claim.facts = {"falling": False, "verb": "自然增长率 ", "vital": True}
+    claim.row = difference.derive(claim)
+    return quote_apart(doc, claim)
+
+
+def _natural_count(doc: Document, counts: dict[str, Fact]) -> Claim:
+    """出生人口A − 死亡人口B = 自然增加C, a difference claim in people."""
+    births, deaths, natural = counts[_BIRTHS], counts[_DEATHS], counts[_NATURAL]
+    inputs = {"before": deaths.quantity, "after": births.quantity, "change": natural.quantity}
+    claim = Claim(difference.NAME, doc.source, inputs)
+    claim.facts = {"falling": False, "verb": "自然增加 ", "vital": True}
     claim.row = difference.derive(claim)
     return quote_apart(doc, claim)
 
