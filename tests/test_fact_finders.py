@@ -3017,3 +3017,17 @@ def test_births_less_deaths_is_the_natural_increase(check_text, script):
 def test_trap_births_and_deaths_of_two_years(check_text):
     text = "2024年全省出生人口45.6万人。2023年死亡人口40.2万人,人口自然增加6.4万人。"
     assert verdicts(check_text(text), "difference") == []
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_last_years_figure_of_the_name_stated_after(check_text, script):
+    text = "2024年公司营收120.5亿元(+{r}%),归母净利润18.3亿元。2023年营收104.6亿元,归母净利润15.2亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(r="15.2")), "growth") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="17.2")), "growth") == [("inconsistent", "error")]
+
+
+def test_trap_a_figure_after_of_two_years_before(check_text):
+    text = "2024年公司营收120.5亿元(+17.2%)。2022年营收104.6亿元。"
+    assert verdicts(check_text(text), "growth") == []

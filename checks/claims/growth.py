@@ -203,24 +203,34 @@ def _years_of(doc: Document, values: list[Fact]) -> bool:
 
 
 def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
-    """The same measure stated for the year before, in this paragraph or the one before:
-    "2020年销售20.0万辆 … 2021年销售25.0万辆,同比增长25.0%"."""
+    """The same measure stated for the year before, in this paragraph or the one before, or
+    after it in its paragraph: "2020年销售20.0万辆 … 2021年销售25.0万辆,同比增长25.0%"."""
     year, _, part = level.period.partition(":")
     if not year.isdigit() or rate.monthly:
         return None
     wanted = f"{int(year) - 1}:{part}" if part else str(int(year) - 1)
     name = core_name(level.label.text)
     floor = table.doc.paragraph_before(level.paragraph)
-    for fact in reversed(table.facts[: level.index]):
-        if fact.quantity.start < floor:
-            return None
-        if (
+
+    def of_last_year(fact: Fact) -> bool:
+        return (
             fact.role in ("level", "prior")
             and fact.period == wanted
             and fact.same_unit(level)
             and not fact.quantity.is_range
             and _restates(name, core_name(fact.label.text))
-        ):
+        )
+
+    for fact in reversed(table.facts[: level.index]):
+        if fact.quantity.start < floor:
+            break
+        if of_last_year(fact):
+            return fact
+    # 2024年营收A(+r%)。2023年营收B: the year before, stated after in the paragraph
+    for fact in table.facts[level.index + 1 :]:
+        if fact.paragraph != level.paragraph:
+            return None
+        if of_last_year(fact):
             return fact
     return None
 
