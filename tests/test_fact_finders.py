@@ -3031,3 +3031,37 @@ def test_last_years_figure_of_the_name_stated_after(check_text, script):
 def test_trap_a_figure_after_of_two_years_before(check_text):
     text = "2024年公司营收120.5亿元(+17.2%)。2022年营收104.6亿元。"
     assert verdicts(check_text(text), "growth") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the span's years between the end value and its rate
+        "2023年全球市场规模为5184.6亿美元,预计2030年将达到7560.2亿美元,2023-2030年复合增长率为{r}%。",
+        # the start value in the next sentence, named shorter
+        "2023年中国医疗器械市场规模为10358亿元,同比增长8.9%,2019-2023年复合增长率为{s}%。"
+        "2019年市场规模为6336亿元。",
+    ],
+    ids=["span_after_values", "start_elsewhere"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_compound_rates_with_their_span_named(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    good = check_text(text.format(r="5.5", s="13.1"))
+    assert verdicts(good, "cagr") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="6.5", s="11.1")), "cagr") == [
+        ("inconsistent", "error")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年全球市场规模为5184.6亿美元,预计2030年将达到7560.2亿美元,2020-2030年复合增长率为6.5%。",
+        "2023年中国医疗器械市场规模为10358亿元,2019-2023年复合增长率为11.1%。2019年出口额为6336亿元。",
+    ],
+    ids=["another_span", "another_measure"],
+)
+def test_trap_a_span_or_start_of_something_else(check_text, text):
+    assert verdicts(check_text(text), "cagr") == []

@@ -11,8 +11,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checks.claims.base import RELATION_COLUMNS, Claim, fmt, percent_after, relation_row, same_unit
+from checks.claims.base import (
+    RELATION_COLUMNS,
+    Claim,
+    fmt,
+    percent_after,
+    quote_apart,
+    relation_row,
+    same_unit,
+)
 from checks.document import AMOUNT_KINDS, Document
+from checks.facts import facts
+from checks.facts.labels import core_name
+from checks.facts.periods import year_of
 from checks.quantities import Interval, Period, Quantity
 from checks.vocabulary import FROM_BEFORE, TO_AFTER
 
@@ -24,7 +35,8 @@ _KEYWORD = re.compile(
 # Only connective words may separate the end value from its rate: "…5300亿元,年复合增长率9%".
 _ADJACENT = re.compile(
     r"[,\s]*(?:预测期内|预测期间|此期间|这期间|期间|其间|期内|整体|同期|总体|年均"
-    r"|(?:近|这|过去)?[0-9一二三四五六七八九十两]{1,2}年(?:来|间|里|中)?)?"
+    r"|(?:近|这|过去)?[0-9一二三四五六七八九十两]{1,2}年(?:来|间|里|中)?"
+    r"|(?P<y1>(?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*(?P<y2>(?:19|20)\d{2})\s*年?(?:间|期间)?(?:的)?)?"
     r"[,\s]*(?:以|的|达|为)?\s*"
 )
 
@@ -41,16 +53,24 @@ class Cagr:
             sentence = doc.sentences[doc.sentence_at(match.start())]
             endpoints = _endpoints(doc, sentence[0], min(match.start(), rate.start))
             if endpoints is None:
+                endpoints = _start_elsewhere(doc, sentence[0], min(match.start(), rate.start))
+            if endpoints is None:
                 continue
             (first, first_year), (last, last_year), years_at = endpoints
             nearest = max((first, last), key=lambda q: q.end)
-            if not _ADJACENT.fullmatch(doc.between(nearest.end, min(match.start(), rate.start))):
+            adjacent = _ADJACENT.fullmatch(doc.between(nearest.end, min(match.start(), rate.start)))
+            if not adjacent:
                 continue  # another metric may sit between the values and the rate
+            if adjacent.group("y1") and (int(adjacent.group("y1")), int(adjacent.group("y2"))) != (
+                first_year,
+                last_year,
+            ):
+                continue  # ,2020-2030年复合增长率: the rate of another span than the values
             claim = Claim(NAME, doc.source, {"from": first, "to": last, "rate": rate})
             claim.facts = {"from_year": first_year, "to_year": last_year}
             claim.cue = years_at  # 2018-2022年,…从A增至B: the years the span is read from
             claim.row = derive(claim)
-            yield claim
+            yield quote_apart(doc, claim)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -168,6 +188,51 @@ def _endpoints_of_range(
         return None
     span = ranges[0]
     return (first, span.first), (last, span.last), (span.start, span.end)
+
+
+def _start_elsewhere(
+    doc: Document, start: int, end: int
+) -> tuple[Endpoint, Endpoint, tuple[int, int]] | None:
+    """2023年规模B,同比增长g,2019-2023年复合增长率为r。2019年规模为A: the span's end in the
+    rate's sentence, its start stated elsewhere in the paragraph by the same name."""
+    tokens = doc.tokens_in(start, end + 1)  # 2019-2023年 shares its 年 with 年复合增长率
+    spans = [t for t in tokens if isinstance(t, Period) and t.first and t.first < t.last]
+    if not spans or doc.quantities_in(spans[-1].end, end):
+        return None
+    span = spans[-1]
+    table = facts(doc)
+    ends = [
+        f
+        for f in table
+        if f.sentence == doc.sentence_at(start)
+        and f.quantity.end <= span.start
+        and f.role == "level"
+        and f.is_amount
+        and year_of(f.period) == str(span.last)
+    ]
+    if len(ends) != 1:
+        return None
+    last = ends[0]
+    name = core_name(last.label.text)
+    starts = [
+        f
+        for f in table
+        if f.paragraph == last.paragraph
+        and f.sentence != last.sentence
+        and f.role in ("level", "prior")
+        and f.same_unit(last)
+        and not f.quantity.is_range
+        and year_of(f.period) == str(span.first)
+        and _names_again(name, core_name(f.label.text))
+    ]
+    if len(starts) != 1:
+        return None
+    return (starts[0].quantity, span.first), (last.quantity, span.last), (span.start, span.end)
+
+
+def _names_again(name: str, other: str) -> bool:
+    """The same name, or a shorter one that ends it (市场规模 for 中国医疗器械市场规模)."""
+    return len(other) >= 2 and (other == name or len(other) >= 4 and name.endswith(other))
 
 
 _TARGET_YEAR = re.compile(r"(?:到|至)\s*$")
