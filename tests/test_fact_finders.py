@@ -3065,3 +3065,20 @@ def test_compound_rates_with_their_span_named(check_text, text, script):
 )
 def test_trap_a_span_or_start_of_something_else(check_text, text):
     assert verdicts(check_text(text), "cagr") == []
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_shares_ending_in_the_rest_make_the_whole(check_text, script):
+    text = (
+        "2023年该市场规模达1200亿元,其中甲类占比38%,同比提高2个百分点,乙类占比15%,丙类占比20%,"
+        "其他占比{r}%。"
+    )
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(r="27")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="37")), "sum") == [("inconsistent", "error")]
+
+
+def test_trap_shares_with_no_rest_need_not_make_the_whole(check_text):
+    text = "2023年该市场规模达1200亿元,其中甲类占比38%,乙类占比15%,丙类占比20%。"
+    assert verdicts(check_text(text), "sum") == []

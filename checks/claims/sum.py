@@ -66,6 +66,7 @@ class Sum:
         yield from _contributions_whole(doc)
         yield from _announced(doc)
         yield from _sub_periods(doc)
+        yield from _shares_and_the_rest(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -179,6 +180,41 @@ def _contributions_whole(doc: Document) -> Iterator[Claim]:
     """The contribution rates of a whole partition's parts (贡献率分别为a、b、c) make 100."""
     for members, _, _ in contribution_lists(facts(doc)):
         yield _of_a_hundred(doc, [m.quantity for m in members])
+
+
+_REST = re.compile(r"^(?:其他|其它|其余|剩余)")  # 其他占比c%: the share of all the rest
+SHARES_WITH_REST = 3  # the shares a list ending in 其他 holds at least
+
+
+def _shares_and_the_rest(doc: Document) -> Iterator[Claim]:
+    """甲占比a%,乙占比b%,丙占比c%,其他占比d%: shares of one whole stated clause by clause in a
+    sentence, the last of all the rest, make the whole: they add up to 100."""
+    if "其" not in doc.view:
+        return
+    table = facts(doc)
+    run: list[Fact] = []
+    for fact in table:
+        if fact.role in ("pp", "rate", "change") and run and fact.sentence == run[-1].sentence:
+            continue  # 甲占比a%,同比提高d个百分点,乙占比b%: a share's own change
+        if not _a_named_share(fact) or (run and fact.sentence != run[-1].sentence):
+            run = [fact] if _a_named_share(fact) else []
+            continue
+        run.append(fact)
+        if _REST.match(fact.label.text) and len(run) >= SHARES_WITH_REST:
+            if len({f.whole_label.text if f.whole_label else "" for f in run}) == 1:
+                yield quote_apart(doc, _of_a_hundred(doc, [f.quantity for f in run]))
+            run = []
+
+
+def _a_named_share(fact: Fact) -> bool:
+    """A share named by what it is the share of (免疫诊断占比), no member of a list."""
+    return (
+        fact.role == "share"
+        and fact.quantity.kind == "percent"
+        and not fact.quantity.is_range
+        and fact.listed is None
+        and bool(fact.label.text)
+    )
 
 
 def _of_a_hundred(doc: Document, parts: list[Quantity]) -> Claim:
