@@ -3082,3 +3082,35 @@ def test_shares_ending_in_the_rest_make_the_whole(check_text, script):
 def test_trap_shares_with_no_rest_need_not_make_the_whole(check_text):
     text = "2023年该市场规模达1200亿元,其中甲类占比38%,乙类占比15%,丙类占比20%。"
     assert verdicts(check_text(text), "sum") == []
+
+
+# ------------------------------------------------------------------ traps found by composed variants
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年全省进口增长5.0%,出口保持两位数增长。",  # the rate before is another measure's
+        "2024年全省出口增长8.0%,力争明年实现两位数增长。",  # a target for next year
+        "2024年全省进口增长5.0%,实现两位数增长的是出口。",  # the band names what it is of after it
+    ],
+    ids=["another_measure", "a_target", "named_after"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_trap_a_band_of_digits_of_something_else(check_text, text, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text), "direction") == []
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_trap_a_share_of_the_nations_figure(check_text, script):
+    # 占全国机电产品出口的6.0% is of the nation's exports, not the province's 520亿元
+    text = "2024年全省出口额520.0亿元,机电产品出口312.0亿元,占全国机电产品出口的6.0%。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert shares(check_text(text)) == []
+
+
+def test_trap_the_whole_of_two_sentences(check_text):
+    # 占整体 names whatever its sentence is about: two sentences, two wholes
+    text = "出口到甲国占整体28.4%,其次是乙国占17.4%。丙类产品占整体11.8%,丁类产品占整体70.0%。"
+    assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "part_whole")]

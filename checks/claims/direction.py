@@ -457,6 +457,12 @@ _BAND = re.compile(
 _RATE_NAMED = re.compile(r"(?:增速|增幅|增长率|降幅)(?:达到|达|保持|为|在|均)?\s*$")
 _BAND_VERBS = re.compile(r"(?:继续|连续|仍|均|都|也|已|持续)?(?:保持|实现|维持|录得|呈现|达到)了?$")
 _NEAR_BAND = re.compile(r"(?:接近|近|逼近|临近|低于|不到|不足|超过|高于)(?:了)?$")
+# 增长a%,连续三年保持两位数增长: only words of keeping between the rate and its band
+_BAND_GLUE = re.compile(
+    r"[,,\s]*(?:已|已经|均|都|也|继续|持续|连续[一二三四五六七八九十两\d]{1,2}(?:年|个月|个季度))?"
+    r"(?:保持|实现|维持|录得|呈现|达到)?了?(?:的)?"
+)
+_BAND_NAMED_AFTER = re.compile(r"[^,;。]{0,6}?的(?:是|有)")  # 实现两位数增长的是出口
 _NAME_PARTS = re.compile(r"[、和及与]")
 _TRADE_WORDS = re.compile(r"^对|(?:的)?(?:贸易|进出口|出口|进口)$")
 BAND_SENTENCES = 2  # sentences after a band where the rates it names may stand
@@ -493,6 +499,9 @@ def _banded_rates(doc: Document, table: FactTable, at: int, falling: bool) -> li
     ]
     before = [f for f in rates if f.sentence == sentence and f.quantity.end <= at]
     if before:
+        glue = doc.between(before[-1].quantity.end, at)
+        if not _BAND_GLUE.fullmatch(glue) or _BAND_NAMED_AFTER.match(doc.between(at, at + 10)):
+            return []  # 进口增长a%,出口保持两位数增长 / 力争明年实现两位数增长: of another
         return [before[-1]] if before[-1].direction == wanted else []
     start = doc.sentences[sentence][0]
     clause = re.split(r"[,,;;::]", doc.between(start, at))[-1]

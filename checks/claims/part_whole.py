@@ -22,7 +22,14 @@ from checks.claims.base import (
 )
 from checks.document import AMOUNT_KINDS, BULLET_MARKS, MAX_SENTENCE, Document
 from checks.facts import facts
-from checks.facts.labels import compatible, core_name, names_whole, siblings, vocabulary
+from checks.facts.labels import (
+    GENERIC_WHOLE,
+    compatible,
+    core_name,
+    names_whole,
+    siblings,
+    vocabulary,
+)
 from checks.facts.partitions import (
     announced_breakdowns,
     breakdowns,
@@ -389,22 +396,26 @@ def _shares_of_one_whole(doc: Document) -> Iterator[Claim]:
     two parts one of which names the other may overlap: no claim for them."""
     table = facts(doc)
     per_head = vocabulary().per_head
-    groups: dict[tuple[int, str], list[Fact]] = {}
+    groups: dict[tuple[int, str, int], list[Fact]] = {}
     last: Fact | None = None  # the last share that named its whole
     for share in table:
         if not _a_lone_share(doc, table, share) or any(w in share.clause for w in per_head):
             continue
-        name = _whole_named(share)
-        if name:
+        if _whole_named(share):
             last = share
         elif last is None or not _of_the_whole_before(table, last, share):
             continue
-        else:
-            name = _whole_named(last)
-        groups.setdefault((share.paragraph, name), []).append(share)
+        groups.setdefault(_whole_key(last), []).append(share)
     for members in groups.values():
         if len(members) >= 2:
             yield from _one_whole_claim(doc, table, members)
+
+
+def _whole_key(named: Fact) -> tuple[int, str, int]:
+    """The paragraph and name of the whole a share names; 占整体 names whatever its sentence is
+    about, so a generic name is of its sentence alone."""
+    name = _whole_named(named)
+    return named.paragraph, name, named.sentence if GENERIC_WHOLE.fullmatch(name) else -1
 
 
 def _of_the_whole_before(table: FactTable, named: Fact, share: Fact) -> bool:

@@ -17,7 +17,7 @@ from checks.claims.agreement import Agreement, derive, explain
 from checks.claims.base import Claim, quote_apart
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
-from checks.facts.labels import core_name, read_label, without_total
+from checks.facts.labels import core_name, read_label, territory, without_total
 from checks.facts.table import YEAR_SPAN, lists
 from checks.vocabulary import DOWN, MANNER, UP
 
@@ -132,16 +132,8 @@ def _same_rate(first: Stated, again: Stated) -> bool:
     return first.name == again.name or (len(again.name) >= 4 and first.name.endswith(again.name))
 
 
-_NATION = re.compile(r"全国|我国|中国")
-_LOCAL = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区|本区|全县|全港|全澳|全台")
-
-
 def _territory(stated: Stated) -> str:
-    """Whether the words naming the rate name the nation, a locality or neither: names drop
-    their scope words, so these are read from the words as printed."""
-    if _NATION.search(stated.words):
-        return "nation"
-    return "local" if _LOCAL.search(stated.words) else ""
+    return territory(stated.words)
 
 
 def _same_rate_undated(first: Stated, again: Stated) -> bool:

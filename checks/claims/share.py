@@ -27,7 +27,14 @@ from checks.claims.base import (
 )
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import Fact, FactTable, facts, vocabulary
-from checks.facts.labels import Label, core_name, names_whole, siblings, without_total
+from checks.facts.labels import (
+    GENERIC_WHOLE,
+    Label,
+    core_name,
+    names_whole,
+    siblings,
+    without_total,
+)
 from checks.facts.partitions import Partition, contribution_lists, partitions_of
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
@@ -312,7 +319,7 @@ def _whole_fact(
     earlier = [
         f for f in reversed(table.facts[: part.index]) if _may_be_whole(table, f, part, share)
     ]
-    if share.whole_label is not None and not _GENERIC_WHOLE.fullmatch(share.whole_label.text):
+    if share.whole_label is not None and not GENERIC_WHOLE.fullmatch(share.whole_label.text):
         name = share.whole_label
         if not core_name(name.text):
             return None, ""
@@ -337,10 +344,6 @@ def _whole_fact(
         if _same_measure(fact, part) or _noun_after(table, fact, part):
             return fact, ""
     return None, ""
-
-
-# 占整体, 占总体, 占全部: a whole named by no measure, found as an unnamed one is
-_GENERIC_WHOLE = re.compile(r"整体|总体|全部|总量|总数|总额|总计|合计")
 
 
 # (1)…, (2)…, 1. …, 一、…, ①…: a paragraph that is one item of an enumerated list

@@ -216,15 +216,50 @@ def without_total(text: str) -> str:
 
 
 def names_whole(candidate: Label, name: Label) -> bool:
-    """Whether a label names the whole a share names: the same measure, and subjects of which
-    one ends the other (占中国外贸总值 names 进出口总值; 占出口总值 does not name 进出口)."""
+    """Whether a label names the whole a share names: the same measure, of one territory, and
+    subjects of which one ends the other (占中国外贸总值 names 进出口总值; 占出口总值 does not name
+    进出口; 占全国出口的 does not name 全省出口)."""
     if candidate.head or name.head:
-        if candidate.head != name.head:
+        if candidate.head != name.head or _two_territories(candidate.text, name.text):
             return False
         a, b = core_name(candidate.subject), core_name(name.subject)
         return not a or not b or a.endswith(b) or b.endswith(a)
     a, b = core_name(candidate.text), core_name(name.text)
     return len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a))
+
+
+# 占整体, 占总体, 占全部: a whole named by no measure, whatever its sentence is about
+GENERIC_WHOLE = re.compile(r"整体|总体|全部|总量|总数|总额|总计|合计")
+
+_NATION = ("全国", "我国", "中国")
+_LOCALITY = (
+    "全省",
+    "我省",
+    "本省",
+    "全市",
+    "我市",
+    "本市",
+    "全区",
+    "我区",
+    "本区",
+    "全县",
+    "全港",
+    "全澳",
+    "全台",
+)
+
+
+def territory(text: str) -> str:
+    """Whether words name the nation, a locality or neither ("nation", "local", ""): scope
+    words drop out of names, so this reads them from the words as printed."""
+    if any(word in text for word in _NATION):
+        return "nation"
+    return "local" if any(word in text for word in _LOCALITY) else ""
+
+
+def _two_territories(a: str, b: str) -> bool:
+    """全省出口 and 全国出口: one measure over the nation and over a part of it."""
+    return len({territory(a), territory(b)} - {""}) > 1
 
 
 def siblings(a: str, b: str) -> bool:
