@@ -3079,8 +3079,15 @@ def test_shares_ending_in_the_rest_make_the_whole(check_text, script):
     assert verdicts(check_text(text.format(r="37")), "sum") == [("inconsistent", "error")]
 
 
-def test_trap_shares_with_no_rest_need_not_make_the_whole(check_text):
-    text = "2023年该市场规模达1200亿元,其中甲类占比38%,乙类占比15%,丙类占比20%。"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年该市场规模达1200亿元,其中甲类占比38%,乙类占比15%,丙类占比20%。",  # no rest
+        "2023年该市场甲类占比38%,乙类占比15%,其他地区占比10%。",  # a rest of another dimension
+    ],
+    ids=["no_rest", "rest_of_regions"],
+)
+def test_trap_shares_with_no_rest_need_not_make_the_whole(check_text, text):
     assert verdicts(check_text(text), "sum") == []
 
 

@@ -182,7 +182,8 @@ def _contributions_whole(doc: Document) -> Iterator[Claim]:
         yield _of_a_hundred(doc, [m.quantity for m in members])
 
 
-_REST = re.compile(r"^(?:其他|其它|其余|剩余)")  # 其他占比c%: the share of all the rest
+# 其他占比c%: the share of all the rest (其他地区 after 甲类 would be of another dimension)
+_REST = re.compile(r"^(?:其他|其它|其余|剩余)(?:类|产品|业务)?占比$")
 SHARES_WITH_REST = 3  # the shares a list ending in 其他 holds at least
 
 
