@@ -35,9 +35,9 @@ class VitalRates:
         table = facts(doc)
         for rates, counts in _groups(table):
             if all(kind in rates for kind in (_BIRTHS, _DEATHS, _NATURAL)):
-                yield _natural_rate(doc, rates)
+                yield _natural(doc, rates, "自然增长率 ")
             if all(kind in counts for kind in (_BIRTHS, _DEATHS, _NATURAL)):
-                yield _natural_count(doc, counts)
+                yield _natural(doc, counts, "自然增加 ")
             pairs = [(counts[k], rates[k]) for k in rates if k in counts and _off_zero(rates[k])]
             if len(pairs) >= 2:
                 yield _one_population(doc, pairs)
@@ -84,22 +84,13 @@ def _off_zero(rate: Fact) -> bool:
     return all(i.lo > 0 or i.hi < 0 for i in (rate.quantity.strict, rate.quantity.lenient))
 
 
-def _natural_rate(doc: Document, rates: dict[str, Fact]) -> Claim:
-    """出生率a‰ − 死亡率b‰ = 自然增长率c‰, a difference claim."""
-    births, deaths, natural = rates[_BIRTHS], rates[_DEATHS], rates[_NATURAL]
+def _natural(doc: Document, of: dict[str, Fact], verb: str) -> Claim:
+    """出生率a‰ − 死亡率b‰ = 自然增长率c‰, or 出生人口A − 死亡人口B = 自然增加C: a difference
+    claim, in per-mille points or in people."""
+    births, deaths, natural = of[_BIRTHS], of[_DEATHS], of[_NATURAL]
     inputs = {"before": deaths.quantity, "after": births.quantity, "change": natural.quantity}
     claim = Claim(difference.NAME, doc.source, inputs)
-    claim.facts = {"falling": False, "verb": "自然增长率 ", "vital": True}
-    claim.row = difference.derive(claim)
-    return quote_apart(doc, claim)
-
-
-def _natural_count(doc: Document, counts: dict[str, Fact]) -> Claim:
-    """出生人口A − 死亡人口B = 自然增加C, a difference claim in people."""
-    births, deaths, natural = counts[_BIRTHS], counts[_DEATHS], counts[_NATURAL]
-    inputs = {"before": deaths.quantity, "after": births.quantity, "change": natural.quantity}
-    claim = Claim(difference.NAME, doc.source, inputs)
-    claim.facts = {"falling": False, "verb": "自然增加 ", "vital": True}
+    claim.facts = {"falling": False, "verb": verb, "vital": True}
     claim.row = difference.derive(claim)
     return quote_apart(doc, claim)
 

@@ -228,6 +228,15 @@ def names_whole(candidate: Label, name: Label) -> bool:
     return len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a))
 
 
+def common_ending(texts: list[str]) -> str:
+    """The longest ending every text shares ('' for none)."""
+    ending = texts[0]
+    for text in texts[1:]:
+        while ending and not text.endswith(ending):
+            ending = ending[1:]
+    return ending
+
+
 # 占整体, 占总体, 占全部: a whole named by no measure, whatever its sentence is about
 GENERIC_WHOLE = re.compile(r"整体|总体|全部|总量|总数|总额|总计|合计")
 

@@ -15,7 +15,7 @@ import yaml
 from checks import paths
 from checks.document import BULLET_MARKS
 from checks.facts.grids import grids
-from checks.facts.labels import Label, compatible, core_name, names_whole, vocabulary
+from checks.facts.labels import Label, common_ending, compatible, core_name, names_whole, vocabulary
 from checks.facts.periods import months, same_year
 from checks.facts.table import Fact, FactTable, earlier_structure, lists, structures
 
@@ -209,18 +209,10 @@ def structure_words(table: FactTable, members: list[Fact]) -> tuple[str, ...] | 
     doc = table.doc
     named = doc.between(doc.sentences[members[0].sentence][0], members[0].quantity.start)
     for words, _ in partition_groups():
-        ending = _common_ending([w.split("|")[0] for w in words])
+        ending = common_ending([w.split("|")[0] for w in words])
         if len(words) == len(members) and len(ending) >= 2 and ending in named:
             return tuple(w.split("|")[0] for w in words)
     return None
-
-
-def _common_ending(words: list[str]) -> str:
-    shortest = min(words, key=len)
-    for size in range(len(shortest), 0, -1):
-        if all(w.endswith(shortest[-size:]) for w in words):
-            return shortest[-size:]
-    return ""
 
 
 def structure_member(table: FactTable, members: list[Fact], text: str) -> Fact | None:
@@ -318,7 +310,7 @@ def _agreed_measure(rests: list[str]) -> str | None:
     longest = max(rests, key=len)
     if all(longest.startswith(r) for r in rests):
         return longest
-    common = _without_links(_common_ending(rests))
+    common = _without_links(common_ending(rests))
     return common if len(common) >= 2 else None
 
 
@@ -328,14 +320,6 @@ def _without_links(text: str) -> str:
         if text.startswith(word) and len(text) > len(word) + 1:
             return text[len(word) :]
     return text
-
-
-def _common_ending(texts: list[str]) -> str:
-    ending = texts[0]
-    for text in texts[1:]:
-        while ending and not text.endswith(ending):
-            ending = ending[1:]
-    return ending
 
 
 def _same_rest(label: str, rest: str, words: list[str], total_word: str) -> bool:

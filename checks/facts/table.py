@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from checks.document import AMOUNT_KINDS, BULLET_MARKS, Document
 from checks.facts.grids import Cell, grid_cells
-from checks.facts.labels import Label, core_name, measure_named, read_label, vocabulary
+from checks.facts.labels import (
+    Label,
+    common_ending,
+    core_name,
+    measure_named,
+    read_label,
+    vocabulary,
+)
 from checks.quantities import Period, Quantity
 from checks.quantities.tokens import MONTH_DASH
 from checks.vocabulary import DOWN, FROM_BEFORE, MANNER, TO_AFTER, UP
@@ -569,18 +576,10 @@ def _measure_names(text: str, count: int) -> list[Label] | None:
     if all(label.head for label in names):
         return names
     # 公立医疗机构和民营医疗机构分别为A和B: kinds of one counted thing, qualified apart
-    noun = _common_ending([p.strip() for p in parts])
+    noun = common_ending([p.strip() for p in parts])
     if len(noun) >= 2 and all(len(p.strip()) > len(noun) for p in parts):
         return [read_label(p.strip()) for p in parts]
     return None
-
-
-def _common_ending(texts: list[str]) -> str:
-    ending = texts[0]
-    for text in texts[1:]:
-        while ending and not text.endswith(ending):
-            ending = ending[1:]
-    return ending
 
 
 _TO_LEVEL = re.compile(r"\s*(?:增至|升至|降至|增加至|减少至|上升至|下降至|至|到|达到|达)\s*")
