@@ -99,7 +99,7 @@ def _chains(doc: Document) -> Iterator[Claim]:
 
 
 _SAME = {">": ">＞", "＞": ">＞", "<": "<＜", "＜": "<＜"}
-# 占比最多的X / 出口到美国最多,占整体Y / X…是出口的主力军: this item ranks first of its siblings
+# 占比最多的X / 销往甲国最多,占整体Y / X…居首位: this item ranks first of its siblings
 _FIRST = re.compile(r"最多|最大|最高|居首|首位|主力军|第一大")
 _NOT_OF_ITEMS = re.compile(r"历史|新高|纪录|以来|增长|增加|提高|上升|下降|减少|增速|增幅|同比")
 
@@ -119,7 +119,7 @@ def _superlatives(doc: Document) -> Iterator[Claim]:
         others = _siblings(table, fact)
         if len(others) >= 1:
             claim = _claim(doc, [[fact.quantity], [f.quantity for f in others]], True, "first")
-            claim.cue = cue  # 依然是主力军: the words that rank it first
+            claim.cue = cue  # 仍居首位: the words that rank it first
             yield quote_apart(doc, claim)
 
 
@@ -131,7 +131,7 @@ def _said_first(doc: Document, table, fact) -> tuple[int, int] | None:
     after = fact.quantity.end
     following = table.get(fact.index + 1)
     while following is not None and following.attached_to == fact.index:
-        after = following.quantity.end  # A亿元,同比增长a%,依然是主力军: past its own rate
+        after = following.quantity.end  # A亿元,同比增长a%,仍居首位: past its own rate
         following = table.get(following.index + 1)
     end = min(doc.sentences[fact.sentence][1], following.quantity.start if following else 10**9)
     for at, text in (
@@ -163,7 +163,7 @@ def _siblings(table, fact) -> list:
         and f.paragraph == fact.paragraph
         and not f.quantity.is_range
         and (_whole_name(f) == name or f.sentence == fact.sentence and not _whole_name(f))
-    ]  # 其次是日本占17.4%: a share of the same sentence that names no whole is of the same
+    ]  # 其次是乙国占b%: a share of the same sentence that names no whole is of the same
 
 
 def _whole_name(fact) -> str:

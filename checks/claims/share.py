@@ -399,7 +399,7 @@ def _change_named(table: FactTable, part: Fact, name: Label) -> Fact | None:
 
 
 def _bare_whole_after(table: FactTable, share: Fact, part: Fact) -> Fact | None:
-    """60岁及以上人口A,占s% …… (next paragraph) 人口为B: an unnamed whole stated after the share
+    """80岁及以上人口A,占s% …… (next paragraph) 人口为B: an unnamed whole stated after the share
     is the first later level, in its paragraph or the next, that names the bare measure the
     part's name ends in (人口, 总人口, 全国的人口), and is larger than the part. Its scope is a
     guess, so a disagreement is only a warning."""
@@ -424,7 +424,7 @@ def _bare_whole_after(table: FactTable, share: Fact, part: Fact) -> Fact | None:
 
 
 def _named_after(table: FactTable, share: Fact, part: Fact, name: Label) -> list[Fact]:
-    """占户籍总人口28.4% …… 户籍人口962.35万人: a whole named by the share may be stated after
+    """占户籍总人口30.5% …… 户籍人口1,480.00万人: a whole named by the share may be stated after
     it, in its paragraph or the next; only a figure of that name (or ending in a specific one),
     larger than the part."""
     reach = {share.paragraph}

@@ -109,7 +109,7 @@ def _named_before(view: str, token: Quantity) -> bool:
 
 
 def _currency_before(view: str, start: int) -> str | None:
-    """The currency a word right before a figure names (新台币8,670亿元), if any."""
+    """The currency a word right before a figure names (新台币2,400亿元), if any."""
     return next((code for word, code in _CURRENCY_BEFORE if view.endswith(word, 0, start)), None)
 
 
@@ -189,7 +189,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     low, high, printed, unit_size = parsed
     latin = unit_word in ("x", "X")  # 14.2x
     kind, unit = UNITS.get(unit_word, ("multiple", "倍") if latin else ("number", ""))
-    if unit == "CNY":  # 新台币8,670亿元: the currency named before the figure
+    if unit == "CNY":  # 新台币2,400亿元: the currency named before the figure
         unit = _currency_before(view, start) or unit
     if match.group("cn") and unit == "CNY" and not match.group("mag") and high < 10:
         return None  # 三元电池, 二元结构, 多元: a word, not a sum of a few yuan
