@@ -3121,3 +3121,9 @@ def test_trap_the_whole_of_two_sentences(check_text):
     # 占整体 names whatever its sentence is about: two sentences, two wholes
     text = "出口到甲国占整体31.6%,其次是乙国占19.2%。丙类产品占整体14.5%,丁类产品占整体75.0%。"
     assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "part_whole")]
+
+
+def test_trap_a_compound_product_is_no_average_rate():
+    # 复合肥 is a fertiliser: its rate is a level's growth, not a compound annual rate
+    _, found = table("2024年全省复合肥产量120.0万吨,同比增长5.0%。")
+    assert [f.role for f in found] == ["level", "rate"]
