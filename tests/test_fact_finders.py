@@ -3125,5 +3125,5 @@ def test_trap_the_whole_of_two_sentences(check_text):
 
 def test_trap_a_compound_product_is_no_average_rate():
     # 复合肥 is a fertiliser: its rate is a level's growth, not a compound annual rate
-    _, found = table("2024年全省复合肥产量120.0万吨,同比增长5.0%。")
-    assert [f.role for f in found] == ["level", "rate"]
+    _, found = table("2024年全省复合肥产量增长5.0%,化肥总产量增长3.0%。")
+    assert [f.role for f in found] == ["rate", "rate"]
