@@ -3127,3 +3127,21 @@ def test_trap_a_compound_product_is_no_average_rate():
     # 复合肥 is a fertiliser: its rate is a level's growth, not a compound annual rate
     _, found = table("2024年全省复合肥产量增长5.0%,化肥总产量增长3.0%。")
     assert [f.role for f in found] == ["rate", "rate"]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_an_item_placed_first_in_a_run_with_no_whole(check_text, script):
+    text = "从市场看,对甲国出口{a}亿元,居首位;对乙国出口95.0亿元;对丙国出口80.0亿元。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(a="120.0")), "ranking") == [("consistent", None)]
+    assert verdicts(check_text(text.format(a="90.0")), "ranking") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("whole", ["", "全年全省出口额520.0亿元。"], ids=["no_whole", "whole"])
+def test_trap_the_largest_partner_may_be_so_by_another_measure(check_text, whole):
+    text = (
+        whole
+        + "从市场看,对甲国出口120.0亿元,是最大的贸易伙伴;对乙国出口150.0亿元;对丙国出口80.0亿元。"
+    )
+    assert verdicts(check_text(text), "ranking") == []

@@ -14,7 +14,7 @@ from checks.claims.base import Claim, quote_apart, same_unit
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.labels import core_name
-from checks.facts.partitions import announced_breakdowns, breakdowns
+from checks.facts.partitions import announced_breakdowns, breakdowns, item_runs
 from checks.quantities import Quantity
 
 NAME = "ranking"
@@ -116,7 +116,7 @@ def _superlatives(doc: Document) -> Iterator[Claim]:
         cue = _said_first(doc, table, fact)
         if cue is None:
             continue
-        others = _siblings(table, fact)
+        others = _siblings(table, fact, doc.between(*cue))
         if len(others) >= 1:
             claim = _claim(doc, [[fact.quantity], [f.quantity for f in others]], True, "first")
             claim.cue = cue  # 仍居首位: the words that rank it first
@@ -140,15 +140,25 @@ def _said_first(doc: Document, table, fact) -> tuple[int, int] | None:
     ):
         found = _FIRST.search(text)
         if found and not _NOT_OF_ITEMS.search(text[max(0, found.start() - 4) : found.end()]):
+            if _OF_ALL_TRADE.match(text[found.end() :]):
+                return None  # 是最大的贸易伙伴: first by trade both ways, not by this flow
             return at + found.start(), at + found.end()
     return None
 
 
-def _siblings(table, fact) -> list:
+_OF_ALL_TRADE = re.compile(r"的?(?:贸易|经贸)伙伴")
+_RANKED_FIRST = re.compile(r"居首|首位|第一")  # a place in a ranking, not 最大 of anything
+
+
+def _siblings(table, fact, cue: str) -> list:
     """The fact's breakdown siblings: levels of the same run (其中A…;B…), or shares of the same
-    named whole in its paragraph."""
+    named whole in its paragraph. A run with no whole stated ranks only by a place (居首位):
+    最大 may be of another measure (最大的贸易伙伴, by its whole trade)."""
     if fact.role == "level":
-        for _, run in (*breakdowns(table), *announced_breakdowns(table)):
+        runs = [run for _, run in (*breakdowns(table), *announced_breakdowns(table))]
+        if _RANKED_FIRST.search(cue):
+            runs += item_runs(table)
+        for run in runs:
             if fact in run:
                 return [f for f in run if f is not fact]
         return []

@@ -613,19 +613,27 @@ def breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
 
 def _breakdowns(table: FactTable):
     levels = amount_levels(table)
+    for run in item_runs(table):
+        whole = _whole_before(table, levels, run)
+        if whole is not None:
+            yield whole, run
+
+
+def item_runs(table: FactTable) -> list[list[Fact]]:
+    """Runs of two or more items of one measure and one dimension, whether or not a whole is
+    stated before them (对甲国出口A,居首位;对乙国出口B;对丙国出口C)."""
+    return table.doc.memo("item runs", lambda: _item_runs(table))
+
+
+def _item_runs(table: FactTable) -> list[list[Fact]]:
     runs: list[list[Fact]] = []
-    for fact in levels:
+    for fact in amount_levels(table):
         run = runs[-1] if runs else None
         if run and _continues(run, fact):
             run.append(fact)
         else:
             runs.append([fact])
-    for run in runs:
-        if len(run) < 2:
-            continue
-        whole = _whole_before(table, levels, run)
-        if whole is not None:
-            yield whole, run
+    return [run for run in runs if len(run) >= 2]
 
 
 def announced_breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
