@@ -3145,3 +3145,27 @@ def test_trap_the_largest_partner_may_be_so_by_another_measure(check_text, whole
         + "从市场看,对甲国出口120.0亿元,是最大的贸易伙伴;对乙国出口150.0亿元;对丙国出口80.0亿元。"
     )
     assert verdicts(check_text(text), "ranking") == []
+
+
+# ------------------------------------------------------------------ a gap to the nation stated twice
+_GAPS = (
+    "2024年上半年,全省货物贸易进出口5200.0亿元,同比增长8.3%,较全国增速高出{a}个百分点。\n"
+    "放在全国看,进出口增速在前10位省份中位列第3位,比全国整体增速高{b}个百分点。\n"
+)
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_gap_to_the_nations_rate_stated_twice(check_text, script):
+    text = opencc.OpenCC("s2t").convert(_GAPS) if script == "t" else _GAPS
+    assert _agreements(check_text(text.format(a="3.1", b="3.1"))) == [("consistent", None)]
+    # the summary is undated: only a warning
+    wrong = check_text(text.format(a="3.1", b="4.1"))
+    assert _agreements(wrong) == [("inconsistent", "warning")]
+
+
+def test_trap_gaps_of_two_measures(check_text):
+    text = (
+        "2024年上半年,全省出口3000.0亿元,同比增长9.0%,较全国增速高出3.1个百分点。\n"
+        "进口增速在前10位省份中位列第5位,比全国整体增速高4.1个百分点。\n"
+    )
+    assert _agreements(check_text(text)) == []

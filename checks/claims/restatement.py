@@ -17,7 +17,7 @@ from checks.claims.agreement import Agreement, derive, explain
 from checks.claims.base import Claim, quote_apart
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
-from checks.facts.labels import core_name, read_label, territory, without_total
+from checks.facts.labels import core_name, measure_named, read_label, territory, without_total
 from checks.facts.table import YEAR_SPAN, lists
 from checks.vocabulary import DOWN, MANNER, UP
 
@@ -60,6 +60,7 @@ class Restatement:
                 yield _claim(doc, first, again, dated=True, strict=False)
         yield from _shares_stated_twice(doc)
         yield from _points_stated_twice(doc)
+        yield from _gaps_stated_twice(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -191,6 +192,47 @@ def _points_stated_twice(doc: Document) -> Iterator[Claim]:
                 continue
             yield _claim(doc, first, again, dated=True)
             break
+
+
+# 较全国增速高出d个百分点, 比全国整体增速高d个百分点: a gap to a wider territory's rate
+_GAP_TO_WIDER = re.compile(
+    r"(?:较|比|高于|快于|低于|慢于)(?P<scope>全国|全省|全市)(?:整体|平均|总体)?(?:水平)?的?"
+    r"(?:增速|增幅|增长)?(?:高出|高|快|低|慢)?了?\s*$"
+)
+
+
+def _gaps_stated_twice(doc: Document) -> Iterator[Claim]:
+    """我省进出口…增长a%,较全国增速高出d个百分点 … 进出口增速…比全国整体增速高d个百分点: one
+    gap to the wider territory's rate, stated for one measure twice (a summary); only where the
+    document states no other such gap of that measure. Undated, a disagreement is a warning."""
+    table = facts(doc)
+    groups: dict[tuple[str, str, int], list[Fact]] = {}
+    for points in table:
+        found = _GAP_TO_WIDER.search(points.clause) if points.role == "pp" else None
+        if found is None or not points.direction or points.quantity.is_range:
+            continue
+        measure = _gap_measure(table, points)
+        if measure:
+            key = (found.group("scope"), measure, points.direction)
+            groups.setdefault(key, []).append(points)
+    for (_, measure, _), members in groups.items():
+        if len(members) == 2 and members[0].sentence != members[1].sentence:
+            first, again = (Stated(m, measure, m.period, i == 0) for i, m in enumerate(members))
+            yield _claim(doc, first, again, dated=True)
+
+
+def _gap_measure(table: FactTable, points: Fact) -> str:
+    """The measure whose rate the gap is of: the level of the rate right before it, or the
+    first measure its sentence names before it (进出口增速…,比全国整体增速高)."""
+    before = table.get(points.index - 1)
+    if before is not None and before.sentence == points.sentence and before.role == "rate":
+        level = table.get(before.attached_to)
+        return level.label.head if level is not None else ""
+    doc = table.doc
+    start = doc.sentences[points.sentence][0]
+    if any(q.kind != "number" for q in doc.quantities_in(start, points.quantity.start)):
+        return ""  # a figure before it in its sentence that is no rate: whose gap is unclear
+    return measure_named(doc.between(start, points.quantity.start)).head
 
 
 def _stated_points(table: FactTable) -> Iterator[Stated]:
