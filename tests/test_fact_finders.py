@@ -2612,6 +2612,8 @@ def test_shares_of_one_whole_stated_clause_by_clause(check_text, script):
         "出口到甲类市场占整体75.2%,其中乙国占整体41.5%。",
         # ratios to a whole, no shares of it
         "出生人数84500人,与整体人口增长的比率为140%。死亡人数39600人,与整体人口增长的比率为66%。",
+        # one whole's shares of two years
+        "2023年甲市出口占全省出口的60.0%。2024年乙市出口占全省出口的50.0%。",
         # each product's own share, at two times
         "例如,1.5T甲设备国产占比从51%增至63%,3T甲设备国产占比从25%增至37%,"
         "64排以下乙设备国产占比从52%增至70%,丙设备国产占比从0增至38%。",

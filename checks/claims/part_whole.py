@@ -396,7 +396,7 @@ def _shares_of_one_whole(doc: Document) -> Iterator[Claim]:
     two parts one of which names the other may overlap: no claim for them."""
     table = facts(doc)
     per_head = vocabulary().per_head
-    groups: dict[tuple[int, str, int], list[Fact]] = {}
+    groups: dict[tuple[int, str, str, int], list[Fact]] = {}
     last: Fact | None = None  # the last share that named its whole
     for share in table:
         if not _a_lone_share(doc, table, share) or any(w in share.clause for w in per_head):
@@ -411,18 +411,19 @@ def _shares_of_one_whole(doc: Document) -> Iterator[Claim]:
             yield from _one_whole_claim(doc, table, members)
 
 
-def _whole_key(named: Fact) -> tuple[int, str, int]:
-    """The paragraph and name of the whole a share names; 占整体 names whatever its sentence is
-    about, so a generic name is of its sentence alone."""
+def _whole_key(named: Fact) -> tuple[int, str, str, int]:
+    """The paragraph, year and name of the whole a share names; 占整体 names whatever its
+    sentence is about, so a generic name is of its sentence alone."""
     name = _whole_named(named)
-    return named.paragraph, name, named.sentence if GENERIC_WHOLE.fullmatch(name) else -1
+    sentence = named.sentence if GENERIC_WHOLE.fullmatch(name) else -1
+    return named.paragraph, year_of(named.period), name, sentence
 
 
 def _of_the_whole_before(table: FactTable, named: Fact, share: Fact) -> bool:
     """其次是乙占b%: a share naming no whole is of the whole named before it in its sentence;
     in a later sentence of the paragraph, only where both are shares of levels of one measure
     named apart (政府补助收入 … 医疗费用收入)."""
-    if share.paragraph != named.paragraph:
+    if share.paragraph != named.paragraph or not same_year(share.period, named.period):
         return False
     if share.sentence == named.sentence:
         return True
