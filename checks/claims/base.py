@@ -227,6 +227,15 @@ def as_printed(quantity: Quantity) -> Interval:
     return quantity.strict
 
 
+def loosely(quantity: Quantity) -> Interval:
+    return quantity.lenient
+
+
+def total_of(parts: list[Quantity], read: Reading = as_printed) -> Interval:
+    """The sum of figures, each read by `read`."""
+    return sum((read(q) for q in parts[1:]), read(parts[0]))
+
+
 def loose_row(
     stated: Interval,
     stated_loose: Interval,

@@ -17,6 +17,7 @@ from checks.claims.base import (
     interval_text,
     one_loose_reading,
     quote_apart,
+    total_of,
     unit_fits,
     with_magnitude,
 )
@@ -559,7 +560,7 @@ HUNDRED = Interval.point(100.0)  # the whole listed shares are of
 
 def derive(claim: Claim) -> dict[str, float | None]:
     whole, parts = claim.inputs.get("whole"), _parts_of(claim)
-    strict = sum((q.strict for q in parts[1:]), parts[0].strict)
+    strict = total_of(parts)
     whole_strict = whole.strict if whole is not None else HUNDRED
     whole_lenient = whole.lenient if whole is not None else HUNDRED
     scale = abs(whole.value) or 1.0 if whole is not None else 100.0
@@ -573,7 +574,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
             Interval(-INF, whole_strict.hi),  # parts may fall short of their whole, not exceed it
             Interval(-INF, whole_lenient.hi),
             parts,
-            lambda read: sum((read(q) for q in parts[1:]), read(parts[0])),
+            lambda read: total_of(parts, read),
             scale,
         ),
         "signed_gap": 0.0,

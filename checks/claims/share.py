@@ -20,9 +20,11 @@ from checks.claims.base import (
     fmt,
     has_total_marker,
     loose_row,
+    loosely,
     quote_apart,
     relation_row,
     same_unit,
+    total_of,
     unit_fits,
 )
 from checks.document import AMOUNT_KINDS, Document
@@ -618,8 +620,7 @@ def _combined_parts_of(claim: Claim) -> list[Quantity]:
 
 def _combined_row(claim: Claim) -> dict[str, float | None]:
     parts, whole, rate = _combined_parts_of(claim), claim.inputs["whole"], claim.inputs["rate"]
-    strict = sum((q.strict for q in parts[1:]), parts[0].strict)
-    lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
+    strict, lenient = total_of(parts), total_of(parts, loosely)
     if whole.strict.lo <= 0 or strict.lo < 0:
         return _uncomputable(rate)
     row = relation_row(

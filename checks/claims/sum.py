@@ -22,9 +22,11 @@ from checks.claims.base import (
     has_total_marker,
     interval_text,
     loose_row,
+    loosely,
     quote_apart,
     relation_row,
     same_unit,
+    total_of,
 )
 from checks.claims.part_whole import is_flow, one_flow
 from checks.document import AMOUNT_KINDS, Document
@@ -341,15 +343,14 @@ def _parts(claim: Claim) -> list[Quantity]:
 def derive(claim: Claim) -> dict[str, float | None]:
     parts = _parts(claim)
     if "total" not in claim.inputs:  # a structure's shares make a whole: 100
-        strict = sum((q.strict for q in parts[1:]), parts[0].strict)
-        lenient = sum((q.lenient for q in parts[1:]), parts[0].lenient)
+        strict, lenient = total_of(parts), total_of(parts, loosely)
         return relation_row(WHOLE, strict, WHOLE, lenient, 100.0)
     total = claim.inputs["total"]
     return loose_row(
         total.strict,
         total.lenient,
         parts,
-        lambda read: sum((read(q) for q in parts[1:]), read(parts[0])),
+        lambda read: total_of(parts, read),
         abs(total.value) or 1.0,
     )
 
