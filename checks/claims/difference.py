@@ -137,12 +137,10 @@ def _wider_rate(table, now: Fact, points: Fact, scope: str) -> Fact | None:
     return found[0] if len(found) == 1 else None
 
 
-_SCOPE_WORDS = re.compile(r"^(?:\d{4}年)?(?:全国|全省|全市|全区|我国|我省|我市|本省|本市)")
-
-
 def _measure_of(rate: Fact) -> str:
-    """出口 in 全省出口增长, 全国出口增长: a name without its territory, verb and 额."""
-    return _RATE_WORDS.sub("", _SCOPE_WORDS.sub("", core_name(rate.label.text)))
+    """出口 in 全省出口增长, 全国出口增长: a name without its territory (core_name drops the
+    scope words), verb and 额."""
+    return _RATE_WORDS.sub("", core_name(rate.label.text))
 
 
 # 增速比上年提高, 同比下降, 较上年末提高: a change in points from the period before

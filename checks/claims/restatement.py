@@ -125,16 +125,12 @@ def _same_rate(first: Stated, again: Stated) -> bool:
     a, b = first.rate, again.rate
     if a.sentence == b.sentence or a.monthly != b.monthly or a.direction != b.direction:
         return False
-    territories = {_territory(first), _territory(again)} - {""}
+    territories = {territory(first.words), territory(again.words)} - {""}
     if len(territories) > 1:
         return False
     if first.period != again.period:
         return False
     return first.name == again.name or (len(again.name) >= 4 and first.name.endswith(again.name))
-
-
-def _territory(stated: Stated) -> str:
-    return territory(stated.words)
 
 
 def _same_rate_undated(first: Stated, again: Stated) -> bool:

@@ -409,12 +409,11 @@ def _labelled_total(
         return _before_bracket(table, levels, first, parts)
     rest = shared_rest(parts, words) or ""
     qualifiers = [_before_word(p.label.text, w) for p, w in zip(parts, words, strict=True)]
-    balances = vocabulary().balance
     for candidate in _before_in_reach(levels, first):
         if candidate.quantity.unit != first.quantity.unit:
             continue
-        if candidate.label.head in balances:
-            continue  # 顺差T,其中出口A,进口B: a balance is its parts' difference, not their sum
+        if _a_balance(candidate):
+            continue  # 顺差T,其中出口A,进口B
         if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
             continue  # 人均生产总值8万元 is smaller than a part: no total of them
         if not _same_period(candidate.period, first.period):
@@ -459,7 +458,7 @@ def _total_right_after(levels: list[Fact], parts: list[Fact], total_word: str) -
         return None
     if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
         return None
-    if candidate.label.head in vocabulary().balance:
+    if _a_balance(candidate):
         return None
     return candidate if _names_total(candidate.label, total_word) else None
 
@@ -542,11 +541,16 @@ def _before_bracket(
     if not before or not before[-1].same_unit(first):
         return None
     candidate = before[-1]
-    if candidate.label.head in vocabulary().balance:
-        return None  # 逆差A(进口B、出口C): a balance is its bracket's difference, not its sum
+    if _a_balance(candidate):
+        return None  # 逆差A(进口B、出口C)
     glue = table.doc.between(candidate.quantity.end, first.quantity.start)
     # no test of size: right before its parts' bracket, a total smaller than a part is an error
     return candidate if _BRACKET_AFTER.fullmatch(glue) else None
+
+
+def _a_balance(fact: Fact) -> bool:
+    """顺差, 逆差, 结余 …: the difference of its parts, never their total."""
+    return fact.label.head in vocabulary().balance
 
 
 def _names_total(label: Label, total_word: str) -> bool:
