@@ -22,7 +22,7 @@ from checks.claims.base import (
 )
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
-from checks.facts.labels import core_name
+from checks.facts.labels import core_name, restates
 from checks.facts.periods import year_of
 from checks.quantities import Interval, Period, Quantity
 from checks.vocabulary import FROM_BEFORE, TO_AFTER
@@ -51,14 +51,13 @@ class Cagr:
             if rate is None:
                 continue
             sentence = doc.sentences[doc.sentence_at(match.start())]
-            endpoints = _endpoints(doc, sentence[0], min(match.start(), rate.start))
-            if endpoints is None:
-                endpoints = _start_elsewhere(doc, sentence[0], min(match.start(), rate.start))
+            end = min(match.start(), rate.start)
+            endpoints = _endpoints(doc, sentence[0], end) or _start_elsewhere(doc, sentence[0], end)
             if endpoints is None:
                 continue
             (first, first_year), (last, last_year), years_at = endpoints
             nearest = max((first, last), key=lambda q: q.end)
-            adjacent = _ADJACENT.fullmatch(doc.between(nearest.end, min(match.start(), rate.start)))
+            adjacent = _ADJACENT.fullmatch(doc.between(nearest.end, end))
             if not adjacent:
                 continue  # another metric may sit between the values and the rate
             if adjacent.group("y1") and (int(adjacent.group("y1")), int(adjacent.group("y2"))) != (
@@ -201,10 +200,11 @@ def _start_elsewhere(
         return None
     span = spans[-1]
     table = facts(doc)
+    sentence = doc.sentence_at(start)
     ends = [
         f
         for f in table
-        if f.sentence == doc.sentence_at(start)
+        if f.sentence == sentence
         and f.quantity.end <= span.start
         and f.role == "level"
         and f.is_amount
@@ -223,16 +223,11 @@ def _start_elsewhere(
         and f.same_unit(last)
         and not f.quantity.is_range
         and year_of(f.period) == str(span.first)
-        and _names_again(name, core_name(f.label.text))
+        and restates(core_name(f.label.text), name)
     ]
     if len(starts) != 1:
         return None
     return (starts[0].quantity, span.first), (last.quantity, span.last), (span.start, span.end)
-
-
-def _names_again(name: str, other: str) -> bool:
-    """The same name, or a shorter one that ends it (市场规模 for 中国医疗器械市场规模)."""
-    return len(other) >= 2 and (other == name or len(other) >= 4 and name.endswith(other))
 
 
 _TARGET_YEAR = re.compile(r"(?:到|至)\s*$")

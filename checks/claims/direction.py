@@ -428,11 +428,10 @@ def explain(claim: Claim) -> str:
     if claim.facts.get("between"):
         return _explain_between(claim)
     if claim.facts.get("band"):
-        rates = [claim.inputs[f"rate{i + 1}"] for i in range(claim.facts["rates"])]
         band = claim.inputs["band"].strict
         return (
             f"{claim.facts['band']} describes a rate from {fmt(band.lo)}% up to "
-            f"{fmt(band.hi)}%; stated {', '.join(q.shown(text) for q in rates)}"
+            f"{fmt(band.hi)}%; stated {', '.join(q.shown(text) for q in _band_rates(claim))}"
         )
     before, after = claim.inputs["before"], claim.inputs["after"]
     change = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
@@ -557,11 +556,16 @@ def _band_claim(doc: Document, match: re.Match[str], rates: list[Fact], falling:
 def _band_row(claim: Claim) -> dict[str, float | None]:
     """The rate furthest outside the band is the implied side: every rate must lie in it."""
     band = claim.inputs["band"].strict
-    rates = [claim.inputs[f"rate{i + 1}"] for i in range(claim.facts["rates"])]
+    rates = _band_rates(claim)
     worst = max(rates, key=lambda q: q.strict.gap(band))
-    row = relation_row(band, worst.strict, band, worst.lenient, max(abs(band.hi), 1.0))
-    row["lenient_gap"] = max(q.lenient.gap(band) for q in rates) / max(abs(band.hi), 1.0)
+    scale = max(abs(band.hi), 1.0)
+    row = relation_row(band, worst.strict, band, worst.lenient, scale)
+    row["lenient_gap"] = max(q.lenient.gap(band) for q in rates) / scale
     return row
+
+
+def _band_rates(claim: Claim) -> list[Quantity]:
+    return [claim.inputs[f"rate{i + 1}"] for i in range(claim.facts["rates"])]
 
 
 def _explain_between(claim: Claim) -> str:

@@ -23,7 +23,7 @@ from checks.claims.base import (
 from checks.claims.comparison import CONSTANT_PRICE, Comparison, comparisons
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts, vocabulary
-from checks.facts.labels import core_name, read_label
+from checks.facts.labels import core_name, read_label, restates
 from checks.facts.partitions import (
     QUARTERS,
     complete_breakdowns,
@@ -95,10 +95,8 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             multiple = _multiple_of(table, level)
             if multiple is not None:  # 500亿元,比上年增长1.5倍,上年为200亿元
                 before = {"before": table[level.reference].quantity}
-                claim = _claim(doc, level, multiple, before)
-                claim.facts["to_multiple"] = bool(_TO_MULTIPLE.search(multiple.clause))
-                claim.row = derive(claim)
-                yield claim
+                to_multiple = bool(_TO_MULTIPLE.search(multiple.clause))
+                yield _claim(doc, level, multiple, before, to_multiple=to_multiple)
             continue
         if rate is None or rate.quantity.kind != "percent" or _constant_price(doc, rate):
             continue
@@ -218,7 +216,7 @@ def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
             and fact.period == wanted
             and fact.same_unit(level)
             and not fact.quantity.is_range
-            and _restates(name, core_name(fact.label.text))
+            and restates(name, core_name(fact.label.text))
         )
 
     for fact in reversed(table.facts[: level.index]):
@@ -235,12 +233,6 @@ def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
     return None
 
 
-def _restates(name: str, earlier: str) -> bool:
-    """The same name, or a shorter one that ends it (市场规模 after 体外诊断市场规模): a later
-    sentence need not repeat what the measure is of."""
-    return len(name) >= 2 and (name == earlier or (len(name) >= 4 and earlier.endswith(name)))
-
-
 def _constant_price(doc: Document, rate: Fact) -> bool:
     start = doc.sentences[rate.sentence][0]
     return bool(CONSTANT_PRICE.search(doc.between(start, rate.quantity.end + 12)))
@@ -254,6 +246,7 @@ def _claim(
     change_sign: int = 0,
     parts: list[int] | None = None,
     revised_base: bool = False,
+    to_multiple: bool = False,
 ) -> Claim:
     claim = Claim(NAME, doc.source, {**inputs, "after": level.quantity, "change": rate.quantity})
     claim.facts = {
@@ -261,7 +254,7 @@ def _claim(
         "part_signs": parts or [],
         "falling": rate.direction < 0,
         "verb": doc.source.text[rate.quantity.start - 2 : rate.quantity.start].strip(),
-        "to_multiple": False,
+        "to_multiple": to_multiple,
         "percent_values": False,
         "change_sign": change_sign,
     }

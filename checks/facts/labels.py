@@ -228,6 +228,12 @@ def names_whole(candidate: Label, name: Label) -> bool:
     return len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a))
 
 
+def restates(name: str, earlier: str) -> bool:
+    """The same name, or a shorter one that ends it (市场规模 after 体外诊断市场规模): a later
+    sentence need not repeat what the measure is of."""
+    return len(name) >= 2 and (name == earlier or (len(name) >= 4 and earlier.endswith(name)))
+
+
 def common_ending(texts: list[str]) -> str:
     """The longest ending every text shares ('' for none)."""
     ending = texts[0]
