@@ -102,9 +102,15 @@ class Claim:
             )
             for role, q in self.inputs.items()
         ]
-        if self.cue is not None:  # the words stating the relation, at their own place
-            found.append(Evidence(self.source.id, self.cue, self.source.text[slice(*self.cue)]))
-        return found
+        cue = self.cue_evidence
+        return found if cue is None else [*found, cue]
+
+    @property
+    def cue_evidence(self) -> Evidence | None:
+        """The words stating the relation (前四大, 仍居首位), quoted at their own place."""
+        if self.cue is None:
+            return None
+        return Evidence(self.source.id, self.cue, self.source.text[slice(*self.cue)])
 
 
 def quote_apart(doc: Document, claim: Claim) -> Claim:

@@ -42,6 +42,7 @@ from checks.facts.partitions import (
 from checks.facts.periods import inside, months, same_year, year_of
 from checks.facts.table import Fact, FactTable, lists
 from checks.quantities import INF, Interval, Quantity
+from checks.vocabulary import FROM_BEFORE
 
 NAME = "part_whole"
 _OPEN_RANGE = re.compile(r"以上|以下|及以上|及以下|以内|不满|超过")
@@ -400,7 +401,7 @@ def _shares_of_one_whole(doc: Document) -> Iterator[Claim]:
     groups: dict[tuple[int, str, str, int], list[Fact]] = {}
     last: Fact | None = None  # the last share that named its whole
     for share in table:
-        if not _a_lone_share(doc, table, share) or any(w in share.clause for w in per_head):
+        if not _a_lone_share(doc, share) or any(w in share.clause for w in per_head):
             continue
         if _whole_named(share):
             last = share
@@ -434,7 +435,7 @@ def _of_the_whole_before(table: FactTable, named: Fact, share: Fact) -> bool:
     return bool(a.label.head) and a.label.head == b.label.head and a.label.text != b.label.text
 
 
-def _a_lone_share(doc: Document, table: FactTable, share: Fact) -> bool:
+def _a_lone_share(doc: Document, share: Fact) -> bool:
     """A share of its own clause (占): no list member, range or forecast."""
     if share.role != "share" or share.quantity.kind != "percent" or share.quantity.is_range:
         return False
@@ -442,15 +443,17 @@ def _a_lone_share(doc: Document, table: FactTable, share: Fact) -> bool:
         return False
     start = doc.sentences[share.sentence][0]
     before = doc.between(start, share.quantity.start)
-    if _MOVING.search(before) or _MOVED_TO.match(
-        doc.between(share.quantity.end, share.quantity.end + 4)
+    if (
+        FROM_BEFORE.search(before)
+        or _MOVING.search(before)
+        or _MOVED_TO.match(doc.between(share.quantity.end, share.quantity.end + 4))
     ):
         return False  # 占比从a%增至b%: one share at two times
     # 与整体人口增长的比率为147%: a ratio to the whole, no share of it
     return share.quantity.strict.lo < 100 and "占" in before
 
 
-_MOVING = re.compile(r"[从由]\s*$|(?:增|升|降|提高|下降|回落)(?:至|到)\s*$")
+_MOVING = re.compile(r"(?:增|升|降|提高|下降|回落)(?:至|到)\s*$")
 _MOVED_TO = re.compile(r"\s*(?:增|升|降|提高|下降|回落|扩大|缩小)(?:至|到)")
 
 

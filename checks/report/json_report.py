@@ -131,11 +131,9 @@ def _evidence(claim: Claim, inputs: dict[str, dict]) -> list[dict]:
     found = [
         {"source": i["source"], "span": i["span"], "quote": i["text"]} for i in inputs.values()
     ]
-    if claim.cue is not None:  # the words stating the relation, quoted at their own place
-        start, end = claim.cue
-        found.append(
-            {"source": claim.source.id, "span": [start, end], "quote": claim.source.text[start:end]}
-        )
+    cue = claim.cue_evidence
+    if cue is not None:
+        found.append({"source": cue.source, "span": list(cue.span), "quote": cue.quote})
     return found
 
 
