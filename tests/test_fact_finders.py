@@ -3171,3 +3171,23 @@ def test_trap_gaps_of_two_measures(check_text):
         "进口增速在前10位省份中位列第5位,比全国整体增速高4.1个百分点。\n"
     )
     assert _agreements(check_text(text)) == []
+
+
+# ------------------------------------------------------------------ a part larger than its total
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_labelled_total_a_little_below_a_part_is_still_its_total(check_text, script):
+    # 城镇 + 乡村 split the retail total; a part printed larger than the total is an error,
+    # where the check used to pass the total over as "some smaller figure"
+    text = (
+        "全年社会消费品零售总额600.0亿元,比上年增长7.0%。按经营地统计,城镇消费品零售额{u}亿元,"
+        "增长7.2%;乡村消费品零售额85.0亿元,增长6.1%。"
+    )
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(u="515.0")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(u="640.0")), "sum") == [("inconsistent", "error")]
+
+
+def test_trap_a_per_head_figure_far_below_the_parts_is_no_total(check_text):
+    text = "全省人均可支配收入3.6万元。城镇居民可支配收入5.1万元,农村居民可支配收入2.2万元。"
+    assert verdicts(check_text(text), "sum") == []

@@ -110,13 +110,12 @@ def _quarter_lists(table: FactTable):
 
 def _year_total(table: FactTable, members: list[Fact]) -> Fact | None:
     first, last = members[0], members[-1]
-    largest = max(m.quantity.strict.lo for m in members)
     for fact in table:
         if fact.paragraph != first.paragraph or fact in members or fact.role != "level":
             continue
         if not fact.same_unit(last):
             continue
-        if fact.quantity.strict.hi < largest or fact.quantity.is_range:
+        if too_small_for(fact, members) or fact.quantity.is_range:
             continue
         if fact.label.total or "全年" in fact.clause:
             return fact
@@ -389,6 +388,17 @@ def rest_after(label: str, word: str) -> str:
     return _split(label, word)[1]
 
 
+# A labelled total below half its largest part is some other figure (人均生产总值8万元 against
+# 第二产业增加值3.2万亿元 in 万元); one a little below a part is the total, and wrong, and the
+# check must see it.
+TOO_SMALL = 0.5
+
+
+def too_small_for(total: Fact, parts: list[Fact]) -> bool:
+    largest = max(p.quantity.strict.lo for p in parts)
+    return total.quantity.strict.hi < TOO_SMALL * largest
+
+
 def _before_in_reach(levels: list[Fact], first: Fact):
     """The levels before `first`, nearest first, in its paragraph and the one before."""
     paragraphs = {first.paragraph}
@@ -414,7 +424,7 @@ def _labelled_total(
             continue
         if _a_balance(candidate):
             continue  # 顺差T,其中出口A,进口B
-        if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
+        if too_small_for(candidate, parts):
             continue  # 人均生产总值8万元 is smaller than a part: no total of them
         if not _same_period(candidate.period, first.period):
             continue
@@ -456,7 +466,7 @@ def _total_right_after(levels: list[Fact], parts: list[Fact], total_word: str) -
         return None
     if not _same_period(candidate.period, last.period):
         return None
-    if candidate.quantity.strict.hi < max(p.quantity.strict.lo for p in parts):
+    if too_small_for(candidate, parts):
         return None
     if _a_balance(candidate):
         return None
