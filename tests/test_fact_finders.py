@@ -3191,3 +3191,34 @@ def test_a_labelled_total_a_little_below_a_part_is_still_its_total(check_text, s
 def test_trap_a_per_head_figure_far_below_the_parts_is_no_total(check_text):
     text = "全省人均可支配收入3.6万元。城镇居民可支配收入5.1万元,农村居民可支配收入2.2万元。"
     assert verdicts(check_text(text), "sum") == []
+
+
+# ------------------------------------------------------------------ a rate named a clause before it
+def _granularity_counts(claims):
+    return [
+        (c.source.text[c.inputs["count"].start : c.inputs["count"].end], c.verdict)
+        for c in claims
+        if c.type == "granularity"
+    ]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_rate_after_a_clause_naming_an_earlier_count_is_that_counts(check_text, script):
+    # 83 / 1.064 = 78.0: 78 → 83 is +6.41%; the nearest count, 21, is no count the rate is of
+    text = (
+        "2024年,全省新增高新技术企业83家,新增专精特新企业21家,高新技术企业数量再创新高,"
+        "同比增长{r}%。"
+    )
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert _granularity_counts(check_text(text.format(r="6.4"))) == [("83家", "consistent")]
+    # 83 / 1.069 = 77.6: 77 → 83 is +7.79% and 78 → 83 is +6.41%; neither is 6.9%
+    assert _granularity_counts(check_text(text.format(r="6.9"))) == [("83家", "inconsistent")]
+
+
+def test_trap_a_clause_naming_no_earlier_count_leaves_the_rate_with_the_nearest(check_text):
+    # 增速再创新高 names no count: the rate stays the nearest one's (21 / 1.05 = 20); read as the
+    # 87's it would be wrong (87 / 1.05 = 82.9)
+    text = "2024年,全省新增高新技术企业87家,新增专精特新企业21家,增速再创新高,同比增长5.0%。"
+    assert _granularity_counts(check_text(text)) == [("21家", "consistent")]
+

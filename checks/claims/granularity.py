@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from checks.claims.base import RELATION_COLUMNS, Claim, fmt
 from checks.document import Document
+from checks.facts import facts
 from checks.quantities import Interval, Quantity
 
 NAME = "granularity"
@@ -36,14 +37,33 @@ class Granularity:
             )
             if pair is None:
                 continue
-            rate, falling = pair
-            claim = Claim(NAME, doc.source, {"count": token, "rate": rate})
-            claim.facts = {"falling": falling}
-            claim.row = derive(claim)
-            yield claim
+            yield _claim(doc, token, *pair)
+        yield from _rates_of_counts(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
+
+
+def _claim(doc: Document, count: Quantity, rate: Quantity, falling: bool) -> Claim:
+    claim = Claim(NAME, doc.source, {"count": count, "rate": rate})
+    claim.facts = {"falling": falling}
+    claim.row = derive(claim)
+    return claim
+
+
+def _rates_of_counts(doc: Document) -> Iterator[Claim]:
+    """A whole count and the rate the fact table attached to it, wherever it stands in the
+    sentence (批准A产品61个,B产品12个,A产品数量再创新高,同比增加11%). With a stated change or
+    earlier value the earlier count is printed, and growth checks the rate against it."""
+    table = facts(doc)
+    for fact in table:
+        if fact.role != "level" or not fact.quantity.whole or fact.rate is None:
+            continue
+        if fact.change is not None or fact.reference is not None:
+            continue
+        rate = table[fact.rate]
+        if rate.quantity.kind == "percent" and rate.quantity.qualifier == "exact":
+            yield _claim(doc, fact.quantity, rate.quantity, rate.direction < 0)
 
 
 def _rate_after(doc: Document, count: Quantity, following: list) -> tuple[Quantity, bool] | None:

@@ -159,6 +159,7 @@ class FactTable:
         _attach(self.facts)
         _attach_next_sentence(doc, self.facts)
         _attach_named_changes(doc, self.facts)
+        _rates_named_a_clause_before(doc, self.facts)
         respectively(doc, self.facts)
         _attach_in_rows(self.facts, cells)
         self._by_start = {f.quantity.start: f for f in self.facts}
@@ -972,6 +973,46 @@ def _attach_named_changes(doc: Document, table: list[Fact]) -> None:
                 if level.change is None and level.reference is None:
                     level.change, change.attached_to = change.index, level.index
                 break
+
+
+def _rates_named_a_clause_before(doc: Document, table: list[Fact]) -> None:
+    """批准创新产品61个,优先审批产品12个,创新产品批准数量再创新高,同比增加11%: a rate whose
+    clause names nothing, after a clause without figures that names an earlier level of its
+    sentence better than the nearest one, is that level's rate."""
+    for rate in table:
+        if rate.role != "rate" or rate.attached_to is None:
+            continue
+        nearest = table[rate.attached_to]
+        if nearest.sentence != rate.sentence or nearest.rates != (rate.index,):
+            continue
+        if _names_new_subject(rate.clause):
+            continue
+        between = doc.between(nearest.quantity.end, rate.quantity.start - len(rate.clause))
+        named = _CLAUSE_MARK.split(between.strip(" ,;"))[-1]
+        if len(named) < 4 or re.search(r"\d", between):
+            continue
+        earlier = [
+            f
+            for f in table[: nearest.index]
+            if f.sentence == rate.sentence and f.role == "level" and f.rate is None
+        ]
+        best = max(earlier, key=lambda f: _overlap(named, f.label.text), default=None)
+        if best is None or _overlap(named, best.label.text) <= _overlap(named, nearest.label.text):
+            continue
+        if best.same_unit(nearest) and _overlap(named, best.label.text) >= 4:
+            nearest.rate, nearest.rates = None, ()
+            best.rate, best.rates, rate.attached_to = rate.index, (rate.index,), best.index
+
+
+def _overlap(a: str, b: str) -> int:
+    """The length of the longest run of characters two names share."""
+    best = 0
+    for start in range(len(a)):
+        for end in range(start + best + 1, len(a) + 1):
+            if a[start:end] not in b:
+                break
+            best = end - start
+    return best
 
 
 def _measure_stem(text: str) -> str:
