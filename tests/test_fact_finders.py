@@ -3222,3 +3222,36 @@ def test_trap_a_clause_naming_no_earlier_count_leaves_the_rate_with_the_nearest(
     text = "2024年,全省新增高新技术企业87家,新增专精特新企业21家,增速再创新高,同比增长5.0%。"
     assert _granularity_counts(check_text(text)) == [("21家", "consistent")]
 
+
+# ------------------------------------------------------------------ a trend word over values year by year
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_trend_word_ranks_the_years_values_that_follow_it(check_text, script):
+    rising = (
+        "公司净利润持续增长,2022年12.30亿元,2023年{b}亿元,"
+        "预计2024-2026年分别为16.20亿元、17.95亿元、19.60亿元。"
+    )
+    falling = "全市煤炭消费量逐年下降,2021年为2450万吨,2022年为2380万吨,2023年为{c}万吨。"
+    if script == "t":
+        rising, falling = (opencc.OpenCC("s2t").convert(t) for t in (rising, falling))
+    assert verdicts(check_text(rising.format(b="14.85")), "ranking") == [("consistent", None)]
+    assert verdicts(check_text(rising.format(b="11.85")), "ranking") == [("inconsistent", "error")]
+    assert verdicts(check_text(falling.format(c="2310")), "ranking") == [("consistent", None)]
+    assert verdicts(check_text(falling.format(c="2410")), "ranking") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of the year's value, with no year of its own
+        "营业收入持续增长,2024年达到520.0亿元,其中海外收入130.0亿元。",
+        # the figures stand before the trend word: of another clause
+        "2023年收入100.0亿元,2024年收入90.0亿元,利润持续增长。",
+        # a span of three years, two values: which year is which is not said
+        "营业收入持续增长,预计2024-2026年分别为16.20亿元、14.95亿元。",
+        # one year twice: a part of a year against the whole of it
+        "出口持续增长,2024年全年出口300.0亿元,2024年1-6月出口140.0亿元。",
+    ],
+)
+def test_trap_values_not_year_by_year_are_no_trend(check_text, text):
+    assert verdicts(check_text(text), "ranking") == []
+

@@ -1,6 +1,7 @@
 """ranking: a stated order must match the values.
 
 最高的…分别为 A x、B y 和 C z(,D w 位列第四)     x ≥ y ≥ z ≥ w (最低/最少: ascending)
+收入持续增长,2023年a,2024年b,预计2025-2026年分别为c、d   a ≤ b ≤ c ≤ d (持续下降: descending)
 前三位分别是A、B、C,占比分别为a、b、c               a ≥ b ≥ c (shares; rates are not what is ranked)
 …第一梯队…分别达到 a 和 b。…第二梯队…分别为 c 和 d  every first-tier value ≥ every second-tier one
 """
@@ -15,6 +16,7 @@ from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.labels import core_name
 from checks.facts.partitions import announced_breakdowns, breakdowns, item_runs
+from checks.facts.table import YEAR_SPAN, Fact, FactTable
 from checks.quantities import Quantity
 
 NAME = "ranking"
@@ -38,6 +40,7 @@ class Ranking:
         yield from _chains(doc)
         yield from _superlatives(doc)
         yield from _price_ranges(doc)
+        yield from _trends(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -238,6 +241,61 @@ def _price_ranges(doc: Document) -> Iterator[Claim]:
 
 
 _PRICE_REACH = 400  # characters between the paragraphs of a price and its range
+
+
+# 持续增长, 逐年下降: a trend word says each year's value is above (below) the year's before
+_TREND = re.compile(
+    r"(?:逐年|持续|连续|稳步|不断|逐步|连年)(?P<verb>增长|上升|提高|增加|扩大|攀升|提升"
+    r"|下降|减少|回落|下滑|降低|萎缩)|节节攀升"
+)
+_FALLING_TREND = re.compile(r"下降|减少|回落|下滑|降低|萎缩")
+_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_RESPECTIVELY = re.compile(r"分别")
+
+
+def _trends(doc: Document) -> Iterator[Claim]:
+    """收入持续增长,2023年a,2024年b: a sentence that opens on a trend word, then gives the
+    measure's value year by year (one year each, later years later), ranks them in time."""
+    if not _TREND.search(doc.view):
+        return
+    table = facts(doc)
+    for match in _TREND.finditer(doc.view):
+        sentence = doc.sentence_at(match.start())
+        own = [f for f in table if f.sentence == sentence]
+        if not own or own[0].quantity.start < match.start():
+            continue  # figures before the trend word: of another clause
+        series = _year_by_year(doc, table, own)
+        if len(series) >= 2:
+            falling = bool(match.group("verb")) and bool(_FALLING_TREND.match(match["verb"]))
+            claim = _claim(doc, [[f.quantity] for f in series], falling, "trend")
+            claim.cue = match.span()
+            yield claim
+
+
+def _year_by_year(doc: Document, table: FactTable, own: list[Fact]) -> list[Fact]:
+    """The sentence's amounts, each after its own year (2023年a) or in a list after a span of as
+    many years (2025-2027年分别为c、d、e), the years rising; none when any amount has no year,
+    another unit, or a year out of turn."""
+    amounts = [f for f in own if f.is_amount and f.role in ("level", "prior")]
+    if len(amounts) < 2 or any(not f.same_unit(amounts[0]) for f in amounts):
+        return []
+    years: list[int] = []
+    pending: list[int] = []  # the years of a span, given out in turn to the list after it
+    previous_end = doc.sentences[own[0].sentence][0]
+    for fact in amounts:
+        before = doc.between(previous_end, fact.quantity.start)
+        span = YEAR_SPAN.search(before)
+        if span and _RESPECTIVELY.search(before[span.end() :]):
+            pending = list(range(int(span.group(1)), int(span.group(2)) + 1))
+        elif _A_YEAR.search(before):
+            pending = [int(_A_YEAR.findall(before)[-1])]
+        if not pending:
+            return []
+        years.append(pending.pop(0))
+        previous_end = fact.quantity.end
+    if pending or any(b <= a for a, b in zip(years, years[1:], strict=False)):
+        return []
+    return amounts
 
 
 def _claim(doc: Document, groups: list[list[Quantity]], descending: bool, shape: str) -> Claim:
