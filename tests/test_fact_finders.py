@@ -3255,3 +3255,49 @@ def test_a_trend_word_ranks_the_years_values_that_follow_it(check_text, script):
 def test_trap_values_not_year_by_year_are_no_trend(check_text, text):
     assert verdicts(check_text(text), "ranking") == []
 
+
+# ------------------------------------------------------------------ bands of a scale
+@pytest.mark.parametrize(
+    ("text", "right", "wrong"),
+    [
+        (
+            "全国医院3000个。从床位规模看:100张床位以下医院{a}个,100-499张医院900个,"
+            "500张及以上医院300个。",
+            "1800",
+            "1860",
+        ),
+        (
+            "全市常住人口800.0万人。其中0-14岁人口为{a}万人,15-59岁人口为520.3万人,"
+            "60岁及以上人口为159.2万人。",
+            "120.5",
+            "150.5",
+        ),
+        (
+            "全市规上企业880家。从业人员不足20人的企业{a}家,20-99人的企业300家,"
+            "100人及以上的企业80家。",
+            "500",
+            "560",
+        ),
+    ],
+    ids=["beds", "ages", "staff"],
+)
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_bands_that_tile_a_scale_add_up_to_their_whole(check_text, text, right, wrong, script):
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(a=right)), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(a=wrong)), "sum") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # open-ended bands nest (65岁及以上 is inside 60岁及以上): no tiling
+        "全市常住人口800.0万人。其中0-59岁人口为620.0万人,60岁及以上人口为180.0万人,"
+        "65岁及以上人口为120.0万人。",
+        # a gap between the bands (200-299张 is not stated): not every hospital is counted
+        "全国医院3000个。100张以下医院1500个,100-199张医院600个,300张及以上医院300个。",
+    ],
+)
+def test_trap_bands_that_nest_or_leave_a_gap_are_no_sum(check_text, text):
+    assert verdicts(check_text(text), "sum") == []

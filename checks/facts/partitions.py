@@ -73,6 +73,81 @@ def _partitions(table: FactTable):
                 yield Partition(tuple(words), tuple(parts), total)
     yield from _complements(levels)
     yield from _quarter_lists(table)
+    yield from _size_bands(table, levels)
+
+
+# 100张以下 / 不足20人: the band below a bound; 100-199张 / 0-14岁: a band between two;
+# 800张及以上 / 60岁及以上: the band from a bound up
+_BELOW = re.compile(r"(?:不足|未满|少于)(?P<n>\d+)|(?P<m>\d+)[^\d,;]{0,4}?(?:以下|以内|之下)")
+_BETWEEN = re.compile(r"(?P<a>\d+)\s*[-—–~至到]\s*(?P<b>\d+)")
+_FROM = re.compile(r"(?P<n>\d+)[^\d,;]{0,4}?(?:及以上|或以上|以上)")
+_BAND_CLAUSE = re.compile(r"[,;:、。]")
+BANDS_REACH = 2  # paragraphs before the bands where their whole may stand
+
+
+def _size_bands(table: FactTable, levels: list[Fact]):
+    """100张床位以下医院A个,100-199张医院B个,…,800张及以上医院E个: figures of one unit in one
+    sentence, each after a band of a scale (beds, age, staff), the bands running from below a
+    bound to above one without a gap or overlap, split every one of their measure: they add up
+    to the nearest level of it before them."""
+    doc = table.doc
+    by_sentence: dict[int, list[Fact]] = {}
+    for fact in levels:
+        by_sentence.setdefault(fact.sentence, []).append(fact)
+    for facts_of_sentence in by_sentence.values():
+        for unit in {f.quantity.unit for f in facts_of_sentence}:
+            run = [f for f in facts_of_sentence if f.quantity.unit == unit]
+            bands = _bands(doc, run)
+            if bands is None:
+                continue
+            total = _whole_of_bands(doc, levels, run)
+            if total is not None:
+                yield Partition(tuple(bands), tuple(run), total)
+
+
+def _bands(doc, run: list[Fact]) -> list[str] | None:
+    """The band each figure is of, in order, when they tile the scale; else None."""
+    if len(run) < 3:
+        return None
+    clauses, previous = [], doc.sentences[run[0].sentence][0]
+    for fact in run:
+        clauses.append(_BAND_CLAUSE.split(doc.between(previous, fact.quantity.start))[-1])
+        previous = fact.quantity.end
+    first, last = _BELOW.search(clauses[0]), _FROM.search(clauses[-1])
+    from_zero = _BETWEEN.search(clauses[0])  # 0-14岁: the first band may start at nought
+    if first is None and from_zero is not None and int(from_zero["a"]) == 0:
+        edge = int(from_zero["b"])
+    elif first is not None:
+        edge = int(first["n"] or first["m"])
+    else:
+        return None
+    if last is None:
+        return None
+    for clause in clauses[1:-1]:
+        between = _BETWEEN.search(clause)
+        if between is None or int(between["a"]) not in (edge, edge + 1):
+            return None
+        edge = int(between["b"])
+    if int(last["n"]) not in (edge, edge + 1):
+        return None
+    return clauses
+
+
+def _whole_of_bands(doc, levels: list[Fact], run: list[Fact]) -> Fact | None:
+    """The nearest level before the bands, within BANDS_REACH paragraphs, of their unit and
+    larger than each, whose name ends in the measure the bands' names end in (医院, 人口)."""
+    measure = common_ending([core_name(f.label.text) for f in run])[-2:]
+    if len(measure) < 2:
+        return None
+    floor = doc.paragraphs_back(run[0].paragraph, BANDS_REACH)
+    largest = max(f.quantity.strict.lo for f in run)
+    for fact in reversed(levels[: _position(levels, run[0])]):
+        if fact.quantity.start < floor:
+            return None
+        named = fact.same_unit(run[0]) and core_name(fact.label.text).endswith(measure)
+        if named and fact.quantity.strict.hi >= largest:
+            return fact  # smaller ones are items of another breakdown (三级医院A个)
+    return None
 
 
 def _spellings_in(view: str) -> set[str]:
