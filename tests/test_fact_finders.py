@@ -3301,3 +3301,28 @@ def test_bands_that_tile_a_scale_add_up_to_their_whole(check_text, text, right, 
 )
 def test_trap_bands_that_nest_or_leave_a_gap_are_no_sum(check_text, text):
     assert verdicts(check_text(text), "sum") == []
+
+
+# ------------------------------------------------------------------ a peak above the other years
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_peak_is_above_the_other_years_of_its_sentence(check_text, script):
+    text = "2015年全省原油产量为820万吨,2019年达到峰值1050万吨,此后逐年回落,2023年降至{c}万吨。"
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(c="960")), "ranking") == [("consistent", None)]
+    assert verdicts(check_text(text.format(c="1080")), "ranking") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a record is the highest up to its year: a later year may pass it
+        "2019年全省原油产量创下历史新高,达到1050万吨,2023年为1120万吨。",
+        # the other figure is of another measure
+        "2019年全省出口达到峰值1050亿元,进口为1200亿元,2023年出口为980亿元。",
+        # no other year: nothing to rank
+        "2019年全省原油产量达到峰值1050万吨,同比增长3.2%。",
+    ],
+)
+def test_trap_no_peak_ranking_without_other_years_of_its_measure(check_text, text):
+    assert verdicts(check_text(text), "ranking") == []

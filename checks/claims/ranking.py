@@ -41,6 +41,7 @@ class Ranking:
         yield from _superlatives(doc)
         yield from _price_ranges(doc)
         yield from _trends(doc)
+        yield from _peaks(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -270,6 +271,69 @@ def _trends(doc: Document) -> Iterator[Claim]:
             claim = _claim(doc, [[f.quantity] for f in series], falling, "trend")
             claim.cue = match.span()
             yield claim
+
+
+# 达到峰值A, 创历史新高: the figure is the highest of its measure, of every year (峰值) or of
+# every year before it (新高)
+_PEAK = re.compile(r"峰值|最高值|历史最高|历史新高|新高")
+_UP_TO_THEN = re.compile(r"新高")
+
+
+def _peaks(doc: Document) -> Iterator[Claim]:
+    """2000年逆差为a,2008年达到峰值p,2011年下降到b: a figure said to be the peak is above the
+    figures of the other years its sentence gives (a record, 新高, above those of earlier
+    years), when every figure of the sentence is of one measure and unit and of a whole year."""
+    if not _PEAK.search(doc.view):
+        return
+    table = facts(doc)
+    for fact in table:
+        if fact.role != "level" or not fact.is_amount or fact.quantity.is_range:
+            continue
+        cue = _peak_cue(doc, fact)
+        if cue is None or not (year := _year_of(fact)):
+            continue
+        own = [f for f in table if f.sentence == fact.sentence and f.is_amount]
+        if not _one_measure(own, fact):
+            continue
+        others = [
+            f
+            for f in own
+            if f is not fact
+            and f.role in ("level", "prior")
+            and (other := _year_of(f))
+            and other != year
+            and (other < year or not _UP_TO_THEN.search(doc.between(*cue)))
+        ]
+        if others:
+            claim = _claim(doc, [[fact.quantity], [f.quantity for f in others]], True, "peak")
+            claim.cue = cue
+            yield quote_apart(doc, claim)
+
+
+def _peak_cue(doc: Document, fact: Fact) -> tuple[int, int] | None:
+    """峰值 or 新高 in the few characters before the figure (达到峰值A, 创历史新高,达到A) or right
+    after it (创下A的新高)."""
+    start = max(doc.sentences[fact.sentence][0], fact.quantity.start - 10)
+    for at, text in (
+        (start, doc.between(start, fact.quantity.start)),
+        (fact.quantity.end, doc.between(fact.quantity.end, fact.quantity.end + 4)),
+    ):
+        found = _PEAK.search(text)
+        if found and (at == start or text.startswith("的")):
+            return at + found.start(), at + found.end()
+    return None
+
+
+def _year_of(fact: Fact) -> int:
+    """The fact's year when its period is a whole year; 0 otherwise."""
+    year, _, part = fact.period.partition(":")
+    return int(year) if year.isdigit() and not part else 0
+
+
+def _one_measure(own: list[Fact], peak: Fact) -> bool:
+    """Every amount of the sentence in the peak's unit, and none named by another measure."""
+    heads = {f.label.head for f in own if f.label.head}
+    return len(heads) <= 1 and all(f.same_unit(peak) for f in own)
 
 
 def _year_by_year(doc: Document, table: FactTable, own: list[Fact]) -> list[Fact]:
