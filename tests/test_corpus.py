@@ -14,9 +14,9 @@ import yaml
 from tests.conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-MIN_DIRECT_RECALL = 0.79  # 300 of 379 direct relations found with the right verdict
+MIN_DIRECT_RECALL = 0.80  # 305 of 379 direct relations found with the right verdict
 MIN_DERIVED_RECALL = 0.63  # 41 of 65 derived relations (rebuilt from rates)
-MIN_CAUGHT = 0.82  # of the mutants that break a relation (1,595 of 1,945)
+MIN_CAUGHT = 0.83  # of the mutants that break a relation (1,629 of 1,945)
 MAX_FALSE_WARNINGS = 5  # the issue's limit, for warnings of any kind
 # a warning the scorer counts as false because it shares figures with consistent relations, yet
 # is the finding of a real error of its page (an inconsistent gold claim of that document and
@@ -98,6 +98,35 @@ def _breaks_another_relation(gold: dict, claim_ids: str, operand: str, tag: str)
     return False
 
 
+# what follows a whole count as printed (48个, 320家): figcheck reads such a count as exactly
+# what it prints, where the scorer reads every figure as ±half its last digit
+_COUNT_UNIT = re.compile(r"^\s*(?:个|家|人|件|张|台|辆|所|座|项|名|位|例|只|头|户|個|張|臺|輛|項)")
+
+
+def _breaks_with_whole_counts(gold: dict, claim_ids: str, operand: str, tag: str) -> bool:
+    """Whether the changed relation breaks once its whole counts are read as the whole numbers
+    they are (19,712 hospitals is not 19,711.5 to 19,712.5): the scorer's ±0.5 lets such a
+    mutant hold only at the edge of the intervals, and an error there is no false one."""
+    score = _scorer()
+    claim = next(c for c in gold["claims"] if c["id"] == claim_ids.split(",")[0])
+    if "~" not in claim["check"]:
+        return False
+    new = dict(score._mutants(str(claim["operands"][operand])))[tag]
+    operands = dict(claim["operands"]) | {operand: new}
+    intervals = {}
+    for name, value in operands.items():
+        printed = str(claim["operands"][name])
+        after = next(
+            (q[q.find(printed) + len(printed) :] for q in claim["quotes"] if printed in q), ""
+        )
+        whole = "." not in str(value) and _COUNT_UNIT.match(after)
+        number = float(str(value).replace(",", "").replace(" ", ""))
+        intervals[name] = (number, number) if whole else score.interval(str(value))
+    lhs, rhs = claim["check"].split("~")
+    a, b = score._range(lhs, intervals), score._range(rhs, intervals)
+    return not (a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9)
+
+
 def _printed_at(text: str, quotes: list[str], printed: str, at: int) -> bool:
     """Whether one of the quotes holds `printed` at position `at` of the text."""
     for quote in quotes:
@@ -140,8 +169,20 @@ def test_the_corpus_scores_at_least_the_floor():
         for m in _FALSE_ERROR.finditer(output)
         if not _inside_a_longer_figure(gold, m.group(1), m.group(2))
         and not _breaks_another_relation(gold, *m.groups())
+        and not _breaks_with_whole_counts(gold, *m.groups())
     ]
     assert false_errors == [], summary
+
+
+@pytest.mark.skipif(not (CORPUS / "score.py").exists(), reason="../shared/corpus is not beside")
+def test_only_a_mutant_that_breaks_with_whole_counts_is_excused():
+    """19,712 hospitals against 3,023 + … = 19,715 holds only by the scorer's ±0.5 on each count;
+    a money total whose last digit moves within rounding breaks nothing, whole counts or not."""
+    gold = yaml.safe_load((CORPUS / "gold.yaml").read_text(encoding="utf-8"))
+    counts = next(c for c in gold["claims"] if c["id"] == "health06-c2")
+    money = next(c for c in gold["claims"] if c["id"] == "med02-c1")
+    assert _breaks_with_whole_counts(gold, counts["id"], "c", "lastdigit+3")
+    assert not _breaks_with_whole_counts(gold, money["id"], "t", "lastdigit+3")
 
 
 def test_a_digit_inside_another_figure_is_told_apart():
