@@ -18,6 +18,7 @@ from checks.facts.labels import core_name
 from checks.facts.partitions import announced_breakdowns, breakdowns, item_runs
 from checks.facts.table import YEAR_SPAN, Fact, FactTable
 from checks.quantities import Quantity
+from checks.vocabulary import falls
 
 NAME = "ranking"
 _LIST = re.compile(r"(?:分别为|分别是|依次为|依次是|分别)")
@@ -249,7 +250,6 @@ _TREND = re.compile(
     r"(?:逐年|持续|连续|稳步|不断|逐步|连年)(?P<verb>增长|上升|提高|增加|扩大|攀升|提升"
     r"|下降|减少|回落|下滑|降低|萎缩)|节节攀升"
 )
-_FALLING_TREND = re.compile(r"下降|减少|回落|下滑|降低|萎缩")
 _A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _RESPECTIVELY = re.compile(r"分别")
 
@@ -267,7 +267,7 @@ def _trends(doc: Document) -> Iterator[Claim]:
             continue  # figures before the trend word: of another clause
         series = _year_by_year(doc, table, own)
         if len(series) >= 2:
-            falling = bool(match.group("verb")) and bool(_FALLING_TREND.match(match["verb"]))
+            falling = falls(match["verb"] or "") or match["verb"] == "萎缩"
             claim = _claim(doc, [[f.quantity] for f in series], falling, "trend")
             claim.cue = match.span()
             yield claim
