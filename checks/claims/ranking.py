@@ -16,6 +16,7 @@ from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.labels import core_name
 from checks.facts.partitions import announced_breakdowns, breakdowns, item_runs
+from checks.facts.periods import whole_year
 from checks.facts.table import YEAR_SPAN, Fact, FactTable
 from checks.quantities import Quantity
 from checks.vocabulary import falls
@@ -290,7 +291,7 @@ def _peaks(doc: Document) -> Iterator[Claim]:
         if fact.role != "level" or not fact.is_amount or fact.quantity.is_range:
             continue
         cue = _peak_cue(doc, fact)
-        if cue is None or not (year := _year_of(fact)):
+        if cue is None or not (year := whole_year(fact.period)):
             continue
         own = [f for f in table if f.sentence == fact.sentence and f.is_amount]
         if not _one_measure(own, fact):
@@ -300,7 +301,7 @@ def _peaks(doc: Document) -> Iterator[Claim]:
             for f in own
             if f is not fact
             and f.role in ("level", "prior")
-            and (other := _year_of(f))
+            and (other := whole_year(f.period))
             and other != year
             and (other < year or not _UP_TO_THEN.search(doc.between(*cue)))
         ]
@@ -322,12 +323,6 @@ def _peak_cue(doc: Document, fact: Fact) -> tuple[int, int] | None:
         if found and (at == start or text.startswith("的")):
             return at + found.start(), at + found.end()
     return None
-
-
-def _year_of(fact: Fact) -> int:
-    """The fact's year when its period is a whole year; 0 otherwise."""
-    year, _, part = fact.period.partition(":")
-    return int(year) if year.isdigit() and not part else 0
 
 
 def _one_measure(own: list[Fact], peak: Fact) -> bool:

@@ -16,7 +16,7 @@ from checks import paths
 from checks.document import BULLET_MARKS
 from checks.facts.grids import grids
 from checks.facts.labels import Label, common_ending, compatible, core_name, names_whole, vocabulary
-from checks.facts.periods import months, same_year
+from checks.facts.periods import months, same_year, whole_year
 from checks.facts.table import Fact, FactTable, earlier_structure, lists, structures
 
 PART_WINDOW = 6  # sentences a partition's parts may spread over (其中,A;B;C;D, each ; a sentence)
@@ -197,14 +197,9 @@ def _year_total(table: FactTable, members: list[Fact]) -> Fact | None:
         # 2024年营业收入T,Q1-Q4分别为A、B、C、D: the year the sentence names, of one measure
         named = first.label.text.strip("-—~ ")  # Q1-Q4净利润 leaves 净利润-
         same_measure = not named or bool(fact.label.head) and fact.label.head in named
-        if fact.sentence == first.sentence and fact.index < first.index and _whole_year(fact):
+        if fact.sentence == first.sentence and fact.index < first.index and whole_year(fact.period):
             return fact if same_measure else None
     return None
-
-
-def _whole_year(fact: Fact) -> bool:
-    year, _, part = fact.period.partition(":")
-    return year.isdigit() and not part
 
 
 _NOT = "非"  # 非X names everything of a whole that is not X

@@ -19,6 +19,12 @@ def year_of(period: str) -> str:
     return period.split(":")[0]
 
 
+def whole_year(period: str) -> int:
+    """The year of a period that is a whole year ("2024"), or 0 ("2024:Q3", '')."""
+    year, _, part = period.partition(":")
+    return int(year) if year.isdigit() and not part else 0
+
+
 def months(period: str) -> tuple[int, int] | None:
     """The first and last month a flow's period covers; None for a point in time (年末, 季末)
     or a period not read (同期, 本月). A year alone is its twelve months."""
