@@ -91,6 +91,8 @@ def _size_bands(table: FactTable, levels: list[Fact]):
     bound to above one without a gap or overlap, split every one of their measure: they add up
     to the nearest level of it before them."""
     doc = table.doc
+    if "以上" not in doc.view:
+        return  # the last band always reaches up (及以上, 或以上): most documents have none
     by_sentence: dict[int, list[Fact]] = {}
     for fact in levels:
         by_sentence.setdefault(fact.sentence, []).append(fact)

@@ -996,10 +996,13 @@ def _rates_named_a_clause_before(doc: Document, table: list[Fact]) -> None:
             for f in table[: nearest.index]
             if f.sentence == rate.sentence and f.role == "level" and f.rate is None
         ]
-        best = max(earlier, key=lambda f: _overlap(named, f.label.text), default=None)
-        if best is None or _overlap(named, best.label.text) <= _overlap(named, nearest.label.text):
+        if not earlier:
             continue
-        if best.same_unit(nearest) and _overlap(named, best.label.text) >= 4:
+        best = max(earlier, key=lambda f: _overlap(named, f.label.text))  # the first of the best
+        shared = _overlap(named, best.label.text)
+        if shared <= _overlap(named, nearest.label.text):
+            continue
+        if best.same_unit(nearest) and shared >= 4:
             nearest.rate, nearest.rates = None, ()
             best.rate, best.rates, rate.attached_to = rate.index, (rate.index,), best.index
 
