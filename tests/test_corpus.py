@@ -3,6 +3,7 @@ raise them as it improves, never lower them."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import subprocess
@@ -47,11 +48,16 @@ def _score() -> str:
     return done.stdout
 
 
+def _gold_claim(gold: dict, claim_ids: str) -> dict:
+    """The first of the gold claims a mutant line names (med02-c3,med02-c4 → med02-c3)."""
+    return next(c for c in gold["claims"] if c["id"] == claim_ids.split(",")[0])
+
+
 def _inside_a_longer_figure(gold: dict, claim_ids: str, operand: str) -> bool:
     """Whether the scorer changed this operand where its digits are part of another printed
     figure ("9" found inside "56.9"): that mutant changes a figure the claim does not use, so an
     error there is no false error. The scorer finds the spot as done here."""
-    claim = next(c for c in gold["claims"] if c["id"] == claim_ids.split(",")[0])
+    claim = _gold_claim(gold, claim_ids)
     text = (CORPUS / "docs" / f"{claim['doc']}.txt").read_text(encoding="utf-8")
     printed = str(claim["operands"][operand])
     quote = next(q for q in claim["quotes"] if printed in q and q.count(printed) == 1)
@@ -65,6 +71,7 @@ def unexplained_warnings(output: str) -> list[tuple[str, str]]:
     return [w for w in _FALSE_WARNING.findall(output) if w not in found]
 
 
+@functools.lru_cache(maxsize=1)
 def _scorer():
     spec = importlib.util.spec_from_file_location("corpus_score", CORPUS / "score.py")
     module = importlib.util.module_from_spec(spec)
@@ -78,7 +85,7 @@ def _breaks_another_relation(gold: dict, claim_ids: str, operand: str, tag: str)
     printed once among their quotes, so it misses such a break (a rate that is both an
     industry's growth and, printed again, its contribution); an error there is no false one."""
     score = _scorer()
-    claim = next(c for c in gold["claims"] if c["id"] == claim_ids.split(",")[0])
+    claim = _gold_claim(gold, claim_ids)
     text = (CORPUS / "docs" / f"{claim['doc']}.txt").read_text(encoding="utf-8")
     printed = str(claim["operands"][operand])
     quote = next(q for q in claim["quotes"] if printed in q and q.count(printed) == 1)
@@ -108,7 +115,7 @@ def _breaks_with_whole_counts(gold: dict, claim_ids: str, operand: str, tag: str
     they are (19,712 hospitals is not 19,711.5 to 19,712.5): the scorer's ±0.5 lets such a
     mutant hold only at the edge of the intervals, and an error there is no false one."""
     score = _scorer()
-    claim = next(c for c in gold["claims"] if c["id"] == claim_ids.split(",")[0])
+    claim = _gold_claim(gold, claim_ids)
     if "~" not in claim["check"]:
         return False
     new = dict(score._mutants(str(claim["operands"][operand])))[tag]
