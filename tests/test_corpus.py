@@ -112,7 +112,7 @@ _COUNT_UNIT = re.compile(r"^\s*(?:个|家|人|件|张|台|辆|所|座|项|名|�
 
 def _breaks_with_whole_counts(gold: dict, claim_ids: str, operand: str, tag: str) -> bool:
     """Whether the changed relation breaks once its whole counts are read as the whole numbers
-    they are (19,712 hospitals is not 19,711.5 to 19,712.5): the scorer's ±0.5 lets such a
+    they are (N hospitals is not N − 0.5 to N + 0.5): the scorer's ±0.5 lets such a
     mutant hold only at the edge of the intervals, and an error there is no false one."""
     score = _scorer()
     claim = _gold_claim(gold, claim_ids)
@@ -183,7 +183,7 @@ def test_the_corpus_scores_at_least_the_floor():
 
 @pytest.mark.skipif(not (CORPUS / "score.py").exists(), reason="../shared/corpus is not beside")
 def test_only_a_mutant_that_breaks_with_whole_counts_is_excused():
-    """19,712 hospitals against 3,023 + … = 19,715 holds only by the scorer's ±0.5 on each count;
+    """Counts of hospitals whose sum misses its total by a few holds only by the scorer's ±0.5 on each count;
     a money total whose last digit moves within rounding breaks nothing, whole counts or not."""
     gold = yaml.safe_load((CORPUS / "gold.yaml").read_text(encoding="utf-8"))
     counts = next(c for c in gold["claims"] if c["id"] == "health06-c2")

@@ -53,8 +53,8 @@ def _claim(doc: Document, count: Quantity, rate: Quantity, falling: bool) -> Cla
 
 def _rates_of_counts(doc: Document) -> Iterator[Claim]:
     """A whole count and the rate the fact table attached to it, wherever it stands in the
-    sentence (批准A产品61个,B产品12个,A产品数量再创新高,同比增加11%). With a stated change or
-    earlier value the earlier count is printed, and growth checks the rate against it."""
+    sentence (新增甲类企业83家,乙类企业21家,甲类企业数量再创新高,同比增长6.4%). With a stated
+    change or earlier value the earlier count is printed, and growth checks the rate against it."""
     table = facts(doc)
     for fact in table:
         if fact.role != "level" or not fact.quantity.whole or fact.rate is None:

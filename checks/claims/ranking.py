@@ -1,7 +1,7 @@
 """ranking: a stated order must match the values.
 
 最高的…分别为 A x、B y 和 C z(,D w 位列第四)     x ≥ y ≥ z ≥ w (最低/最少: ascending)
-收入持续增长,2023年a,2024年b,预计2025-2026年分别为c、d   a ≤ b ≤ c ≤ d (持续下降: descending)
+销量逐年上升,2020年a,2021年b,预计2022-2023年分别为c、d   a ≤ b ≤ c ≤ d (持续下降: descending)
 前三位分别是A、B、C,占比分别为a、b、c               a ≥ b ≥ c (shares; rates are not what is ranked)
 …第一梯队…分别达到 a 和 b。…第二梯队…分别为 c 和 d  every first-tier value ≥ every second-tier one
 """
@@ -256,7 +256,7 @@ _RESPECTIVELY = re.compile(r"分别")
 
 
 def _trends(doc: Document) -> Iterator[Claim]:
-    """收入持续增长,2023年a,2024年b: a sentence that opens on a trend word, then gives the
+    """销量逐年上升,2020年a,2021年b: a sentence that opens on a trend word, then gives the
     measure's value year by year (one year each, later years later), ranks them in time."""
     if not _TREND.search(doc.view):
         return
@@ -281,7 +281,7 @@ _UP_TO_THEN = re.compile(r"新高")
 
 
 def _peaks(doc: Document) -> Iterator[Claim]:
-    """2000年逆差为a,2008年达到峰值p,2011年下降到b: a figure said to be the peak is above the
+    """2010年产量为a,2015年达到峰值p,2020年降至b: a figure said to be the peak is above the
     figures of the other years its sentence gives (a record, 新高, above those of earlier
     years), when every figure of the sentence is of one measure and unit and of a whole year."""
     if not _PEAK.search(doc.view):
@@ -332,8 +332,8 @@ def _one_measure(own: list[Fact], peak: Fact) -> bool:
 
 
 def _year_by_year(doc: Document, table: FactTable, own: list[Fact]) -> list[Fact]:
-    """The sentence's amounts, each after its own year (2023年a) or in a list after a span of as
-    many years (2025-2027年分别为c、d、e), the years rising; none when any amount has no year,
+    """The sentence's amounts, each after its own year (2020年a) or in a list after a span of as
+    many years (2022-2024年分别为c、d、e), the years rising; none when any amount has no year,
     another unit, or a year out of turn."""
     amounts = [f for f in own if f.is_amount and f.role in ("level", "prior")]
     if len(amounts) < 2 or any(not f.same_unit(amounts[0]) for f in amounts):

@@ -976,7 +976,7 @@ def _attach_named_changes(doc: Document, table: list[Fact]) -> None:
 
 
 def _rates_named_a_clause_before(doc: Document, table: list[Fact]) -> None:
-    """批准创新产品61个,优先审批产品12个,创新产品批准数量再创新高,同比增加11%: a rate whose
+    """新增甲类企业83家,乙类企业21家,甲类企业数量再创新高,同比增长6.4%: a rate whose
     clause names nothing, after a clause without figures that names an earlier level of its
     sentence better than the nearest one, is that level's rate."""
     for rate in table:
