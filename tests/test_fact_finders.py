@@ -916,6 +916,31 @@ class TestABreakdownAnnouncedInItsParagraph:
         )
         assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
 
+    COUNTED = (
+        "2024年,全省医疗机构总门诊人次8.00亿,出院人次2000.0万。其中,医院门诊人次3.00亿,"
+        "出院人次1200.0万。分机构看,卫生院门诊人次{a}亿,出院人次500.0万;诊所门诊人次1.50亿。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_where_part_before_the_announcement_is_an_item(self, check_text, script):
+        # 门诊人次 and 出院人次 are two measures; 医院 3.00 is an item of 8.00 with the others
+        text = self.COUNTED if script == "hans" else opencc.OpenCC("s2t").convert(self.COUNTED)
+        fits = [c for c in check_text(text.format(a="2.50")) if c.type == "part_whole"]
+        listed = [c for c in fits if len(c.inputs) == 4]
+        assert [(c.verdict, c.severity) for c in listed] == [("consistent", None)]
+        # 3.00 + 4.00 + 1.50 = 8.50 > 8.00, though the announced items alone (5.50) fit: nothing
+        # says 医院 is of the announced breakdown, so only a warning
+        over = verdicts(check_text(text.format(a="4.00")), "part_whole")
+        assert ("inconsistent", "warning") in over and ("inconsistent", "error") not in over
+        # the announced items alone above the whole: 7.00 + 1.50 = 8.50
+        alone = verdicts(check_text(text.format(a="7.00")), "part_whole")
+        assert ("inconsistent", "error") in alone
+
+    def test_trap_a_where_part_that_names_an_item_is_left_out(self, check_text):
+        # 公立医院 are among 医院: 3.00 + 4.00 + 1.50 overlaps, so 医院 is no item beside them
+        text = self.COUNTED.replace("卫生院门诊", "公立医院门诊").format(a="4.00")
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
+
 
 # ------------------------------------------------------------------ the derived tier
 class TestATotalsRateFromItsParts:
@@ -1360,6 +1385,40 @@ def test_a_quarter_never_exceeds_its_year(check_text, text):
     assert verdicts(check_text(text.format(q="13.20")), "part_whole") == [("consistent", None)]
     found = verdicts(check_text(text.format(q="63.20")), "part_whole")
     assert found == [("inconsistent", "error")]
+
+
+BROKERAGE_PERIODS = (
+    "2025H1公司实现营业收入40.00亿元,同比增长8.0%;归母净利润8.00亿元,同比增长6.0%。"
+    "{q}单季度公司实现营业收入{r}亿元;归母净利润{p}亿元。"
+)
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_brokerage_quarter_lies_inside_its_half_year(check_text, script):
+    text = BROKERAGE_PERIODS
+    if script == "hant":
+        text = opencc.OpenCC("s2t").convert(text)
+    # 25Q2 is 2025's second quarter: its revenue and profit fit within the half year's
+    consistent = check_text(text.format(q="25Q2", r="22.00", p="4.50"))
+    assert verdicts(consistent, "part_whole") == [("consistent", None)] * 2
+    planted = check_text(text.format(q="25Q2", r="45.00", p="4.50"))  # above its half year
+    assert ("inconsistent", "error") in verdicts(planted, "part_whole")
+    # a quarter's profit may exceed its half year's after a loss in the other quarter
+    profit = check_text(text.format(q="25Q2", r="22.00", p="9.00"))
+    assert ("inconsistent", "warning") in verdicts(profit, "part_whole")
+
+
+def test_trap_a_quarter_of_another_year_is_no_part_of_the_half(check_text):
+    text = BROKERAGE_PERIODS.format(q="24Q4", r="45.00", p="9.00")  # the year before's quarter
+    assert verdicts(check_text(text), "part_whole") == []
+
+
+def test_brokerage_periods_are_periods_not_figures():
+    facts = table(BROKERAGE_PERIODS.format(q="25Q2", r="22.00", p="4.50"))[1]
+    assert [f.period for f in facts if f.role == "level"] == ["2025:H1"] * 2 + ["2025:Q2"] * 2
+    assert [f.label.text for f in facts if f.role == "level"][
+        2
+    ] == "单季度公司收入"  # no 25 of 25Q2 in it
 
 
 def test_a_forecast_quarter_is_no_part_of_the_year_reported(check_text):
@@ -2879,6 +2938,26 @@ def test_above_the_designated_size_is_part_of_the_measure(check_text, script):
     assert verdicts(check_text(text.format(p="1180.0")), "part_whole") == [
         ("inconsistent", "error")
     ]
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_subset_whose_qualifier_an_aside_cuts_from_its_measure(check_text, script):
+    # the bracket defines 规模以上 and holds a figure of its own: the label reads past it
+    text = (
+        "2024年全省工业增加值1100.0亿元,增长6.0%。规模以上(年主营业务收入在2000万元及以上的"
+        "工业企业)工业增加值{p}亿元。"
+    )
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert verdicts(check_text(text.format(p="980.0")), "part_whole") == [("consistent", None)]
+    planted = verdicts(check_text(text.format(p="1180.0")), "part_whole")
+    assert planted == [("inconsistent", "error")]
+
+
+def test_trap_a_figure_in_its_own_brackets_is_no_aside():
+    text = "总出口货值为60.0亿元,其中转口(51.0亿元)及本地产品出口(9.0亿元)分别增加8.0%和3.0%。"
+    labels = [f.label.text for f in table(text)[1] if f.role == "level"]
+    assert labels[1:] == ["转口", "本地产品出口"]  # not 转口及本地产品出口
 
 
 def test_trap_a_subset_of_another_year(check_text):

@@ -38,6 +38,7 @@ from checks.facts.partitions import (
     fills,
     item,
     overlaps,
+    where_parts_before,
 )
 from checks.facts.periods import inside, months, same_year, year_of
 from checks.facts.table import Fact, FactTable, lists
@@ -190,16 +191,22 @@ def _other_measure(part, whole) -> bool:
     return bool(a and b) and a not in b and b not in a
 
 
-def together(doc: Document, whole: Quantity, parts: list[Quantity]) -> Claim:
-    """Parts of one breakdown together never exceed their whole."""
+def together(doc: Document, whole: Quantity, parts: list[Quantity], loosely: bool = False) -> Claim:
+    """Parts of one breakdown together never exceed their whole. Parts `loosely` gathered may
+    overlap: above the whole they are a warning."""
     inputs = {"whole": whole} | {f"part{i + 1}": q for i, q in enumerate(parts)}
     claim = Claim(NAME, doc.source, inputs)
-    claim.facts = {"parts": len(parts), "signed": _any_signed(doc, parts)}
+    claim.facts = {"parts": len(parts), "signed": _any_signed(doc, parts), "overlap": loosely}
     claim.row = derive(claim)
     start, end = claim.span  # before quote_apart, the span of every input
     claim = quote_apart(doc, claim)
     claim.fixed_id = f"{doc.source.id}:{NAME}:{start}-{end}:{len(parts)}"  # apart from each part's
     return claim
+
+
+def _fit(whole: Quantity, parts: list[Quantity]) -> bool:
+    """Parts that, as printed, do not exceed their whole."""
+    return total_of(parts).lo <= whole.strict.hi
 
 
 def disjoint(doc: Document, parts: list[Quantity]) -> bool:
@@ -237,7 +244,12 @@ def _breakdowns(doc: Document) -> Iterator[Claim]:
     for whole, parts in announced_breakdowns(table):
         seen.update(p.index for p in parts)
         quantities = [p.quantity for p in parts]
-        if not fills(whole, parts) and disjoint(doc, quantities):
+        if fills(whole, parts) or not disjoint(doc, quantities):
+            continue
+        before = [p.quantity for p in where_parts_before(table, whole, parts)]
+        if before and _fit(whole.quantity, quantities) and disjoint(doc, before + quantities):
+            yield together(doc, whole.quantity, before + quantities, loosely=True)
+        else:
             yield together(doc, whole.quantity, quantities)
     for whole, parts in breakdowns(table):
         quantities = [p.quantity for p in parts]

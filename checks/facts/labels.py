@@ -16,7 +16,8 @@ from checks.vocabulary import DOWN, MANNER, UP
 
 _PERIOD_IN_LABEL = re.compile(
     r"(?:19|20)\d{2} ?年(?:度)?(?:\d{1,2} ?[-~—–至到] ?\d{1,2} ?月|\d{1,2} ?月份?)?"
-    r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|[QH][1-4]|第 ?[1-4] ?季度?"
+    r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|第 ?[1-4] ?季度?"
+    r"|(?<![\dA-Za-z])(?:(?:19|20)?\d{2} ?)?[QH][1-4]"  # Q3, and 25Q3 / 2025H1 with their year
     r"|(?<!\d)[1-4] ?季度"  # 今年1季度我国进口大麦: the first quarter, no part of the name
     r"|(?:上|去|前|本|今|当)年(?:同期)?"
     r"|(?<!\d)1[0-2]\d ?年(?![代来间内])"  # Taiwan's 民国 years: 112年产值 is 2023's
@@ -52,6 +53,7 @@ class Vocabulary:
     signed: tuple[str, ...]  # flows that may be negative in part of a period (利润)
     averages: tuple[str, ...] = ()  # fixed-weight means (指数): a whole between its parts
     per_head: tuple[str, ...] = ()  # per-head figures (人均): no fixed-weight mean of parts
+    counters: tuple[str, ...] = ()  # 人次, 人数: a measure counting what the word before names
     subsets: tuple[str, ...] = ()  # 规模以上: a qualifier naming part of what the rest names
     vital_rates: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
@@ -92,6 +94,7 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         averages=tuple(data.get("averages") or ()),
         per_head=tuple(data.get("per_head") or ()),
         subsets=longest_first(data.get("subsets")),
+        counters=longest_first(data.get("counters")),
         vital_rates={
             str(k): (str(v["rate"]), longest_first(v.get("counts")))
             for k, v in (data.get("vital_rates") or {}).items()

@@ -765,6 +765,22 @@ def _announced(table: FactTable):
                 yield whole, group
 
 
+def where_parts_before(table: FactTable, whole: Fact, group: list[Fact]) -> list[Fact]:
+    """总量T。其中,A a。分机构看,B b;C c: the 其中 parts of the whole stated before an announced
+    list, of its items' measure and named apart from them, may be items of it too. Nothing says
+    they are of the same breakdown (其中甲品牌a。分车型:乙S7 b …), so they are only read loosely."""
+    levels = amount_levels(table)
+    found: list[Fact] = []
+    for fact in levels[_position(levels, whole) + 1 :]:
+        if fact.index >= group[0].index:
+            break
+        if not _a_part(table, fact) or not _may_hold(fact, group[0], 0.0):
+            continue
+        if item(fact) and not _nested([item(f) for f in [*found, fact, *group]]):
+            found.append(fact)
+    return found
+
+
 def _bullets_end(view: str, start: int) -> int:
     """The end of the run of bullet lines that follows a heading."""
     at = start + 1
@@ -940,8 +956,17 @@ def _where_lists(table: FactTable):
 def _measure(fact: Fact) -> str:
     """The measure a label ends in; for one the vocabulary does not know, its last two
     characters once a measure before its object goes last (出口大麦 → 大麦出口)."""
+    if fact.label.head:
+        return fact.label.head
     name = core_name(fact.label.text)
-    return fact.label.head or (name[-2:] if len(name) >= 2 else "")
+    return name[-_unknown_measure_length(name) :] if len(name) >= 2 else ""
+
+
+def _unknown_measure_length(name: str) -> int:
+    """How many characters a measure the vocabulary does not know takes at the end of a name:
+    two (企业数 … 产能), or a counter with the two before it (诊疗人次, 入院人次)."""
+    counter = next((c for c in vocabulary().counters if name.endswith(c)), "")
+    return len(counter) + 2 if counter and len(name) >= len(counter) + 2 else 2
 
 
 def dimension(subject: str) -> str:
@@ -956,7 +981,8 @@ def item(fact: Fact) -> str:
     """What a figure is an item of its measure: 城镇 in 城镇人口, 民营企业 in 民营企业进出口."""
     if fact.label.head:
         return core_name(fact.label.subject)
-    return core_name(fact.label.text)[:-2]
+    name = core_name(fact.label.text)
+    return name[: -_unknown_measure_length(name)]
 
 
 def _continues(run: list[Fact], fact: Fact) -> bool:

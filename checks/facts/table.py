@@ -258,8 +258,9 @@ def facts(doc: Document) -> FactTable:
 
 def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     """From the last clause mark, or the figure before, up to this figure."""
-    start = max(doc.sentences[doc.sentence_at(quantity.start)][0], previous_end)
-    before = _ASIDE.sub("", doc.between(start, quantity.start))
+    s_start = doc.sentences[doc.sentence_at(quantity.start)][0]
+    start = max(s_start, previous_end)
+    before = _ASIDE.sub("", _past_an_aside(doc, s_start, start, quantity.start))
     if before.endswith("("):
         before = before[:-1]  # 再出口(48.2亿元): the figure in brackets after its label
     cuts = [m.end() for m in _CLAUSE_MARK.finditer(before)]
@@ -267,6 +268,27 @@ def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     if named and not _ANNOUNCING.match(named.group(1)):
         return named.group(1) + before[cuts[0] :]  # - 烘焙系列:Q2营收A: the item the bullet names
     return before[cuts[-1] :] if cuts else before
+
+
+def _past_an_aside(doc: Document, s_start: int, start: int, end: int) -> str:
+    """规模以上(年销售收入在2000万元以上的企业)工业增加值A: the text from `start` to the figure,
+    and where `start` lies inside a bracketed aside that closes before the figure, the words
+    before the aside too. A figure alone in brackets (再出口(A)及本地产品出口(B)) is no aside."""
+    text = doc.between(start, end)
+    close = text.find(")")
+    if close < 0 or start <= s_start or "(" in text[:close]:
+        return text
+    open_at = doc.between(s_start, start).rfind("(")
+    if open_at < 0:
+        return text
+    aside = doc.between(s_start + open_at + 1, start + close)
+    if len(_FIGURES.sub("", aside)) < _ASIDE_WORDS:
+        return text  # a bracket holding a figure and little else: a figure's own bracket
+    return doc.between(s_start, s_start + open_at) + text[close + 1 :]
+
+
+_FIGURES = re.compile(r"[\d.,%]+\s*[万亿千百]*")
+_ASIDE_WORDS = 6  # characters of words beside its figures that make a bracket an aside
 
 
 def _fact(doc: Document, quantity: Quantity, index: int, previous_end: int) -> Fact:

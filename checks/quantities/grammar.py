@@ -145,6 +145,11 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?P<yrange>(?<!\d)(?P<y1>{_YEAR}) ?年? ?(?:-|~|—|至|到) ?(?P<y2>{_YEAR}) ?年度?)"
     )
     year = rf"(?P<year>(?<!\d)(?P<y>{_YEAR}) ?年度?(?P<ypart>{_YEAR_PART})?)"
+    # brokerage notes' quarters and halves: 2025H1, 25Q3, 24Q4 (a two-digit year is 20xx)
+    fiscal = (
+        r"(?P<fiscal>(?<![\d.A-Za-z])(?P<fy>(?:19|20)?\d{2}) ?"
+        r"(?P<fpart>Q[1-4]|H[12])(?![\dA-Za-z]))"
+    )
     # Taiwan's official years (民国): 114年 is 2025; not a span of years (100年来, 连续110年)
     roc_year = (
         r"(?P<roc>(?<![\d.近逾续过超])(?P<ry>1[0-2]\d) ?年度?"
@@ -181,7 +186,7 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?P<fx>(?P<fx_code>{_alternation(FX_CODES)})\$ ?(?P<fx_num>{_NUM}) ?"
         rf"(?P<fx_mag>{_alternation(LATIN_MAGNITUDES)})?(?![A-Za-z]))"
     )
-    parts = [date, year_range, year, roc_year, recent, months, dollars, quantity]
+    parts = [date, year_range, fiscal, year, roc_year, recent, months, dollars, quantity]
     return re.compile("|".join(parts))
 
 

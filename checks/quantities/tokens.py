@@ -119,6 +119,10 @@ def _token(match: re.Match[str], view: str) -> Token | None:
     if match.group("yrange"):
         first, last = int(match.group("y1")), int(match.group("y2"))
         return Period(match.start(), match.end(), first, last) if first < last else None
+    if match.group("fiscal"):
+        year = int(match.group("fy"))
+        year += 2000 if year < 100 else 0
+        return Period(match.start(), match.end(), year, year, part=match.group("fpart"))
     if match.group("year"):
         year = int(match.group("y"))
         part = MONTH_DASH.sub("-", (match.group("ypart") or "").replace(" ", ""))
