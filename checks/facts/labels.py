@@ -132,7 +132,8 @@ def _read_label(raw: str, words: Vocabulary) -> Label:
         if part in text:
             found_periods.append(part)
             text = text.replace(part, "")
-    text = _strip(_MOVED_TO.sub("", _strip(text, words, keep_heads=True)), words, keep_heads=True)
+    moved = _MOVED_TO.sub("", text)  # before the links: 升至 of 一路攀升至 is one of them
+    text = _strip(_MOVED_TO.sub("", _strip(moved, words, keep_heads=True)), words, keep_heads=True)
     # "境内注册共计A件" is no total of anything: only a marker inside the label counts
     total = any(marker in text for marker in words.total_markers)
     head, subject = "", text
@@ -164,7 +165,7 @@ def _strip(text: str, words: Vocabulary, keep_heads: bool = False) -> str:
         changed = False
         at_measure = keep_heads and any(text.startswith(variant) for variant in words.heads)
         for word in () if at_measure else words.lead:  # 累计结存 is a measure, not 累计 + 结存
-            if text.startswith(word) and len(text) > len(word):
+            if text.startswith(word):  # 预计 alone names nothing
                 text, changed = text[len(word) :], True
                 break
         if keep_heads and any(text.endswith(variant) for variant in words.heads):
