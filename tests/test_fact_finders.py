@@ -4,6 +4,8 @@ consistent case."""
 
 from __future__ import annotations
 
+import re
+
 import opencc
 import pytest
 
@@ -973,6 +975,47 @@ class TestATotalsRateFromItsParts:
             "第二产业增加值400.00亿元,负增长8.0%;第三产业增加值500.00亿元,负增长2.0%。"
         )
         assert ("inconsistent", "error") not in verdicts(check_text(text), "growth")
+
+
+class TestAQuartersTotalFromItsNamedComponents:
+    """产值(含A、B、C)T,较上季成长r,较去年同期成长y: the parts the total names, each with a
+    rate on the quarter before and one on the year before, and each figure converted in brackets
+    (USD$…B), rebuild both of the total's rates, each kind with its own kind."""
+
+    TEXT = (
+        "2024年第二季全省半导体产业产值(含设计、制造、封测)达新台币5,000亿元(USD$16.0B),"
+        "较上季大幅成长{q}%,较去年同期成长{y}%。设计业产值为新台币2,000亿元(USD$6.4B),"
+        "较上季成长12.0%,较去年同期成长10.0%;制造业为新台币2,500亿元(USD$8.0B),较上季成长5.0%,"
+        "较去年同期成长8.0%;封测业为新台币500亿元(USD$1.6B),较上季衰退2.0%,较去年同期成长4.0%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_both_rates_rebuilt(self, check_text, script):
+        # a quarter ago: 2000/1.12 + 2500/1.05 + 500/0.98 = 4676.9, and 5000 / 4676.9 − 1 = 6.9%;
+        # a year ago: 2000/1.10 + 2500/1.08 + 500/1.04 = 4613.8, and 5000 / 4613.8 − 1 = 8.4%
+        text = self.TEXT if script == "hans" else opencc.OpenCC("s2t").convert(self.TEXT)
+        claims = check_text(text.format(q="6.9", y="8.4"))
+        assert verdicts(claims, "growth") == [("consistent", None)] * 2
+
+    def test_planted_error_in_the_quarters_rate(self, check_text):
+        claims = check_text(self.TEXT.format(q="9.9", y="8.4"))
+        assert sorted(verdicts(claims, "growth"), key=str) == [
+            ("consistent", None),
+            ("inconsistent", "error"),
+        ]
+
+    def test_a_converted_figure_takes_no_rate(self):
+        facts = table(self.TEXT.format(q="6.9", y="8.4"))[1]
+        dollars = [f for f in facts if f.quantity.unit == "USD"]
+        assert dollars and all(f.rate is None for f in dollars)
+        total = facts[0]
+        assert [facts[i].monthly for i in total.rates] == [True, False]  # 较上季, then the year
+
+    def test_trap_rates_of_two_kinds_are_not_mixed(self, check_text):
+        # the parts state only their rates on the quarter before: the total's 同比 is not rebuilt
+        text = re.sub(r",较去年同期成长\d+\.\d%", "", self.TEXT).replace("较上季大幅成长{q}%", "")
+        claims = check_text(text.format(y="9.9").replace(",,", ","))
+        assert ("inconsistent", "error") not in verdicts(claims, "growth")
 
 
 class TestLastYearsStructure:

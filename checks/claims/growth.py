@@ -27,6 +27,7 @@ from checks.facts.labels import core_name, read_label, restates
 from checks.facts.partitions import (
     QUARTERS,
     complete_breakdowns,
+    compositions,
     partition_before,
     partitions_of,
 )
@@ -270,7 +271,7 @@ def _from_parts(doc: Document) -> Iterator[Claim]:
     下降b" holds only if T / (X/(1+a) + M/(1−b)) − 1 is r. Growth at constant prices (生产总值,
     增加值) is no weighted sum of nominal values, so it is left alone."""
     table = facts(doc)
-    for found in partitions_of(table) + complete_breakdowns(table):
+    for found in partitions_of(table) + complete_breakdowns(table) + compositions(table):
         if found.total is None:
             continue
         figures = (found.total, *found.parts)

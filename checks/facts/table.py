@@ -42,9 +42,12 @@ ROLES = (
     "other",
 )
 _CLAUSE_MARK = re.compile(r"[,;:、()。!?\n]")
+# rates on the period just before: month on month, quarter on quarter
+_SEQUENTIAL = ("环比", "比上月", "较上月", "按月", "比上季", "较上季", "季增", "季减", "按季")
 _RATE_BEFORE = re.compile(
     rf"(?:(?P<kind>同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|"
-    rf"比上月|较上月|年增|年减|按年|按月))?\s*(?:分别)?(?P<verb>{UP}|{DOWN})?了?(?:幅|幅度|率|速|速度)?(?:分别)?"
+    rf"比上月|较上月|比上季|较上季|年增|年减|季增|季减|按年|按月|按季))?\s*(?:分别)?{MANNER}"
+    rf"(?P<verb>{UP}|{DOWN})?了?(?:幅|幅度|率|速|速度)?(?:分别)?"
     rf"(?:为|达到|达|约|是)?"
     r"\s*[((]?\s*(?P<sign>[+-])?\s*$"
 )
@@ -123,8 +126,8 @@ class Fact:
 
     @property
     def monthly(self) -> bool:
-        """A rate month on month (环比, 比上月), not year on year."""
-        return self.rate_kind.startswith(("环比", "比上月", "较上月", "按月"))
+        """A rate on the period before (环比, 比上月, 较上季, 季增), not year on year."""
+        return self.rate_kind.startswith(_SEQUENTIAL)
 
     def same_unit(self, other: Fact) -> bool:
         return self.quantity.same_unit(other.quantity)
@@ -335,7 +338,7 @@ def _role(
         rate = _RATE_BEFORE.search(near)
         if rate and (rate.group("verb") or rate.group("kind") or rate.group("sign")):
             falling = bool(rate.group("verb") and _DOWN.match(rate.group("verb")))
-            falling = falling or rate.group("kind") == "年减"  # 年减12.9%: a fall year on year
+            falling = falling or rate.group("kind") in ("年减", "季减")  # 年减12.9%: a fall
             return "rate", -1 if falling else 1, rate.group("kind") or "", None
         return "ratio", 0, "", None
     if (kind in AMOUNT_KINDS or kind == "number") and _WHOLE_INSIDE.search(clause):
@@ -873,6 +876,8 @@ def _attach(table: list[Fact]) -> None:
         for other in table[position + 1 :]:
             if other.sentence == fact.sentence and _threshold_of(fact, other):
                 continue  # 5,218.6亿美元,首度突破5,000亿美元,年增率18%: the rate is the figure's
+            if _converted(fact, other):
+                continue  # 8,600亿元(USD$28.0B),较上季成长r: the rate is of the figure converted
             if other.sentence != fact.sentence or other.role == "level":
                 break
             if other.role == "pp":
@@ -907,6 +912,19 @@ def _attach(table: list[Fact]) -> None:
                 other.attached_to = fact.index
             elif other.is_amount and not fact.same_unit(other):
                 break
+
+
+def _converted(level: Fact, other: Fact) -> bool:
+    """A sum of money in brackets right after a level, in another currency: the level
+    converted (新台币8,600亿元(USD$28.0B)), no level of its own."""
+    return (
+        other.index == level.index + 1
+        and other.bracketed
+        and not level.bracketed
+        and other.quantity.kind == level.quantity.kind == "money"
+        and other.quantity.unit != level.quantity.unit
+        and other.quantity.start - level.quantity.end <= 2
+    )
 
 
 def _threshold_of(level: Fact, other: Fact) -> bool:
