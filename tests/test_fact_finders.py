@@ -977,6 +977,36 @@ class TestATotalsRateFromItsParts:
         assert ("inconsistent", "error") not in verdicts(check_text(text), "growth")
 
 
+class TestABalancesChangeFromItsSides:
+    """顺差T,较上年增加D: last year's balance is X/(1+a) − M/(1+b), and T less it is D."""
+
+    TEXT = (
+        "全年出口额3,200.0亿美元,较上年增长{a}%;进口额2,400.0亿美元,增长{b}%。"
+        "全年贸易顺差800.0亿美元,较上年{verb}{d}亿美元。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_consistent(self, check_text, script):
+        # 3200/1.10 − 2400/1.05 = 623.4, and 800.0 − 623.4 = 176.6
+        text = self.TEXT if script == "hans" else opencc.OpenCC("s2t").convert(self.TEXT)
+        claims = check_text(text.format(a="10.0", b="5.0", verb="增加", d="176.6"))
+        assert verdicts(claims, "growth") == [("consistent", None)]
+
+    def test_a_balance_that_shrank(self, check_text):
+        # 3200/1.02 − 2400/1.15 = 1050.3, and 800.0 − 1050.3 = −250.3
+        text = self.TEXT.format(a="2.0", b="15.0", verb="减少", d="250.3")
+        assert verdicts(check_text(text), "growth") == [("consistent", None)]
+
+    def test_planted_error(self, check_text):
+        # no one loose reading brings 800.0 − 623.4 down to 120.0
+        text = self.TEXT.format(a="10.0", b="5.0", verb="增加", d="120.0")
+        assert verdicts(check_text(text), "growth") == [("inconsistent", "error")]
+
+    def test_trap_a_side_without_its_rate(self, check_text):
+        text = self.TEXT.format(a="10.0", b="5.0", verb="增加", d="120.0").replace(",增长5.0%", "")
+        assert verdicts(check_text(text), "growth") == []
+
+
 class TestAQuartersTotalFromItsNamedComponents:
     """产值(含A、B、C)T,较上季成长r,较去年同期成长y: the parts the total names, each with a
     rate on the quarter before and one on the year before, and each figure converted in brackets

@@ -304,14 +304,17 @@ def _rate_of_kind(table: FactTable, level: Fact, kind: str) -> Fact | None:
 
 
 def _balance_from_parts(doc: Document) -> Iterator[Claim]:
-    """A balance's rate rebuilt from exports and imports and their rates: last year's surplus
-    is X/(1+a) − M/(1+b) (or income less spending, for a fund)."""
+    """A balance's rate, or its stated change, rebuilt from exports and imports and their rates:
+    last year's surplus is X/(1+a) − M/(1+b) (or income less spending, for a fund)."""
     table = facts(doc)
     measures = vocabulary().balance
     for balance in table:
         of = measures.get(balance.label.head)
         rate = table.get(balance.rate)
-        if of is None or balance.role != "level" or rate is None or rate.quantity.is_range:
+        change = table.get(balance.change)
+        if of is None or balance.role != "level" or (rate is None and change is None):
+            continue
+        if rate is not None and rate.quantity.is_range:
             continue
         plus = trade_fact(table, balance, of.plus, of.scoped)
         minus = trade_fact(table, balance, of.minus, of.scoped)
@@ -319,14 +322,63 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         rates = [table.get(f.rate) if f is not None else None for f in sides]
         if any(f is None for f in sides) or any(r is None for r in rates):
             continue
-        if any(r.quantity.kind != "percent" or _constant_price(doc, r) for r in (rate, *rates)):
+        stated = (rate,) if rate is not None else ()
+        if any(r.quantity.kind != "percent" or _constant_price(doc, r) for r in (*stated, *rates)):
             continue
         inputs = {"part1": plus.quantity, "part2": minus.quantity}
         inputs |= {"rate1": rates[0].quantity, "rate2": rates[1].quantity}
-        claim = _claim(doc, balance, rate, inputs, parts=[r.direction or 1 for r in rates])
-        claim.facts["weights"] = [1, -1] if of.sign > 0 else [-1, 1]  # a deficit is M − X
+        signs = [r.direction or 1 for r in rates]
+        weights = [1, -1] if of.sign > 0 else [-1, 1]  # a deficit is M − X
+        if rate is None:  # 顺差T,较上年增加D: T less last year's balance rebuilt is D
+            yield quote_apart(doc, _balance_change(doc, balance, change, inputs, signs, weights))
+            continue
+        claim = _claim(doc, balance, rate, inputs, parts=signs)
+        claim.facts["weights"] = weights
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+def _balance_change(
+    doc: Document, balance: Fact, change: Fact, inputs: dict, signs: list[int], weights: list[int]
+) -> Claim:
+    inputs = {**inputs, "after": balance.quantity, "change_amount": change.quantity}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {
+        "shape": "balance_change",
+        "parts": 2,
+        "part_signs": signs,
+        "weights": weights,
+        "change_sign": change.direction or 1,
+    }
+    claim.row = derive(claim)
+    return claim
+
+
+def _balance_change_row(claim: Claim) -> dict[str, float | None]:
+    """The stated change of a balance against the balance less last year's, rebuilt from its
+    sides and their rates, with one loose reading at a time."""
+    change, sign = claim.inputs["change_amount"], claim.facts["change_sign"]
+    figures = [q for role, q in claim.inputs.items() if role != "change_amount"]
+    scale = abs(change.value) or 1.0  # the gap as a share of the stated change
+
+    def implied(read: Callable[[Quantity], Interval]) -> Interval:
+        return read(claim.inputs["after"]) - _rebuilt(claim, read)
+
+    return loose_row(change.strict.scale(sign), change.lenient.scale(sign), figures, implied, scale)
+
+
+def _explain_balance_change(claim: Claim) -> str:
+    text = claim.source.text
+    after, change = claim.inputs["after"], claim.inputs["change_amount"]
+    earlier = _rebuilt(claim, _printed).lo
+    low, high = claim.row["implied_lo"], claim.row["implied_hi"]
+    return (
+        f"last year's balance rebuilt from its two sides and their rates: "
+        f"{amount_text(earlier, after)}; {after.shown(text)} less it = "
+        f"{amount_text(after.value - earlier, after)} [from the printed figures "
+        f"{amount_text(low, after)} to {amount_text(high, after)}]; stated change "
+        f"{change.shown(text)}"
+    )
 
 
 def _weighted_by_last_years_shares(doc: Document) -> Iterator[Claim]:
@@ -592,6 +644,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
         return _weighted_row(claim)
     if claim.facts.get("shape") == "pull":
         return _pull_row(claim)
+    if claim.facts.get("shape") == "balance_change":
+        return _balance_change_row(claim)
     after = claim.inputs["after"]
     before, before_lenient = earlier_value(claim, False), earlier_value(claim, True)
     stated = stated_change(claim, lenient=False)
@@ -611,6 +665,8 @@ def explain(claim: Claim) -> str:
         return _explain_weighted(claim)
     if claim.facts.get("shape") == "pull":
         return _explain_pull(claim)
+    if claim.facts.get("shape") == "balance_change":
+        return _explain_balance_change(claim)
     text = claim.source.text
     after, change = claim.inputs["after"], claim.inputs["change"]
     if claim.row.get("implied_lo") is None:
