@@ -41,6 +41,27 @@ class TestShareOfANamedWhole:
         text = "全年出口总额为240.6亿美元。对东盟出口额为38.5亿美元,占出口总额的19.0%。"
         assert shares(check_text(text)) == [("inconsistent", "error")]
 
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_part_printed_above_the_whole_it_names(self, check_text, script):
+        # the share names 全省原油进口总量, which 全省进口原油 is: 900 of it is wrong, not of
+        # some other whole
+        text = (
+            "今年一季度,全省进口原油(包括轻质油及重质油)800万吨,增长5.0%;价值40亿美元。"
+            "以一般贸易方式进口原油{p}万吨,占同期全省原油进口总量的90.0%。"
+        )
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        assert shares(check_text(text.format(p="720"))) == [("consistent", None)]
+        assert shares(check_text(text.format(p="900"))) == [("inconsistent", "error")]
+
+    def test_trap_a_smaller_sibling_is_no_whole_of_a_larger_part(self, check_text):
+        # 国有投资 ends in 投资 but is not the 全部投资 the share names
+        text = (
+            "上半年全省投资1000.0亿元。其中,国有投资300.0亿元,增长5.0%;"
+            "民间投资650.0亿元,增长3.0%,占全部投资的比重为65.0%。"
+        )
+        assert shares(check_text(text)) == [("consistent", None)]
+
     def test_the_whole_printed_inside_the_share(self, check_text):
         text = "政府补助收入960.00亿元,占1,200.00亿总收入的80.0%;医疗收入84.00亿元,占比7.0%。"
         assert shares(check_text(text)) == [("consistent", None), ("consistent", None)]

@@ -37,7 +37,7 @@ from checks.facts.labels import (
     siblings,
     without_total,
 )
-from checks.facts.partitions import Partition, contribution_lists, partitions_of
+from checks.facts.partitions import TOO_SMALL, Partition, contribution_lists, partitions_of
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
 from checks.vocabulary import DOWN, UP
@@ -325,7 +325,14 @@ def _whole_fact(
         name = share.whole_label
         if not core_name(name.text):
             return None, ""
-        exact = [f for f in earlier if core_name(f.label.text) == core_name(name.text)]
+        # the figure of the very name the share gives is the whole even printed a little
+        # below its part: the share is then wrong, not of some other figure
+        exact = [
+            f
+            for f in reversed(table.facts[: part.index])
+            if core_name(f.label.text) == core_name(name.text)
+            and _may_be_whole(table, f, part, share, named=True)
+        ]
         loose = [f for f in earlier if names_whole(f.label, name)]
         found = (exact or loose or _named_after(table, share, part, name) or [None])[0]
         if found is None:
@@ -464,12 +471,15 @@ def _unit_fits(whole: Fact, part: Fact) -> bool:
     return unit_fits(whole.quantity, part.quantity)
 
 
-def _may_be_whole(table: FactTable, fact: Fact, part: Fact, share: Fact) -> bool:
+def _may_be_whole(
+    table: FactTable, fact: Fact, part: Fact, share: Fact, named: bool = False
+) -> bool:
     if fact.role != "level" or fact.quantity.is_range or not fact.same_unit(part):
         return False
     if fact.bracketed and not part.bracketed:
         return False  # (中药两件、化药169件): a bracketed item is no whole
-    if share.quantity.strict.hi <= 100 and fact.quantity.strict.hi < part.quantity.strict.lo:
+    smallest = TOO_SMALL * part.quantity.strict.lo if named else part.quantity.strict.lo
+    if share.quantity.strict.hi <= 100 and fact.quantity.strict.hi < smallest:
         return False
     if _years(fact.period) and _years(part.period) and _years(fact.period) != _years(part.period):
         return False
