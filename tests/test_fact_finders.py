@@ -1023,6 +1023,15 @@ class TestABalancesChangeFromItsSides:
         text = self.TEXT.format(a="10.0", b="5.0", verb="增加", d="120.0")
         assert verdicts(check_text(text), "growth") == [("inconsistent", "error")]
 
+    def test_trap_small_rates_on_large_sides_say_nothing_of_the_change(self, check_text):
+        # last year's sides are often revised: 1% of them (540) moves the rebuilt balance more
+        # than the stated change, so the rates do not check it (30000/1.005 − 24000/0.996 = 5758)
+        text = (
+            "全年出口额30,000亿元,增长0.5%;进口额24,000亿元,下降0.4%。"
+            "货物贸易顺差6,000亿元,比上年减少300亿元。"
+        )
+        assert verdicts(check_text(text), "growth") == []
+
     def test_trap_a_side_without_its_rate(self, check_text):
         text = self.TEXT.format(a="10.0", b="5.0", verb="增加", d="120.0").replace(",增长5.0%", "")
         assert verdicts(check_text(text), "growth") == []
@@ -1479,6 +1488,26 @@ def test_a_quarter_never_exceeds_its_year(check_text, text):
     assert verdicts(check_text(text.format(q="13.20")), "part_whole") == [("consistent", None)]
     found = verdicts(check_text(text.format(q="63.20")), "part_whole")
     assert found == [("inconsistent", "error")]
+
+
+OILSEEDS = "上半年食用油籽进口3000.0万吨,同比增10.0%,其中,大豆进口2800.0万吨,同比增8.0%,{b}。"
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_kinds_of_what_the_whole_counts_do_not_exceed_it(check_text, script):
+    # 大豆进口 and 油菜籽进口 are of the whole's measure, 进口, and named apart
+    text = OILSEEDS if script == "hans" else opencc.OpenCC("s2t").convert(OILSEEDS)
+    fits = check_text(text.format(b="油菜籽进口150.0万吨,同比增5.0%"))
+    assert ("inconsistent", "error") not in verdicts(fits, "part_whole")
+    assert len([c for c in fits if c.type == "part_whole" and len(c.inputs) == 3]) == 1
+    over = check_text(text.format(b="油菜籽进口250.0万吨,同比增5.0%"))  # 3050.0 > 3000.0
+    assert ("inconsistent", "error") in verdicts(over, "part_whole")
+
+
+def test_trap_a_kind_inside_another_is_not_added(check_text):
+    # 转基因大豆 are among 大豆: 2800.0 + 2500.0 overlap
+    text = OILSEEDS.format(b="转基因大豆进口2500.0万吨,同比增5.0%")
+    assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
 
 
 BROKERAGE_PERIODS = (

@@ -330,7 +330,9 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         signs = [r.direction or 1 for r in rates]
         weights = [1, -1] if of.sign > 0 else [-1, 1]  # a deficit is M − X
         if rate is None:  # 顺差T,较上年增加D: T less last year's balance rebuilt is D
-            yield quote_apart(doc, _balance_change(doc, balance, change, inputs, signs, weights))
+            claim = _balance_change(doc, balance, change, inputs, signs, weights)
+            if claim is not None:
+                yield quote_apart(doc, claim)
             continue
         claim = _claim(doc, balance, rate, inputs, parts=signs)
         claim.facts["weights"] = weights
@@ -338,18 +340,30 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
+# Last year's sides, as this year's rates are worked on, are often revised figures: a revision
+# of this share of them moves the balance rebuilt from the rates.
+BASE_REVISION = 0.01
+
+
 def _balance_change(
     doc: Document, balance: Fact, change: Fact, inputs: dict, signs: list[int], weights: list[int]
-) -> Claim:
+) -> Claim | None:
+    """None where a revision of last year's sides could move the rebuilt balance by half the
+    stated change or more: the rates then say nothing of the change (small rates on large
+    sides, as a nation's trade)."""
     inputs = {**inputs, "after": balance.quantity, "change_amount": change.quantity}
     claim = Claim(NAME, doc.source, inputs)
     claim.facts = {
         "shape": "balance_change",
         "parts": 2,
         "part_signs": signs,
-        "weights": weights,
+        "weights": [1, 1],  # the sides' size, for the revision's reach
         "change_sign": change.direction or 1,
     }
+    revision = BASE_REVISION * _rebuilt(claim, _printed).lo
+    if 2 * revision >= abs(change.quantity.value):
+        return None
+    claim.facts |= {"weights": weights, "revision": revision}
     claim.row = derive(claim)
     return claim
 
@@ -364,7 +378,10 @@ def _balance_change_row(claim: Claim) -> dict[str, float | None]:
     def implied(read: Callable[[Quantity], Interval]) -> Interval:
         return read(claim.inputs["after"]) - _rebuilt(claim, read)
 
-    return loose_row(change.strict.scale(sign), change.lenient.scale(sign), figures, implied, scale)
+    row = loose_row(change.strict.scale(sign), change.lenient.scale(sign), figures, implied, scale)
+    if row["lenient_gap"] * scale <= claim.facts["revision"]:
+        return _as_scope_warning(row)  # within what a revised base explains: a warning
+    return row
 
 
 def _explain_balance_change(claim: Claim) -> str:
