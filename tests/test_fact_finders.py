@@ -2591,6 +2591,32 @@ def test_trap_a_grid_that_does_not_fill_the_whole_is_no_sum(check_text):
     assert "inconsistent" not in [v for v, _ in verdicts(claims, "growth")]
 
 
+_PARTITION_ROWS = (
+    "上半年,全市社会消费品零售总额500.0亿元,同比增长8.0%;其中限额以上单位零售额300.0亿元。\n"
+    "上半年分地域限额以上单位零售额\n"
+    "| 地域 | 限上零售额(亿元) | 增幅(%) |\n"
+    "| 城镇 | {a} | 9.0 |\n"
+    "| {b} | 60.00 | 6.0 |\n"
+)
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_rows_named_by_a_partition_split_the_whole_of_their_measure(check_text, script):
+    text = _one_cell_per_line(_PARTITION_ROWS)
+    if script == "t":
+        text = opencc.OpenCC("s2t").convert(text)
+    # 城镇 and 乡村 split 限额以上 retail sales (300.0), not all retail sales (500.0)
+    assert verdicts(check_text(text.format(a="240.00", b="乡村")), "sum") == [("consistent", None)]
+    # 200 + 60 = 260: rows a partition names are complete, so short of 300 is an error
+    short = verdicts(check_text(text.format(a="200.00", b="乡村")), "sum")
+    assert short == [("inconsistent", "error")]
+
+
+def test_trap_rows_a_partition_does_not_name_are_an_open_list(check_text):
+    text = _one_cell_per_line(_PARTITION_ROWS).format(a="200.00", b="甲类")
+    assert verdicts(check_text(text), "sum") == []
+
+
 def test_a_grid_reads_its_columns_units():
     from checks.facts.grids import grids
 

@@ -74,6 +74,77 @@ def _partitions(table: FactTable):
     yield from _complements(levels)
     yield from _quarter_lists(table)
     yield from _size_bands(table, levels)
+    yield from _grid_partitions(table)
+
+
+def _grid_partitions(table: FactTable):
+    """A grid whose rows, in one column, are named by the words of one partition group
+    (批发业 | 零售业 | 住宿业 | 餐饮业) splits the whole of that column's measure stated before the
+    grid, whether or not the rows fill it: then their sum is an error, not an open list."""
+    groups = [words for words, _ in partition_groups()]
+    for grid in grids(table.doc):
+        for column, parts in _grid_columns(table, grid).items():
+            ordered = _in_group_order(parts, groups)
+            if ordered is None:
+                continue
+            words, facts_in_order = ordered
+            whole = _whole_of_column(table, facts_in_order, column, grid.start)
+            if whole is not None:
+                yield Partition(words, facts_in_order, whole)
+
+
+def _grid_columns(table: FactTable, grid) -> dict[str, list[tuple[str, Fact]]]:
+    """The amount levels of a grid, by column: (the row's name, the fact)."""
+    columns: dict[str, list[tuple[str, Fact]]] = {}
+    for cell in grid.cells:
+        fact = table.of_start(cell.start)
+        if fact is not None and fact.role == "level" and fact.is_amount:
+            columns.setdefault(cell.column.name, []).append((cell.item.strip(), fact))
+    return columns
+
+
+def _in_group_order(
+    rows: list[tuple[str, Fact]], groups: list[list[str]]
+) -> tuple[tuple[str, ...], tuple[Fact, ...]] | None:
+    """The rows ordered as the group whose words name them, one row each; None for no group."""
+    for words in groups:
+        by_word = {}
+        for name, fact in rows:
+            word = next((w for w in words if name in w.split("|")), None)
+            if word is None or word in by_word:
+                break
+            by_word[word] = fact
+        else:
+            if len(by_word) == len(words):
+                return tuple(words), tuple(by_word[w] for w in words)
+    return None
+
+
+def _whole_of_column(
+    table: FactTable, parts: tuple[Fact, ...], column: str, start: int
+) -> Fact | None:
+    """The nearest level before the grid, within GRID_REACH paragraphs, of the rows' unit, not
+    too small for them, named by the column's measure (零售额 in 限上零售额) and, where the
+    column names a subset (限上, 规模以上), by one too."""
+    subset = _subset_in(column)
+    stem = _measure_core(column.replace(subset, "", 1) if subset else column)
+    if len(stem) < 2:
+        return None
+    first = min(parts, key=lambda f: f.index)
+    floor = table.doc.paragraphs_back(table.doc.paragraph_start(start), GRID_REACH)
+    for fact in reversed(table.facts[: first.index]):
+        if fact.quantity.start < floor:
+            return None
+        if fact.role != "level" or not fact.same_unit(first) or fact.quantity.is_range:
+            continue
+        named = _measure_core(fact.label.text).endswith(stem)
+        if named and bool(_subset_in(fact.label.text)) == bool(subset):
+            return None if too_small_for(fact, list(parts)) else fact
+    return None
+
+
+def _subset_in(text: str) -> str:
+    return next((q for q in vocabulary().subsets if q in text), "")
 
 
 # 100张以下 / 不足20人: the band below a bound; 100-199张 / 0-14岁: a band between two;
@@ -903,14 +974,9 @@ GRID_REACH = 3  # paragraphs before a grid where the whole its rows split may st
 def _grid_breakdowns(table: FactTable):
     """全市销售额T … | 甲类 | A | … | 乙类 | B |: a grid's rows of one column may split
     a whole stated before the grid; they do when they fill it (see `fills`), the nearest first."""
-    doc = table.doc
-    for grid in grids(doc):
-        columns: dict[str, list[Fact]] = {}
-        for cell in grid.cells:
-            fact = table.of_start(cell.start)
-            if fact is not None and fact.role == "level" and fact.is_amount:
-                columns.setdefault(cell.column.name, []).append(fact)
-        for parts in columns.values():
+    for grid in grids(table.doc):
+        for rows in _grid_columns(table, grid).values():
+            parts = [fact for _, fact in rows]
             whole = _filled_before(table, parts, grid.start)
             if whole is not None:
                 yield whole, parts
