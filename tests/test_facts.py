@@ -52,8 +52,8 @@ class TestLabels:
         assert read_label("上半年出超").head == "顺差"  # 出超 is a measure, not 出 + 超
 
     def test_a_share_reached_by_a_movement(self):
-        # 占比一路攀升至s: s is the share reached, of the name before 占比; 一路 is a manner
-        text = "高端产品出口占比一路攀升至35.0%,中端产品占比一路下滑至40.0%。"
+        # 占比一路上升至s: s is the share reached, of the name before 占比; 一路 is a manner
+        text = "高端产品出口占比一路上升至35.0%,中端产品占比一路下滑至40.0%。"
         by, facts = table(text)
         assert [f.role for f in facts] == ["share", "share"]
         assert [f.label.text for f in facts] == ["高端产品出口占比", "中端产品占比"]

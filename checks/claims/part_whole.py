@@ -231,7 +231,7 @@ def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> boo
     if any(f is None for f in found) or len({f.period for f in found}) != 1:
         return False
     if _nested([item(f) for f in found]):
-        return False  # 大豆 and 转基因大豆: one holds the other
+        return False  # 榴莲 and 泰国榴莲: one holds the other
     if len({dimension(item(f)) for f in found}) == 1:
         return True
     if _one_measure_of_the_whole(found, whole_fact):
@@ -240,7 +240,7 @@ def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> boo
 
 
 def _one_measure_of_the_whole(parts: list[Fact], whole: Fact | None) -> bool:
-    """其中,大豆进口A,油菜籽进口B: items of the whole's own measure are kinds of what the whole
+    """其中,榴莲进口A,樱桃进口B: items of the whole's own measure are kinds of what the whole
     counts."""
     if whole is None or not whole.label.head:
         return False

@@ -132,7 +132,7 @@ def _read_label(raw: str, words: Vocabulary) -> Label:
         if part in text:
             found_periods.append(part)
             text = text.replace(part, "")
-    moved = _MOVED_TO.sub("", text)  # before the links: 升至 of 一路攀升至 is one of them
+    moved = _MOVED_TO.sub("", text)  # before the links: 升至 of 一路上升至 is one of them
     text = _strip(_MOVED_TO.sub("", _strip(moved, words, keep_heads=True)), words, keep_heads=True)
     # "境内注册共计A件" is no total of anything: only a marker inside the label counts
     total = any(marker in text for marker in words.total_markers)

@@ -124,7 +124,7 @@ def _whole_of_column(
     table: FactTable, parts: tuple[Fact, ...], column: str, start: int
 ) -> Fact | None:
     """The nearest level before the grid, within GRID_REACH paragraphs, of the rows' unit, not
-    too small for them, named by the column's measure (零售额 in 限上零售额) and, where the
+    too small for them, named by the column's measure (零售额 in 限额以上零售额) and, where the
     column names a subset (限上, 规模以上), by one too."""
     subset = _subset_in(column)
     stem = _measure_core(column.replace(subset, "", 1) if subset else column)
@@ -837,7 +837,7 @@ def _announced(table: FactTable):
 
 
 def where_parts_before(table: FactTable, whole: Fact, group: list[Fact]) -> list[Fact]:
-    """总量T。其中,A a。分机构看,B b;C c: the 其中 parts of the whole stated before an announced
+    """总量T。其中,A a。分类看,B b;C c: the 其中 parts of the whole stated before an announced
     list, of its items' measure and named apart from them, may be items of it too. Nothing says
     they are of the same breakdown (其中甲品牌a。分车型:乙S7 b …), so they are only read loosely."""
     levels = amount_levels(table)
@@ -1030,7 +1030,7 @@ def _measure(fact: Fact) -> str:
 
 def _unknown_measure_length(name: str) -> int:
     """How many characters a measure the vocabulary does not know takes at the end of a name:
-    two (企业数 … 产能), or a counter with the two before it (诊疗人次, 入院人次)."""
+    two (企业数 … 产能), or a counter with the two before it (门诊人次, 出院人次)."""
     counter = next((c for c in vocabulary().counters if name.endswith(c)), "")
     return len(counter) + 2 if counter and len(name) >= len(counter) + 2 else 2
 

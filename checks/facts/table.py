@@ -61,7 +61,7 @@ _WHOLE_INSIDE = re.compile(r"占(?:到|了|据)?\s*$")
 # 占X的Y%, 占比Y%; 相等于商品进口货值的8%; 与整体人口增长的比率为147%: each a part over a whole
 _SHARE_BEFORE = re.compile(
     r"(?:(?:占|相当于|相等于|与(?=[^,;。]{2,24}?的比率))(?P<whole>(?:[^,;。占]|(?<=\d),(?=\d)){0,24}?)(?:的)?(?:比重|比例|份额|比率|比)?|占比|所占比重|比重|份额)"
-    rf"(?:{MANNER}(?:{UP}|{DOWN})了?(?:至|到))?"  # 占比一路攀升至s: the share it reached
+    rf"(?:{MANNER}(?:{UP}|{DOWN})了?(?:至|到))?"  # 占比一路上升至s: the share it reached
     r"(?:分别)?(?:为|达到|达|约|超过|超|近|仅)?\s*$"
 )
 _REFERENCE_BEFORE = re.compile(
