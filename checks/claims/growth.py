@@ -357,13 +357,13 @@ def _balance_change(
         "shape": "balance_change",
         "parts": 2,
         "part_signs": signs,
-        "weights": [1, 1],  # the sides' size, for the revision's reach
+        "weights": weights,
         "change_sign": change.direction or 1,
     }
-    revision = BASE_REVISION * _rebuilt(claim, _printed).lo
+    revision = BASE_REVISION * sum(side.lo for side in _earlier_parts(claim, _printed))
     if 2 * revision >= abs(change.quantity.value):
         return None
-    claim.facts |= {"weights": weights, "revision": revision}
+    claim.facts["revision"] = revision
     claim.row = derive(claim)
     return claim
 
@@ -565,12 +565,19 @@ def _rebuilt(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
     such as the imports of a surplus, is taken away), every figure read by `read`."""
     weights = claim.facts.get("weights", [1] * claim.facts["parts"])
     total = Interval.point(0.0)
+    for weight, earlier in zip(weights, _earlier_parts(claim, read), strict=True):
+        total = total - earlier if weight < 0 else total + earlier
+    return total
+
+
+def _earlier_parts(claim: Claim, read: Callable[[Quantity], Interval]) -> list[Interval]:
+    """Each part's value last year: the part over (1 + its rate)."""
+    earlier = []
     for i in range(claim.facts["parts"]):
         part, rate = claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"]
         signed = _signed(rate, claim.facts["part_signs"][i], read)
-        earlier = read(part) / signed.scale(0.01).shift(1)
-        total = total - earlier if weights[i] < 0 else total + earlier
-    return total
+        earlier.append(read(part) / signed.scale(0.01).shift(1))
+    return earlier
 
 
 def _usable(rates: list[Fact | None]) -> bool:

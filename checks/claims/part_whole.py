@@ -37,6 +37,7 @@ from checks.facts.partitions import (
     dimension,
     fills,
     item,
+    nested,
     overlaps,
     where_parts_before,
 )
@@ -230,7 +231,7 @@ def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> boo
     whole_fact = table.of(whole)
     if any(f is None for f in found) or len({f.period for f in found}) != 1:
         return False
-    if _nested([item(f) for f in found]):
+    if nested([item(f) for f in found]):
         return False  # 榴莲 and 泰国榴莲: one holds the other
     if len({dimension(item(f)) for f in found}) == 1:
         return True
@@ -245,12 +246,6 @@ def _one_measure_of_the_whole(parts: list[Fact], whole: Fact | None) -> bool:
     if whole is None or not whole.label.head:
         return False
     return all(f.label.head == whole.label.head and len(item(f)) >= 2 for f in parts)
-
-
-def _nested(names: list[str]) -> bool:
-    """Two items of which one names the other; an item named by its measure alone names none."""
-    named = [name for name in names if name]
-    return any(a in b for i, a in enumerate(named) for b in named[i + 1 :] + named[:i])
 
 
 def _breakdowns(doc: Document) -> Iterator[Claim]:

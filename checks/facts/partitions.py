@@ -847,7 +847,7 @@ def where_parts_before(table: FactTable, whole: Fact, group: list[Fact]) -> list
             break
         if not _a_part(table, fact) or not _may_hold(fact, group[0], 0.0):
             continue
-        if item(fact) and not _nested([item(f) for f in [*found, fact, *group]]):
+        if item(fact) and not nested([item(f) for f in [*found, fact, *group]]):
             found.append(fact)
     return found
 
@@ -882,13 +882,15 @@ def _by_measure(items: list[Fact]) -> list[list[Fact]]:
     return [
         group
         for (measure, _), group in groups.items()
-        if measure and len(group) >= 2 and not _nested([item(f) for f in group])
+        if measure and len(group) >= 2 and not nested([item(f) for f in group])
     ]
 
 
-def _nested(names: list[str]) -> bool:
-    """Two items of which one names the other (服装 and 纺织服装) may overlap."""
-    return any(a in b for i, a in enumerate(names) for b in names[i + 1 :] + names[:i])
+def nested(names: list[str]) -> bool:
+    """Two items of which one names the other (服装 and 纺织服装) may overlap; an item named by
+    its measure alone (an empty name) names none."""
+    named = [name for name in names if name]
+    return any(a in b for i, a in enumerate(named) for b in named[i + 1 :] + named[:i])
 
 
 def _whole_announced(
@@ -1015,7 +1017,7 @@ def _where_lists(table: FactTable):
             continue
         items = [f for f in levels[at : bisect_left(starts, end)] if f.same_unit(whole)]
         names = [item(f) or core_name(f.label.text) for f in items]  # 住院A: a bare name
-        if len(items) >= 2 and all(names) and not _nested(names):
+        if len(items) >= 2 and all(names) and not nested(names):
             yield whole, items
 
 
