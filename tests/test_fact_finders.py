@@ -3544,7 +3544,7 @@ def test_a_peak_is_above_the_other_years_of_its_sentence(check_text, script):
 @pytest.mark.parametrize(
     "text",
     [
-        # a record is the highest up to its year: a later year may pass it
+        # a record (新高) is of the years before it, a direction: no ranking of every year
         "2019年全省原油产量创下历史新高,达到1050万吨,2023年为1120万吨。",
         # the other figure is of another measure
         "2019年全省出口达到峰值1050亿元,进口为1200亿元,2023年出口为980亿元。",
@@ -3554,3 +3554,45 @@ def test_a_peak_is_above_the_other_years_of_its_sentence(check_text, script):
 )
 def test_trap_no_peak_ranking_without_other_years_of_its_measure(check_text, text):
     assert verdicts(check_text(text), "ranking") == []
+
+
+# ------------------------------------------------------------------ a record above the years before
+_RECORD = (
+    "2020年全省蜂蜜出口额为3.84亿美元。2021年全省蜂蜜出口额为{b}亿美元,同比增长6.0%。"
+    "2022年全省蜂蜜出口额创下历史新高,达到4.52亿美元。2023年全省蜂蜜出口额为{c}亿美元。"
+)
+
+
+@pytest.mark.parametrize("script", ["s", "t"])
+def test_a_record_is_above_the_earlier_years_its_paragraph_names(check_text, script):
+    text = _RECORD if script == "s" else opencc.OpenCC("s2t").convert(_RECORD)
+    fine = verdicts(check_text(text.format(b="4.07", c="4.31")), "direction")
+    assert fine == [("consistent", None)] * 3
+    # a planted error: 2021 above the 2022 record
+    assert ("inconsistent", "error") in verdicts(
+        check_text(text.format(b="4.61", c="4.31")), "direction"
+    )
+    # 2023 above a 历史新高 of 2022: odd, but the record may have been of its own time
+    later = verdicts(check_text(text.format(b="4.07", c="4.70")), "direction")
+    assert sorted(later) == [("consistent", None)] * 2 + [("inconsistent", "warning")]
+
+
+def test_a_record_named_by_the_clause_before_its_figure():
+    by, _ = table("2022年全省蜂蜜出口额创下历史新高,达到4.52亿美元。")
+    assert by["达到4.52亿美元"].label.text == "全省蜂蜜出口"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 新高 alone is a record of its time: a later year may pass it
+        "2022年全省蜂蜜出口额再创新高,达到4.52亿美元。2023年全省蜂蜜出口额为4.70亿美元。",
+        # the earlier figure is of another measure (imports), or of part of a year
+        "2021年全省蜂蜜进口额为4.90亿美元。2022年全省蜂蜜出口额创下历史新高,达到4.52亿美元。",
+        "2021年1-6月全省蜂蜜出口额为4.90亿美元。2022年全省蜂蜜出口额创下历史新高,达到4.52亿美元。",
+        # a forecast is no year the record is above
+        "2022年全省蜂蜜出口额创下历史新高,达到4.52亿美元。预计2025年全省蜂蜜出口额为5.10亿美元。",
+    ],
+)
+def test_trap_no_record_claim_against_other_measures_parts_of_years_or_forecasts(check_text, text):
+    assert verdicts(check_text(text), "direction") == []

@@ -17,10 +17,12 @@ from checks.claims.base import (
     relation_row,
 )
 from checks.claims.comparison import movements
+from checks.claims.ranking import other_years, peak_cue
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, measure_named, read_label, vocabulary
 from checks.facts.partitions import QUARTERS, partitions_of, parts_after, structure_member
+from checks.facts.periods import whole_year
 from checks.facts.table import structures
 from checks.quantities import INF, Interval, Quantity
 from checks.vocabulary import DOWN, MANNER, UP, falls
@@ -46,6 +48,7 @@ class Direction:
         yield from _moved_to(doc)
         yield from _between_parts(doc)
         yield from _digit_bands(doc)
+        yield from _records(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -87,6 +90,38 @@ def _thresholds(doc: Document) -> Iterator[Claim]:
         }
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+# 创历史新高,达到A; 创下A的新高: the figure rose above every earlier year's of its measure.
+# 历史新高 looks back from the time of writing, so a later year above it is odd too; but the
+# record may be of its own time (2015年创历史新高 … 2017年达X): a warning, not an error
+_RECORD = re.compile(r"(?:历史|纪录)?新高")
+_OF_ALL_HISTORY = re.compile(r"历史")
+
+
+def _records(doc: Document) -> Iterator[Claim]:
+    """A record year's figure against the other years' figures of its measure (ranking's
+    other_years): above those before it, and, for 历史新高, those after it (a warning)."""
+    if "新高" not in doc.view:
+        return
+    table = facts(doc)
+    for fact in table:
+        if fact.role != "level" or not fact.is_amount or fact.quantity.is_range:
+            continue
+        cue = peak_cue(doc, fact, _RECORD)
+        if cue is None or not (year := whole_year(fact.period)):
+            continue
+        of_all_history = bool(_OF_ALL_HISTORY.search(doc.between(*cue)))
+        for other, other_year in other_years(table, fact):
+            if other_year > year and not of_all_history:
+                continue
+            claim = Claim(NAME, doc.source, {"before": other.quantity, "after": fact.quantity})
+            claim.facts = {"verb": doc.between(*cue), "falling": False}
+            if other_year > year:
+                claim.facts["of_its_time"] = True
+            claim.cue = cue
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
 
 
 _LEVELS = ("level", "share", "ratio")
@@ -415,6 +450,9 @@ def derive(claim: Claim) -> dict[str, float | None]:
     before, after = claim.inputs["before"], claim.inputs["after"]
     sign = stated_sign(claim.facts["falling"])
     scale = max(abs(before.value), abs(after.value), 1e-9)
+    if claim.facts.get("of_its_time"):  # the reading of a record of its own time always fits:
+        # a later year above it fails only the strict reading, a warning
+        return relation_row(sign, after.strict - before.strict, sign, Interval.point(0.0), scale)
     if claim.facts.get("threshold"):  # 突破7000: the round threshold itself, not its interval
         point = Interval.point(before.value)
         return relation_row(sign, after.strict - point, sign, after.lenient - point, scale)
@@ -441,6 +479,12 @@ def explain(claim: Claim) -> str:
         return (
             f"{claim.facts['verb']} {fmt(before.value)} announces a figure {side} it; "
             f"the figure is {after.shown(text)} {interval_text(after.strict, after)}"
+        )
+    if claim.facts.get("of_its_time"):
+        return (
+            f"{after.shown(text)} − {before.shown(text)} (a later year) = "
+            f"{interval_text(change, after)}; {claim.facts['verb']} is a record to this day, "
+            "unless it was one of its own time"
         )
     return (
         f"{after.shown(text)} − {before.shown(text)} = {interval_text(change, after)}; "

@@ -274,52 +274,68 @@ def _trends(doc: Document) -> Iterator[Claim]:
             yield claim
 
 
-# 达到峰值A, 创历史新高: the figure is the highest of its measure, of every year (峰值) or of
-# every year before it (新高)
-_PEAK = re.compile(r"峰值|最高值|历史最高|历史新高|新高")
-_UP_TO_THEN = re.compile(r"新高")
+# 达到峰值A, 历史最高: the figure is the highest of its measure, of every year (a record, 新高,
+# is of the years before it: direction)
+_PEAK = re.compile(r"峰值|最高值|历史最高")
 
 
 def _peaks(doc: Document) -> Iterator[Claim]:
     """2010年产量为a,2015年达到峰值p,2020年降至b: a figure said to be the peak is above the
-    figures of the other years its sentence gives (a record, 新高, above those of earlier
-    years), when every figure of the sentence is of one measure and unit and of a whole year."""
+    figures of the other years its sentence gives, when every figure of the sentence is of one
+    measure and unit and of a whole year, and above the other years' figures its paragraph
+    names by the very same measure."""
     if not _PEAK.search(doc.view):
         return
     table = facts(doc)
     for fact in table:
         if fact.role != "level" or not fact.is_amount or fact.quantity.is_range:
             continue
-        cue = _peak_cue(doc, fact)
-        if cue is None or not (year := whole_year(fact.period)):
+        cue = peak_cue(doc, fact, _PEAK)
+        if cue is None or not whole_year(fact.period):
             continue
-        own = [f for f in table if f.sentence == fact.sentence and f.is_amount]
-        if not _one_measure(own, fact):
-            continue
-        others = [
-            f
-            for f in own
-            if f is not fact
-            and f.role in ("level", "prior")
-            and (other := whole_year(f.period))
-            and other != year
-            and (other < year or not _UP_TO_THEN.search(doc.between(*cue)))
-        ]
+        others = [f for f, _ in other_years(table, fact)]
         if others:
             claim = _claim(doc, [[fact.quantity], [f.quantity for f in others]], True, "peak")
             claim.cue = cue
             yield quote_apart(doc, claim)
 
 
-def _peak_cue(doc: Document, fact: Fact) -> tuple[int, int] | None:
-    """峰值 or 新高 in the few characters before the figure (达到峰值A, 创历史新高,达到A) or right
-    after it (创下A的新高)."""
+def other_years(table: FactTable, peak: Fact) -> list[tuple[Fact, int]]:
+    """Levels of other whole years beside a peak, with their years: those of its sentence when
+    every amount there is of one measure and unit, and those of its paragraph named by its
+    measure, in its unit."""
+    own = [f for f in table if f.sentence == peak.sentence and f.is_amount]
+    if not _one_measure(own, peak):
+        own = []
+    named = peak.label.text if peak.label.head else None
+    found = []
+    for fact in table:
+        if fact is peak or fact.role not in ("level", "prior") or fact.quantity.is_range:
+            continue
+        if fact not in own and not (
+            named
+            and fact.paragraph == peak.paragraph
+            and fact.label.text == named
+            and fact.is_amount
+            and fact.same_unit(peak)
+            and not fact.forecast
+        ):
+            continue
+        other = whole_year(fact.period)
+        if other and other != whole_year(peak.period):
+            found.append((fact, other))
+    return found
+
+
+def peak_cue(doc: Document, fact: Fact, cues: re.Pattern[str]) -> tuple[int, int] | None:
+    """One of the cues in the few characters before the figure (达到峰值A, 创历史新高,达到A) or
+    right after it (创下A的新高)."""
     start = max(doc.sentences[fact.sentence][0], fact.quantity.start - 10)
     for at, text in (
         (start, doc.between(start, fact.quantity.start)),
         (fact.quantity.end, doc.between(fact.quantity.end, fact.quantity.end + 4)),
     ):
-        found = _PEAK.search(text)
+        found = cues.search(text)
         if found and (at == start or text.startswith("的")):
             return at + found.start(), at + found.end()
     return None

@@ -302,6 +302,8 @@ def _fact(doc: Document, quantity: Quantity, index: int, previous_end: int) -> F
     near = doc.between(max(s_start, quantity.start - 24), quantity.start)
     role, direction, rate_kind, whole = _role(doc, quantity, near, clause)
     label = read_label(clause)
+    if not label.text and quantity.kind in AMOUNT_KINDS:
+        label = _named_a_clause_before(doc, s_start, max(s_start, previous_end), quantity) or label
     forecast = bool(_FORECAST.search(doc.between(s_start, quantity.start)))
     return Fact(
         index=index,
@@ -318,6 +320,22 @@ def _fact(doc: Document, quantity: Quantity, index: int, previous_end: int) -> F
         clause=clause,
         bracketed=doc.inside_bracket(quantity.start),
     )
+
+
+def _named_a_clause_before(
+    doc: Document, s_start: int, start: int, quantity: Quantity
+) -> Label | None:
+    """出口额创下历史新高,达到A; 营业收入稳步增长,达到A: a figure whose own clause is a bare
+    verb is named by the measure the clause before it opens with, where no figure stands
+    between."""
+    text = doc.between(start, quantity.start)
+    cuts = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    if not cuts or text[cuts[-1]] != ",":
+        return None
+    before = text[: cuts[-1]]
+    before = before[cuts[-2] + 1 :] if len(cuts) > 1 else before
+    label = measure_named(before)
+    return label if label.head else None
 
 
 def _role(
