@@ -798,6 +798,33 @@ class TestAWhereListThatFillsItsWhole:
         assert verdicts(claims, "growth") == []
 
 
+class TestAWhereListInsideAnItemOfAList:
+    """甲T1,其中A a,B b;乙T2: a 其中 list inside one item of a list ends where the list around it
+    goes on (its items are split by ",", the outer ones by ";")."""
+
+    TEXT = (
+        "2024年全省水产品产量为86.5万吨。其中海水产品为52.3万吨,增长2.6%,其中鱼类为{a}万吨,"
+        "增长2.0%,贝类为22.2万吨,增长{r}%;淡水产品为34.2万吨。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_inner_list_fills_its_item(self, check_text, script):
+        # last year 52.3/1.026 − 30.1/1.020 = 21.47 of shellfish: 22.2 / 21.47 − 1 = 3.4%
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        claims = check_text(convert(self.TEXT.format(a="30.1", r="3.4")))
+        assert verdicts(claims, "sum") == [("consistent", None)]
+        assert verdicts(claims, "growth") == [("consistent", None)]
+        # a planted error in the shellfish rate
+        planted = check_text(convert(self.TEXT.format(a="30.1", r="7.4")))
+        assert verdicts(planted, "growth") == [("inconsistent", "error")]
+
+    def test_trap_an_inner_list_short_of_its_item_is_no_breakdown(self, check_text):
+        # 25.1 + 22.2 of 52.3 (others unsaid), and 25.1 + 22.2 + 34.2 is no 52.3 either
+        claims = check_text(self.TEXT.format(a="25.1", r="3.4"))
+        assert verdicts(claims, "sum") == []
+        assert verdicts(claims, "growth") == []
+
+
 class TestWherePartsSharingTheWhole:
     """其中A,占T的a%;B,占T的b%: a figure after the first part whose share names the whole is
     one more part of it, even when its name ends otherwise."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from checks import paths
-from checks.document import BULLET_MARKS
+from checks.document import BULLET_MARKS, Document
 from checks.facts.grids import grids
 from checks.facts.labels import Label, common_ending, compatible, core_name, names_whole, vocabulary
 from checks.facts.periods import months, same_year, whole_year
@@ -1015,10 +1015,22 @@ def _where_lists(table: FactTable):
         whole = levels[at - 1] if at else None
         if whole is None or whole.sentence != sentence:
             continue
-        items = [f for f in levels[at : bisect_left(starts, end)] if f.same_unit(whole)]
+        items = _inner_list(
+            doc, whole, [f for f in levels[at : bisect_left(starts, end)] if f.same_unit(whole)]
+        )
         names = [item(f) or core_name(f.label.text) for f in items]  # 住院A: a bare name
         if len(items) >= 2 and all(names) and not nested(names):
             yield whole, items
+
+
+def _inner_list(doc: Document, whole: Fact, items: list[Fact]) -> list[Fact]:
+    """甲T1;乙T2,其中A a,B b;丙T3: a 其中 list inside an item of a list ends where its items'
+    mark (,) gives way to the stronger one (;) of the list around it, when so it fills its whole."""
+    if len(items) < 3 or ";" in doc.between(items[0].quantity.end, items[1].quantity.start):
+        return items
+    stop = doc.view.find(";", items[1].quantity.end, items[-1].quantity.start)
+    inner = [f for f in items if stop < 0 or f.quantity.start < stop]
+    return inner if len(inner) >= 2 and fills(whole, inner) else items
 
 
 def _measure(fact: Fact) -> str:
