@@ -798,6 +798,34 @@ class TestAWhereListThatFillsItsWhole:
         assert verdicts(claims, "growth") == []
 
 
+class TestAListALittleShortOfItsWhole:
+    """T,其中A a;B b with A + B a little short of T (a rest under 3%): last year's total is at
+    least the parts' rebuilt values, so T's rate has a ceiling; below it the rest may explain."""
+
+    TEXT = (
+        "前三季度,全省光伏组件出口额为84.6亿美元,同比增长{t}%。其中单晶组件出口额为61.2亿美元,"
+        "同比增长15.0%;多晶组件出口额为{b}亿美元,同比增长5.0%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_rate_under_its_ceiling_and_a_planted_error_above_it(self, check_text, script):
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        # last year at least 61.2/1.15 + 22.9/1.05 = 75.03: the rate at most 84.6/75.03 − 1 = 12.8%
+        claims = check_text(convert(self.TEXT.format(t="12.0", b="22.9")))
+        assert verdicts(claims, "growth") == [("consistent", None)]
+        # far below the ceiling: the rest of 0.5 may have shrunk, nothing to say
+        assert verdicts(check_text(convert(self.TEXT.format(t="6.0", b="22.9"))), "growth") == [
+            ("consistent", None)
+        ]
+        planted = check_text(convert(self.TEXT.format(t="14.5", b="22.9")))
+        assert verdicts(planted, "growth") == [("inconsistent", "error")]
+
+    def test_trap_a_rest_of_more_than_a_few_percent_rebuilds_nothing(self, check_text):
+        # 61.2 + 19.9 of 84.6 leaves 4%: items of an open list, maybe overlapping the rest
+        claims = check_text(self.TEXT.format(t="14.5", b="19.9"))
+        assert verdicts(claims, "growth") == []
+
+
 class TestAWhereListInsideAnItemOfAList:
     """甲T1,其中A a,B b;乙T2: a 其中 list inside one item of a list ends where the list around it
     goes on (its items are split by ",", the outer ones by ";")."""

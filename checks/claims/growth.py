@@ -28,12 +28,13 @@ from checks.facts.partitions import (
     QUARTERS,
     complete_breakdowns,
     compositions,
+    nearly_complete_breakdowns,
     partition_before,
     partitions_of,
 )
 from checks.facts.periods import same_year
 from checks.facts.table import earlier_structure, lists, structures
-from checks.quantities import Interval, Quantity
+from checks.quantities import INF, Interval, Quantity
 
 NAME = "growth"
 _ROW_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z()()/、\s]{2,30}")
@@ -268,30 +269,40 @@ def _claim(
 def _from_parts(doc: Document) -> Iterator[Claim]:
     """A total's rate rebuilt from its parts' values and rates (the derived tier): last year's
     total is the sum of each part over (1 + its rate), so "进出口T,增长r;其中出口X,增长a;进口M,
-    下降b" holds only if T / (X/(1+a) + M/(1−b)) − 1 is r. Growth at constant prices (生产总值,
-    增加值) is no weighted sum of nominal values, so it is left alone."""
+    下降b" holds only if T / (X/(1+a) + M/(1−b)) − 1 is r. A list a little short of its total
+    leaves a rest of unknown rate: last year's total is then at least the parts', so r is at
+    most T / (X/(1+a) + M/(1+b)) − 1. Growth at constant prices (生产总值, 增加值) is no
+    weighted sum of nominal values, so it is left alone."""
     table = facts(doc)
     for found in partitions_of(table) + complete_breakdowns(table) + compositions(table):
-        if found.total is None:
+        yield from _rebuilt_rates(doc, table, found, rest=False)
+    for found in nearly_complete_breakdowns(table):
+        yield from _rebuilt_rates(doc, table, found, rest=True)
+
+
+def _rebuilt_rates(doc: Document, table: FactTable, found, rest: bool) -> Iterator[Claim]:
+    if found.total is None:
+        return
+    figures = (found.total, *found.parts)
+    for kind in ("year", "month"):  # 同比 with 同比, 环比 with 环比
+        rates = [_rate_of_kind(table, f, kind) for f in figures]
+        if not _usable(rates):
             continue
-        figures = (found.total, *found.parts)
-        for kind in ("year", "month"):  # 同比 with 同比, 环比 with 环比
-            rates = [_rate_of_kind(table, f, kind) for f in figures]
-            if not _usable(rates):
-                continue
-            if any(
-                _constant_price(doc, r) or _real_measure(f)
-                for r, f in zip(rates, figures, strict=True)
-            ):
-                continue
-            inputs = {"part" + str(i + 1): p.quantity for i, p in enumerate(found.parts)}
-            inputs |= {"rate" + str(i + 1): r.quantity for i, r in enumerate(rates[1:])}
-            signs = [r.direction or 1 for r in rates[1:]]
-            # a year's rate is often on a revised base its quarters' rates are not: a
-            # disagreement is a warning (growth.scope)
-            revised = found.words == QUARTERS
-            claim = _claim(doc, found.total, rates[0], inputs, parts=signs, revised_base=revised)
-            yield quote_apart(doc, claim)
+        if any(
+            _constant_price(doc, r) or _real_measure(f) for r, f in zip(rates, figures, strict=True)
+        ):
+            continue
+        inputs = {"part" + str(i + 1): p.quantity for i, p in enumerate(found.parts)}
+        inputs |= {"rate" + str(i + 1): r.quantity for i, r in enumerate(rates[1:])}
+        signs = [r.direction or 1 for r in rates[1:]]
+        # a year's rate is often on a revised base its quarters' rates are not: a
+        # disagreement is a warning (growth.scope)
+        revised = found.words == QUARTERS
+        claim = _claim(doc, found.total, rates[0], inputs, parts=signs, revised_base=revised)
+        if rest:
+            claim.facts["rest"] = True
+            claim.row = derive(claim)
+        yield quote_apart(doc, claim)
 
 
 def _rate_of_kind(table: FactTable, level: Fact, kind: str) -> Fact | None:
@@ -567,6 +578,8 @@ def _rebuilt(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
     total = Interval.point(0.0)
     for weight, earlier in zip(weights, _earlier_parts(claim, read), strict=True):
         total = total - earlier if weight < 0 else total + earlier
+    if claim.facts.get("rest"):  # a rest of unknown rate: at least the parts' sum
+        return Interval(total.lo, INF)
     return total
 
 
@@ -699,8 +712,11 @@ def explain(claim: Claim) -> str:
     stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
     if "part1" in claim.inputs:
         earlier = _rebuilt(claim, _printed)
+        rebuilt = f"rebuilt from {claim.facts['parts']} parts and their rates"
+        if claim.facts.get("rest"):
+            rebuilt = f"at least that {rebuilt} (the rest's rate is not stated)"
         return (
-            f"last year's total rebuilt from {claim.facts['parts']} parts and their rates: "
+            f"last year's total {rebuilt}: "
             f"{amount_text(earlier.lo, after)}; {after.shown(text)} / it − 1 = "
             f"{fmt((after.value / earlier.lo - 1) * 100)}% [from the printed figures "
             f"{implied.format(2, '%')}]; stated {claim.facts['verb']}{change.shown(text)} means "

@@ -962,12 +962,39 @@ def complete_breakdowns(table: FactTable) -> list[Partition]:
 
 
 def _complete(table: FactTable) -> list[Partition]:
-    found = [*announced_breakdowns(table), *_where_lists(table), *_grid_breakdowns(table)]
     return [
         Partition(tuple(item(p) for p in parts), tuple(parts), whole)
-        for whole, parts in found
+        for whole, parts in _stated_lists(table)
         if fills(whole, parts)
     ]
+
+
+def _stated_lists(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
+    """Announced breakdowns, 其中 lists and grid columns, with the wholes they may split."""
+    return table.doc.memo(
+        "stated lists",
+        lambda: [*announced_breakdowns(table), *_where_lists(table), *_grid_breakdowns(table)],
+    )
+
+
+# A list this close to filling its whole leaves a remainder too small to hold an overlap of its
+# items worth speaking of: they split the whole but for a rest of unknown rate
+NEARLY_ALL = 0.97
+
+
+def nearly_complete_breakdowns(table: FactTable) -> list[Partition]:
+    """Announced breakdowns and 其中 lists short of their whole by less than 3% of it (三元 A,
+    磷酸铁锂 B of a total T a little above A + B): the rest is some other item."""
+    return [
+        Partition(tuple(item(p) for p in parts), tuple(parts), whole)
+        for whole, parts in _stated_lists(table)
+        if not fills(whole, parts) and _nearly_fills(whole, parts)
+    ]
+
+
+def _nearly_fills(whole: Fact, parts: list[Fact]) -> bool:
+    total = sum((p.quantity.strict for p in parts[1:]), parts[0].quantity.strict)
+    return total.hi < whole.quantity.strict.lo and total.hi >= NEARLY_ALL * whole.quantity.value
 
 
 GRID_REACH = 3  # paragraphs before a grid where the whole its rows split may stand
