@@ -3651,3 +3651,48 @@ def test_a_record_named_by_the_clause_before_its_figure():
 )
 def test_trap_no_record_claim_against_other_measures_parts_of_years_or_forecasts(check_text, text):
     assert verdicts(check_text(text), "direction") == []
+
+
+class TestAMarginsChangeRebuiltFromItsFiguresRates:
+    """收入A,增长a;营业成本B,增长b;毛利率R,同比下降d个百分点: last year's margin is
+    1 − B/(1+b) ÷ A/(1+a), and R less it is the change (the derived tier)."""
+
+    TEXT = (
+        "2025年公司营业收入为86.4亿元,同比增长12.0%;营业成本为61.8亿元,同比增长15.0%;"
+        "毛利率为28.47%,同比下降{d}。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_change_in_points_and_a_planted_error(self, check_text, script):
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        # last year 1 − (61.8/1.15) / (86.4/1.12) = 30.34%: 28.47 − 30.34 = −1.87 points
+        claims = check_text(convert(self.TEXT.format(d="1.87个百分点")))
+        assert verdicts(claims, "difference") == [("consistent", None)]
+        planted = check_text(convert(self.TEXT.format(d="2.87个百分点")))
+        assert verdicts(planted, "difference") == [("inconsistent", "error")]
+
+    def test_a_fall_in_percent_is_read_as_points_or_as_a_relative_fall(self, check_text):
+        assert verdicts(check_text(self.TEXT.format(d="1.87%")), "difference") == [
+            ("consistent", None)
+        ]
+        # 28.47 / 30.34 − 1 = −6.2%: the relative reading only, a warning
+        assert verdicts(check_text(self.TEXT.format(d="6.2%")), "difference") == [
+            ("inconsistent", "warning")
+        ]
+        assert verdicts(check_text(self.TEXT.format(d="2.87%")), "difference") == [
+            ("inconsistent", "error")
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # the cost's rate is on the quarter before, the margin's change on the year before
+            "2025年二季度公司营业收入为86.4亿元,同比增长12.0%;营业成本为61.8亿元,环比增长15.0%;"
+            "毛利率为28.47%,同比下降2.87个百分点。",
+            # a change stated with no period it is from is no change from last year
+            "2025年公司营业收入为86.4亿元,同比增长12.0%;营业成本为61.8亿元,同比增长15.0%;"
+            "毛利率为28.47%,下降2.87个百分点。",
+        ],
+    )
+    def test_trap_no_rebuilt_margin_from_other_periods_rates(self, check_text, text):
+        assert verdicts(check_text(text), "difference") == []

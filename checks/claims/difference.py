@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, loose_row, quote_apart
+from checks.claims.base import RELATION_COLUMNS, Claim, as_printed, loose_row, quote_apart
 from checks.claims.comparison import Comparison, comparisons
+from checks.claims.share import margin_figures
 from checks.document import Document
 from checks.facts import Fact, facts
 from checks.facts.labels import core_name, read_label
@@ -17,7 +18,7 @@ from checks.facts.partitions import structure_member
 from checks.facts.periods import year_of
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval
-from checks.vocabulary import DOWN, UP
+from checks.vocabulary import DOWN, MANNER, UP
 
 NAME = "difference"
 
@@ -40,6 +41,7 @@ class Difference:
             yield claim
         yield from _from_facts(doc)
         yield from _structure_member_change(doc)
+        yield from _margin_changes(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -368,6 +370,8 @@ def _is_difference(found: Comparison) -> bool:
 
 
 def derive(claim: Claim) -> dict[str, float | None]:
+    if claim.facts.get("shape") == "margin_change":
+        return _margin_change_row(claim)
     before, after, change = (claim.inputs[k] for k in ("before", "after", "change"))
     sign = -1.0 if claim.facts["falling"] else 1.0
     # points and rates stay absolute; amounts are relative to the stated difference
@@ -383,6 +387,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if claim.facts.get("shape") == "margin_change":
+        return _explain_margin_change(claim)
     before, after, change = (claim.inputs[k] for k in ("before", "after", "change"))
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
@@ -404,3 +410,100 @@ def _display_scale(value: float) -> float:
         if abs(value) >= divisor:
             return divisor
     return 1.0
+
+
+# 毛利率为R,比上年同期下降d(个百分点) / 同比减少d: the change of a margin from last year's
+_MARGIN_CHANGE = re.compile(
+    rf"^\s*[,,]?\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)(?:{MANNER})?(?:{UP}|{DOWN})了?\s*$"
+)
+
+
+def _margin_changes(doc: Document) -> Iterator[Claim]:
+    """营业收入A,同比增长a%;营业成本B,同比增长b%;毛利率为R,比上年同期下降d个百分点: last
+    year's margin is rebuilt from the figures it is worked from and their rates (1 − B/(1+b) ÷
+    A/(1+a), or profit over revenue), and R less it is the stated change (the derived tier)."""
+    table = facts(doc)
+    for margin in table:
+        found = margin_figures(table, margin)
+        change = table.get(margin.index + 1)
+        if found is None or change is None or change.sentence != margin.sentence:
+            continue
+        if change.quantity.kind not in ("pp", "percent") or not change.direction:
+            continue
+        if change.quantity.is_range or not _MARGIN_CHANGE.match(
+            doc.between(margin.quantity.end, change.quantity.start)
+        ):
+            continue
+        word, role, part, whole = found
+        rates = [_year_on_year(table, f) for f in (whole, part)]
+        if any(r is None for r in rates):
+            continue
+        inputs = {"whole": whole.quantity, "whole_rate": rates[0].quantity}
+        inputs |= {role: part.quantity, "part_rate": rates[1].quantity}
+        inputs |= {"margin": margin.quantity, "change": change.quantity}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {
+            "shape": "margin_change",
+            "margin": word,
+            "role": role,
+            "signs": [r.direction or 1 for r in rates],
+            "falling": change.direction < 0,
+            "verb": doc.between(margin.quantity.end, change.quantity.start).strip(" ,"),
+        }
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _year_on_year(table, level: Fact) -> Fact | None:
+    """The level's rate on the year before, a single percentage."""
+    for index in level.rates:
+        rate = table[index]
+        if not rate.monthly and rate.quantity.kind == "percent" and not rate.quantity.is_range:
+            return rate
+    return None
+
+
+def _margin_then(claim: Claim, read) -> Interval:
+    """Last year's margin in %: each figure over (1 + its rate), a falling rate taken as such."""
+    signs, role = claim.facts["signs"], claim.facts["role"]
+
+    def earlier(figure: str, rate: str, sign: int) -> Interval:
+        stated = claim.inputs[rate]
+        rate_read = read(stated).scale(sign) if stated.value >= 0 else read(stated)
+        return read(claim.inputs[figure]) / rate_read.scale(0.01).shift(1)
+
+    ratio = earlier(role, "part_rate", signs[1]) / earlier("whole", "whole_rate", signs[0])
+    percent = ratio.scale(100)
+    return percent if role == "part" else Interval.point(100.0) - percent
+
+
+def _margin_change_row(claim: Claim) -> dict[str, float | None]:
+    change, margin = claim.inputs["change"], claim.inputs["margin"]
+    sign = -1.0 if claim.facts["falling"] else 1.0
+    figures = [q for k, q in claim.inputs.items() if k != "change"]
+    row = loose_row(
+        change.strict.scale(sign),
+        change.lenient.scale(sign),
+        figures,
+        lambda read: read(margin) - _margin_then(claim, read),
+    )
+    if change.kind == "percent":  # 下降7.81% of a margin means points; a relative fall may be meant
+        then = _margin_then(claim, as_printed)
+        if then.lo > 0:
+            relative = (margin.strict / then).shift(-1).scale(100)
+            row["lenient_gap"] = min(row["lenient_gap"], relative.gap(change.strict.scale(sign)))
+    return row
+
+
+def _explain_margin_change(claim: Claim) -> str:
+    text = claim.source.text
+    margin, change = claim.inputs["margin"], claim.inputs["change"]
+    then = _margin_then(claim, lambda q: Interval.point(q.value))
+    implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+    stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
+    return (
+        f"last year's {claim.facts['margin']} rebuilt from this year's figures and their rates: "
+        f"{then.lo:.2f}%; {margin.shown(text)} − it = {implied.format(3, 'pp')} [from the "
+        f"printed figures]; stated {claim.facts['verb']}{change.shown(text)} means "
+        f"{stated.format(3, 'pp')}"
+    )

@@ -223,27 +223,38 @@ def _from_margins(doc: Document) -> Iterator[Claim]:
     """毛利为300百万元,收入1500百万元,毛利率为20.0%: a margin is its part over its whole, both
     stated in its paragraph for its period."""
     table = facts(doc)
-    margins = vocabulary().margins
     for ratio in table:
-        if ratio.quantity.kind != "percent" or ratio.role not in ("ratio", "share", "level"):
+        found = margin_figures(table, ratio)
+        if found is None:
             continue
-        word = next((w for w in margins if core_name(ratio.label.text).endswith(w)), None)
-        if word is None or ratio.quantity.is_range:
-            continue
-        part_word, whole_word, less_word = margins[word]
-        part = _margin_input(table, ratio, lambda f, w=part_word: _names_profit(f, w))
-        whole = _margin_input(table, ratio, lambda f, w=whole_word: f.label.head == w)
-        role = "part"
-        if part is None and less_word:  # 营业收入A,营业成本B,毛利率为R: the part is A − B
-            part = _margin_input(table, ratio, lambda f, w=less_word: _names_cost(f, w))
-            role = "less"
-        if part is None or whole is None or part is whole:
-            continue
+        word, role, part, whole = found
         inputs = {"whole": whole.quantity, role: part.quantity, "rate": ratio.quantity}
         claim = Claim(NAME, doc.source, inputs)
         claim.facts = {"named_whole": whole.label.text, "margin": word}
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+def margin_figures(table: FactTable, ratio: Fact) -> tuple[str, str, Fact, Fact] | None:
+    """For a margin (毛利率 R): its word, and the figures it is worked from in its paragraph
+    for its period: ("part", profit, revenue), or ("less", cost, revenue) where the profit is
+    not stated (营业收入A,营业成本B,毛利率为R: the part is A − B)."""
+    if ratio.quantity.kind != "percent" or ratio.role not in ("ratio", "share", "level"):
+        return None
+    margins = vocabulary().margins
+    word = next((w for w in margins if core_name(ratio.label.text).endswith(w)), None)
+    if word is None or ratio.quantity.is_range:
+        return None
+    part_word, whole_word, less_word = margins[word]
+    part = _margin_input(table, ratio, lambda f, w=part_word: _names_profit(f, w))
+    whole = _margin_input(table, ratio, lambda f, w=whole_word: f.label.head == w)
+    role = "part"
+    if part is None and less_word:
+        part = _margin_input(table, ratio, lambda f, w=less_word: _names_cost(f, w))
+        role = "less"
+    if part is None or whole is None or part is whole:
+        return None
+    return word, role, part, whole
 
 
 def _names_cost(fact: Fact, word: str) -> bool:
