@@ -3696,3 +3696,35 @@ class TestAMarginsChangeRebuiltFromItsFiguresRates:
     )
     def test_trap_no_rebuilt_margin_from_other_periods_rates(self, check_text, text):
         assert verdicts(check_text(text), "difference") == []
+
+
+class TestACoarseTotalReadAsItsPartsSum:
+    """进出口2.34万亿元。其中,出口12864亿元;进口10538亿元: the total is known as closely as its
+    parts' sum (23402亿元), at the strict reading; a share of it that only the parts' sum rules out
+    is a warning, one the printed total rules out too an error."""
+
+    TEXT = (
+        "今年前三季度,全省外贸进出口2.34万亿元,增长5.0%。其中,出口12864亿元,增长6.0%;"
+        "进口10538亿元,增长3.8%。民营企业进出口14215亿元,增长8.0%,"
+        "占同期全省外贸进出口总值的{s}%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_share_of_the_sharper_whole(self, check_text, script):
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        # 14215 / 23402 = 60.74%; of 2.34万亿 as printed anything from 60.62% to 60.88%
+        assert verdicts(check_text(convert(self.TEXT.format(s="60.7"))), "share") == [
+            ("consistent", None)
+        ]
+        sharper = check_text(convert(self.TEXT.format(s="60.85")))
+        assert verdicts(sharper, "share") == [("inconsistent", "warning")]
+        (claim,) = [c for c in sharper if c.type == "share"]
+        assert convert("12864亿元 + 10538亿元") in claim.explanation
+        assert verdicts(check_text(convert(self.TEXT.format(s="61.2"))), "share") == [
+            ("inconsistent", "error")
+        ]
+
+    def test_trap_parts_that_miss_the_total_sharpen_nothing(self, check_text):
+        # 12864 + 10238 = 23102 lies outside 2.34万亿: the parts' sum is no reading of the total
+        text = self.TEXT.format(s="60.85").replace("10538", "10238")
+        assert verdicts(check_text(text), "share") == [("consistent", None)]

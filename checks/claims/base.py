@@ -48,8 +48,19 @@ class Claim:
         if self._explanation is None:
             from checks.claims import explain  # the claim modules import this one
 
-            self._explanation = f"{explain(self)}: {self.verdict_phrase()}"
+            self._explanation = f"{explain(self)}{self._sharper_whole()}: {self.verdict_phrase()}"
         return self._explanation
+
+    def _sharper_whole(self) -> str:
+        """How a coarse whole was read closer, from its stated parts (sharper_whole)."""
+        parts = [q for key, q in self.inputs.items() if key.startswith("whole_part")]
+        whole = self.inputs.get("whole") or self.inputs.get("after")
+        if not parts or whole is None:
+            return ""
+        text = self.source.text
+        shown = " + ".join(q.shown(text) for q in parts)
+        known = interval_text(whole.strict, parts[0])
+        return f" (the whole {whole.shown(text)} read as {shown}: {known})"
 
     def verdict_phrase(self) -> str:
         """The verdict in words, from the worst rule the claim failed in its suite."""

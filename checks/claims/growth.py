@@ -31,6 +31,7 @@ from checks.facts.partitions import (
     nearly_complete_breakdowns,
     partition_before,
     partitions_of,
+    sharper_whole,
 )
 from checks.facts.periods import same_year
 from checks.facts.table import earlier_structure, lists, structures
@@ -489,7 +490,8 @@ def _pulls(doc: Document) -> Iterator[Claim]:
         if not _usable(rates):
             continue
         inputs = {"part1": part.quantity, "rate1": rates[0].quantity, "pull": pull.quantity}
-        inputs |= {"after": whole.quantity, "change": rates[1].quantity}
+        sharper, whole_parts = sharper_whole(table, whole)
+        inputs |= {"after": sharper, "change": rates[1].quantity} | whole_parts
         claim = Claim(NAME, doc.source, inputs)
         claim.facts = {
             "shape": "pull",

@@ -37,7 +37,13 @@ from checks.facts.labels import (
     siblings,
     without_total,
 )
-from checks.facts.partitions import TOO_SMALL, Partition, contribution_lists, partitions_of
+from checks.facts.partitions import (
+    TOO_SMALL,
+    Partition,
+    contribution_lists,
+    partitions_of,
+    sharper_whole,
+)
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
 from checks.vocabulary import DOWN, UP
@@ -112,7 +118,8 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         if whole is None:
             continue
         wholes[share.paragraph] = (whole, part)
-        inputs = {"whole": whole.quantity, "part": part.quantity, "rate": share.quantity}
+        sharper, whole_parts = sharper_whole(table, whole)
+        inputs = {"whole": sharper, "part": part.quantity, "rate": share.quantity} | whole_parts
         claim = Claim(NAME, doc.source, inputs)
         claim.facts = {"named_whole": named} | ({"whole_after": True} if after else {})
         claim.row = derive(claim)
@@ -138,7 +145,8 @@ def _combined(doc: Document) -> Iterator[Claim]:
         whole, named = _whole_fact(table, share, parts[0], None)
         if whole is None or whole in parts:
             continue
-        inputs = {"whole": whole.quantity, "rate": share.quantity}
+        sharper, whole_parts = sharper_whole(table, whole)
+        inputs = {"whole": sharper, "rate": share.quantity} | whole_parts
         inputs |= {f"part{i + 1}": p.quantity for i, p in enumerate(parts)}
         claim = Claim(NAME, doc.source, inputs)
         claim.facts = {"named_whole": named, "combined": len(parts)}

@@ -70,6 +70,15 @@ class Interval:
     def hull(self, other: Interval) -> Interval:
         return Interval(min(self.lo, other.lo), max(self.hi, other.hi))
 
+    def meet(self, other: Interval) -> Interval | None:
+        """The values both intervals hold; None where they hold none in common."""
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        return Interval(lo, hi) if lo <= hi else None
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
     def intersects(self, other: Interval) -> bool:
         return self.gap(other) == 0
 
