@@ -3724,7 +3724,54 @@ class TestACoarseTotalReadAsItsPartsSum:
             ("inconsistent", "error")
         ]
 
+    CHANGE = TEXT.removesuffix("。") + ",{what}。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_shares_change_against_last_years_share_rebuilt(self, check_text, script):
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        text = self.CHANGE.format(s="60.7", what="比重较去年同期提高{d}个百分点")
+        # last year (14215/1.08) / (23402/1.05) = 59.06%: 60.7 − 59.06 = 1.6 points
+        assert verdicts(check_text(convert(text.format(d="1.6"))), "difference") == [
+            ("consistent", None)
+        ]
+        assert verdicts(check_text(convert(text.format(d="2.6"))), "difference") == [
+            ("inconsistent", "error")
+        ]
+
+    def test_trap_a_parts_own_rate_after_its_share_is_no_change_of_the_share(self, check_text):
+        text = self.CHANGE.format(s="60.7", what="同比增长9.0%")
+        assert verdicts(check_text(text), "difference") == []
+
     def test_trap_parts_that_miss_the_total_sharpen_nothing(self, check_text):
         # 12864 + 10238 = 23102 lies outside 2.34万亿: the parts' sum is no reading of the total
         text = self.TEXT.format(s="60.85").replace("10538", "10238")
         assert verdicts(check_text(text), "share") == [("consistent", None)]
+
+
+class TestLastYearsBalanceRebuiltFromTheSidesRates:
+    """出口X,增长a%;进口M,增长b%;顺差T,去年同期顺差T0: last year's balance is X/(1+a) − M/(1+b),
+    within what a 1% revision of last year's sides explains (a warning beyond the figures)."""
+
+    TEXT = (
+        "今年前5个月,全省出口额为{x}亿元,同比增长{a}%;进口额为{m}亿元,同比增长{b}%,"
+        "实现贸易顺差440亿元,去年同期顺差为{t}亿元。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_rebuilt_and_a_planted_error(self, check_text, script):
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+
+        def last_year(t: str) -> list:
+            text = self.TEXT.format(x="1860", a="9.0", m="1420", b="5.0", t=t)
+            claims = check_text(convert(text))
+            return [(c.verdict, c.severity) for c in claims if "last_balance" in c.inputs]
+
+        # 1860/1.09 − 1420/1.05 = 1706.4 − 1352.4 = 354.0
+        assert last_year("354") == [("consistent", None)]
+        # 16 off: a 1% revision of last year's sides (about 30) explains it
+        assert last_year("370") == [("inconsistent", "warning")]
+        assert last_year("420") == [("inconsistent", "error")]
+
+    def test_trap_small_rates_on_large_sides_say_nothing_of_last_years_balance(self, check_text):
+        text = self.TEXT.format(x="18600", a="1.0", m="18160", b="0.8", t="290")
+        assert [c for c in check_text(text) if "last_balance" in c.inputs] == []

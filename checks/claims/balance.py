@@ -16,6 +16,7 @@ from checks.claims.base import (
     fmt,
     interval_text,
     loose_row,
+    quote_apart,
     relation_row,
 )
 from checks.document import Document
@@ -49,6 +50,7 @@ class Balance:
             if pair not in best or "balance" in claim.inputs:
                 best[pair] = claim  # a stated amount says more than a bare 逆差
         yield from best.values()
+        yield from _last_years_balance(doc)
 
     def _candidates(self, doc: Document) -> Iterator[Claim]:
         yield from _from_facts(doc)
@@ -103,6 +105,81 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         claim.facts["signed"] = True
         claim.row = derive(claim)
         yield claim
+
+
+# Last year's sides, as this year's rates are worked on, are often revised figures: a revision
+# of this share of them moves the balance rebuilt from the rates.
+BASE_REVISION = 0.01
+
+
+def _last_years_balance(doc: Document) -> Iterator[Claim]:
+    """出口X,增长a%;进口M,增长b%;顺差T,去年同期顺差T0: last year's balance is X/(1+a) −
+    M/(1+b) (the derived tier). Within what a 1% revision of last year's sides explains, a
+    disagreement is a warning; where such a revision could move it by half of T0, no claim."""
+    table = facts(doc)
+    measures = vocabulary().balance
+    for balance in table:
+        of = measures.get(balance.label.head)
+        earlier = table.get(balance.reference)
+        if of is None or balance.role != "level" or earlier is None or not earlier.is_amount:
+            continue
+        if earlier.label.head not in ("", balance.label.head) or earlier.quantity.is_range:
+            continue
+        sides = [trade_fact(table, balance, word, of.scoped) for word in (of.plus, of.minus)]
+        rates = [_year_on_year(table, f) for f in sides if f is not None]
+        if len(rates) != 2 or any(r is None for r in rates):
+            continue
+        inputs = {"exports": sides[0].quantity, "export_rate": rates[0].quantity}
+        inputs |= {"imports": sides[1].quantity, "import_rate": rates[1].quantity}
+        claim = Claim(NAME, doc.source, inputs | {"last_balance": earlier.quantity})
+        claim.facts = {
+            "word": balance.label.head,
+            "deficit": of.sign < 0,
+            "signed": True,
+            "shape": "last_year",
+            "signs": [r.direction or 1 for r in rates],
+        }
+        claim.facts["plus"], claim.facts["minus"] = of.plus, of.minus
+        reach = BASE_REVISION * sum(i.mid for i in _last_years_sides(claim, lambda q: q.strict))
+        if 2 * reach >= abs(earlier.quantity.value):
+            continue  # small rates on large sides: the rates say nothing of last year's balance
+        claim.facts["revision"] = reach
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _year_on_year(table: FactTable, level: Fact) -> Fact | None:
+    rate = table.get(level.rate)
+    if rate is None or rate.monthly or rate.quantity.kind != "percent" or rate.quantity.is_range:
+        return None
+    return rate
+
+
+def _last_years_sides(claim: Claim, read) -> list[Interval]:
+    """Each side over (1 + its rate), a falling rate taken as such."""
+    found = []
+    for side, rate, sign in zip(
+        ("exports", "imports"), ("export_rate", "import_rate"), claim.facts["signs"], strict=True
+    ):
+        stated = claim.inputs[rate]
+        rate_read = read(stated).scale(sign) if stated.value >= 0 else read(stated)
+        found.append(read(claim.inputs[side]) / rate_read.scale(0.01).shift(1))
+    return found
+
+
+def _last_year_row(claim: Claim) -> dict[str, float | None]:
+    stated, sign = claim.inputs["last_balance"], -1 if claim.facts["deficit"] else 1
+    figures = [q for key, q in claim.inputs.items() if key != "last_balance"]
+
+    def implied(read) -> Interval:
+        exports, imports = _last_years_sides(claim, read)
+        return net(exports, imports)
+
+    scale = abs(stated.value) or 1.0
+    row = loose_row(stated.strict.scale(sign), stated.lenient.scale(sign), figures, implied, scale)
+    if row["lenient_gap"] * scale <= claim.facts["revision"]:
+        row["lenient_gap"] = 0.0  # within what a revised base explains: a warning at most
+    return row
 
 
 def trade_fact(
@@ -194,6 +271,8 @@ def net(exports: Interval, imports: Interval) -> Interval:
 
 
 def derive(claim: Claim) -> dict[str, float | None]:
+    if claim.facts.get("shape") == "last_year":
+        return _last_year_row(claim)
     imports, exports = claim.inputs["imports"], claim.inputs["exports"]
     implied = net(exports.strict, imports.strict)
     stated = claim.inputs.get("balance")
@@ -222,6 +301,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if claim.facts.get("shape") == "last_year":
+        return _explain_last_year(claim)
     imports, exports = claim.inputs["imports"], claim.inputs["exports"]
     difference = exports.value - imports.value
     plus, minus = claim.facts.get("plus", "出口"), claim.facts.get("minus", "进口")
@@ -249,4 +330,19 @@ def explain(claim: Claim) -> str:
         f"{head}, from the printed figures {interval_text(implied, exports)}; "
         f"stated {claim.facts['word']} {stated.shown(text)} means "
         f"{interval_text(stated.strict.scale(-1 if claim.facts['deficit'] else 1), exports)}"
+    )
+
+
+def _explain_last_year(claim: Claim) -> str:
+    text = claim.source.text
+    exports, imports = _last_years_sides(claim, lambda q: Interval.point(q.value))
+    like, stated = claim.inputs["exports"], claim.inputs["last_balance"]
+    implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+    return (
+        "last year's sides rebuilt from this year's and their rates: "
+        f"{amount_text(exports.lo, like)} − {amount_text(imports.lo, like)} = "
+        f"{amount_text(exports.lo - imports.lo, like)} "
+        f"[from the printed figures {interval_text(implied, like)}, a 1% revision of the sides "
+        f"moving it by {amount_text(claim.facts['revision'], like)}]; stated last year's "
+        f"{claim.facts['word']} {stated.shown(text)}"
     )

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 
 from checks.claims.base import RELATION_COLUMNS, Claim, as_printed, loose_row, quote_apart
 from checks.claims.comparison import Comparison, comparisons
-from checks.claims.share import margin_figures
+from checks.claims.share import margin_figures, share_figures
 from checks.document import Document
 from checks.facts import Fact, facts
 from checks.facts.labels import core_name, read_label
-from checks.facts.partitions import structure_member
+from checks.facts.partitions import sharper_whole, structure_member
 from checks.facts.periods import year_of
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval
@@ -41,7 +41,7 @@ class Difference:
             yield claim
         yield from _from_facts(doc)
         yield from _structure_member_change(doc)
-        yield from _margin_changes(doc)
+        yield from _ratio_changes(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -412,35 +412,47 @@ def _display_scale(value: float) -> float:
     return 1.0
 
 
-# 毛利率为R,比上年同期下降d(个百分点) / 同比减少d: the change of a margin from last year's
-_MARGIN_CHANGE = re.compile(
-    rf"^\s*[,,]?\s*(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)(?:{MANNER})?(?:{UP}|{DOWN})了?\s*$"
+# 毛利率为R,比上年同期下降d(个百分点) / 占比s,比重较去年同期提高d个百分点: the change of a
+# margin or a share from last year's
+_RATIO_CHANGE = re.compile(
+    r"^\s*[,,]?\s*(?:其?(?:比重|占比|比例|份额))?"
+    rf"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)(?:{MANNER})?(?:{UP}|{DOWN})了?\s*$"
 )
 
 
-def _margin_changes(doc: Document) -> Iterator[Claim]:
-    """营业收入A,同比增长a%;营业成本B,同比增长b%;毛利率为R,比上年同期下降d个百分点: last
-    year's margin is rebuilt from the figures it is worked from and their rates (1 − B/(1+b) ÷
-    A/(1+a), or profit over revenue), and R less it is the stated change (the derived tier)."""
+_RATIO_WORD = re.compile(r"比重|占比|比例|份额")
+
+
+def _ratio_changes(doc: Document) -> Iterator[Claim]:
+    """营业收入A,同比增长a%;营业成本B,同比增长b%;毛利率为R,比上年同期下降d个百分点 / 民营企业
+    进出口P,增长p%,占W的s%,比重较去年同期提高d个百分点: last year's margin or share is rebuilt
+    from the figures it is worked from and their rates (1 − B/(1+b) ÷ A/(1+a); P/(1+p) ÷
+    W/(1+w)), and the stated one less it is the stated change (the derived tier)."""
     table = facts(doc)
-    for margin in table:
-        found = margin_figures(table, margin)
-        change = table.get(margin.index + 1)
-        if found is None or change is None or change.sentence != margin.sentence:
+    shares = {found.share.index: found for found in share_figures(doc)}
+    for ratio in table:
+        found = margin_figures(table, ratio)
+        if found is None and ratio.index in shares:
+            figures = shares[ratio.index]
+            found = "比重", "part", figures.part, figures.whole
+        change = table.get(ratio.index + 1)
+        if found is None or change is None or change.sentence != ratio.sentence:
             continue
         if change.quantity.kind not in ("pp", "percent") or not change.direction:
             continue
-        if change.quantity.is_range or not _MARGIN_CHANGE.match(
-            doc.between(margin.quantity.end, change.quantity.start)
-        ):
+        between = doc.between(ratio.quantity.end, change.quantity.start)
+        if change.quantity.is_range or not _RATIO_CHANGE.match(between):
             continue
         word, role, part, whole = found
+        if word == "比重" and change.quantity.kind != "pp" and not _RATIO_WORD.search(between):
+            continue  # 占s%,同比增长r%: the part's own rate, not its share's change
         rates = [_year_on_year(table, f) for f in (whole, part)]
         if any(r is None for r in rates):
             continue
-        inputs = {"whole": whole.quantity, "whole_rate": rates[0].quantity}
+        sharper, whole_parts = sharper_whole(table, whole)
+        inputs = {"whole": sharper, "whole_rate": rates[0].quantity}
         inputs |= {role: part.quantity, "part_rate": rates[1].quantity}
-        inputs |= {"margin": margin.quantity, "change": change.quantity}
+        inputs |= {"margin": ratio.quantity, "change": change.quantity} | whole_parts
         claim = Claim(NAME, doc.source, inputs)
         claim.facts = {
             "shape": "margin_change",
@@ -448,7 +460,7 @@ def _margin_changes(doc: Document) -> Iterator[Claim]:
             "role": role,
             "signs": [r.direction or 1 for r in rates],
             "falling": change.direction < 0,
-            "verb": doc.between(margin.quantity.end, change.quantity.start).strip(" ,"),
+            "verb": doc.between(ratio.quantity.end, change.quantity.start).strip(" ,"),
         }
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
@@ -480,7 +492,9 @@ def _margin_then(claim: Claim, read) -> Interval:
 def _margin_change_row(claim: Claim) -> dict[str, float | None]:
     change, margin = claim.inputs["change"], claim.inputs["margin"]
     sign = -1.0 if claim.facts["falling"] else 1.0
-    figures = [q for k, q in claim.inputs.items() if k != "change"]
+    figures = [
+        q for k, q in claim.inputs.items() if k != "change" and not k.startswith("whole_part")
+    ]
     row = loose_row(
         change.strict.scale(sign),
         change.lenient.scale(sign),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from checks.claims.base import (
     RELATION_COLUMNS,
@@ -96,9 +97,34 @@ class Share:
 
 
 def _from_facts(doc: Document) -> Iterator[Claim]:
-    """A share fact, the level it belongs to, and its whole: the figure inside 占…的, the level
+    """A share fact, the level it belongs to, and its whole (see `share_figures`)."""
+    table = facts(doc)
+    for found in share_figures(doc):
+        sharper, whole_parts = sharper_whole(table, found.whole)
+        inputs = {"whole": sharper, "part": found.part.quantity, "rate": found.share.quantity}
+        claim = Claim(NAME, doc.source, inputs | whole_parts)
+        claim.facts = {"named_whole": found.named} | ({"whole_after": True} if found.after else {})
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+@dataclass(frozen=True)
+class ShareFigures:
+    share: Fact
+    part: Fact
+    whole: Fact
+    named: str  # the whole's name as the share gives it
+    after: bool  # the whole found after the share, the share naming none
+
+
+def share_figures(doc: Document) -> list[ShareFigures]:
+    """Each share with the level it belongs to and its whole: the figure inside 占…的, the level
     named after 占 found among the facts before it, the whole of the share before it in the
     paragraph, or the nearest earlier level of the same measure that is no part itself."""
+    return doc.memo("share figures", lambda: list(_share_figures(doc)))
+
+
+def _share_figures(doc: Document) -> Iterator[ShareFigures]:
     table = facts(doc)
     wholes: dict[int, tuple[Fact, Fact]] = {}  # paragraph -> its last share's whole and part
     for share in table:
@@ -118,12 +144,7 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         if whole is None:
             continue
         wholes[share.paragraph] = (whole, part)
-        sharper, whole_parts = sharper_whole(table, whole)
-        inputs = {"whole": sharper, "part": part.quantity, "rate": share.quantity} | whole_parts
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"named_whole": named} | ({"whole_after": True} if after else {})
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        yield ShareFigures(share, part, whole, named, after)
 
 
 _HOW_MANY = {"两者": 2, "二者": 2, "三者": 3, "四者": 4}
