@@ -2961,8 +2961,10 @@ def test_trap_two_qualified_items_of_one_list(check_text):
         "2024年全省出口额为520.0亿元(上年为480.0亿元),同比增长{r}%。",
         "2024年全省出口额520.0亿元,同比上升{r}%;2023年为480.0亿元。",
         "全省出口额2024年为520.0亿元,2023年为480.0亿元,同比增长{r}%。",
+        # the later year last: its clause names only its year, so it is of the measure before
+        "全省出口额2023年为480.0亿元,2024年为520.0亿元,同比增长{r}%。",
     ],
-    ids=["bracketed", "next_clause", "years_first"],
+    ids=["bracketed", "next_clause", "years_first", "later_year_last"],
 )
 @pytest.mark.parametrize("script", ["s", "t"])
 def test_last_years_value_named_by_its_year_alone(check_text, text, script):
@@ -2975,7 +2977,6 @@ def test_last_years_value_named_by_its_year_alone(check_text, text, script):
 @pytest.mark.parametrize(
     "text",
     [
-        "全省出口额2023年为480.0亿元,2024年为520.0亿元,同比增长9.3%。",  # the later year last
         "2024年全省出口额520.0亿元,同比上升9.3%;2022年为480.0亿元。",  # two years back
     ],
 )
@@ -3775,3 +3776,40 @@ class TestLastYearsBalanceRebuiltFromTheSidesRates:
     def test_trap_small_rates_on_large_sides_say_nothing_of_last_years_balance(self, check_text):
         text = self.TEXT.format(x="18600", a="1.0", m="18160", b="0.8", t="290")
         assert [c for c in check_text(text) if "last_balance" in c.inputs] == []
+
+
+class TestAForecastYearByYear:
+    """上调2026-2028年营业收入预测至A/B/C亿元,同比增速分别为a/b/c … 营业收入2024年为X,2025年为Y:
+    the span gives its years to the list, the bare members take its name, a figure whose clause
+    names only its year keeps the measure before it, and the first forecast's year before is
+    found a few paragraphs on."""
+
+    TEXT = (
+        "- 上调2026-2028年营业收入预测至52.40/58.13/63.95亿元,同比增速分别为{r}%/11%/10%。\n"
+        "- 公司经营稳健,现金流充裕。\n"
+        "- 营业收入2024年为44.20亿元,2025年为48.10亿元,预计2026年恢复增长至52.40亿元。\n"
+    )
+
+    def test_the_table_reads_years_and_names(self):
+        by, _ = table(self.TEXT.format(r="9"))
+        assert [by[f].period for f in ("52.40", "58.13", "63.95亿元")] == ["2026", "2027", "2028"]
+        assert by["58.13"].label == by["52.40"].label
+        assert by["48.10亿元"].label.text == by["44.20亿元"].label.text != ""
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_first_forecast_against_the_year_before_and_a_planted_error(
+        self, check_text, script
+    ):
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        # 52.40 / 48.10 − 1 = 8.9%
+        fine = verdicts(check_text(convert(self.TEXT.format(r="9"))), "growth")
+        assert fine == [("consistent", None)] * 3
+        planted = verdicts(check_text(convert(self.TEXT.format(r="15"))), "growth")
+        assert sorted(planted) == [("consistent", None)] * 2 + [("inconsistent", "error")]
+
+    def test_trap_an_actual_years_rate_takes_no_base_from_paragraphs_after(self, check_text):
+        text = (
+            "- 2026年营业收入52.40亿元,同比增长15%。\n- 公司经营稳健,现金流充裕。\n"
+            "- 2025年营业收入48.10亿元。\n"
+        )
+        assert verdicts(check_text(text), "growth") == []

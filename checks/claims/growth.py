@@ -227,13 +227,20 @@ def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
             break
         if of_last_year(fact):
             return fact
-    # 2024年营收A(+r%)。2023年营收B: the year before, stated after in the paragraph
+    # 2024年营收A(+r%)。2023年营收B: the year before, stated after in the paragraph; for a
+    # forecast, in the few paragraphs after (预计2025年A,同比r% … 2024年为B)
+    reach = LAST_YEAR_AFTER if level.forecast else 0
+    paragraphs = {level.paragraph}
     for fact in table.facts[level.index + 1 :]:
-        if fact.paragraph != level.paragraph:
+        paragraphs.add(fact.paragraph)
+        if len(paragraphs) > reach + 1:
             return None
         if of_last_year(fact):
             return fact
     return None
+
+
+LAST_YEAR_AFTER = 3  # paragraphs after a forecast where the year before it may be stated
 
 
 def _constant_price(doc: Document, rate: Fact) -> bool:

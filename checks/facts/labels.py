@@ -15,7 +15,8 @@ from checks.document import BULLET_MARKS
 from checks.vocabulary import DOWN, MANNER, UP
 
 _PERIOD_IN_LABEL = re.compile(
-    r"(?:19|20)\d{2} ?年(?:度)?(?:\d{1,2} ?[-~—–至到] ?\d{1,2} ?月|\d{1,2} ?月份?)?"
+    r"(?:(?:19|20)\d{2} ?年? ?[-~—–至到] ?)?(?:19|20)\d{2} ?年(?:度)?"  # 2025-2027年 too
+    r"(?:\d{1,2} ?[-~—–至到] ?\d{1,2} ?月|\d{1,2} ?月份?)?"
     r"|\d{1,2} ?[-~—–至到] ?\d{1,2} ?月(?:份)?|\d{1,2} ?月份?|第 ?[1-4] ?季度?"
     r"|(?<![\dA-Za-z])(?:(?:19|20)?\d{2} ?)?[QH][1-4]"  # Q3, and 25Q3 / 2025H1 with their year
     r"|(?<!\d)[1-4] ?季度"  # 今年1季度我国进口大麦: the first quarter, no part of the name

@@ -22,6 +22,7 @@ from checks.facts.labels import (
     read_label,
     vocabulary,
 )
+from checks.facts.periods import whole_year
 from checks.quantities import Period, Quantity
 from checks.quantities.tokens import MONTH_DASH
 from checks.vocabulary import DOWN, FROM_BEFORE, MANNER, TO_AFTER, UP
@@ -152,6 +153,8 @@ class FactTable:
         _read_cells(self.facts, cells)
         _mark_structures(doc, self.facts)
         _mark_lists(doc, self.facts)
+        _years_of_a_span(doc, self.facts)
+        _measure_of_other_years(doc, self.facts)
         self.aliases = _expand_aliases(doc, self.facts)  # short name -> the name it stands for
         _split_compounds(self.facts)
         _split_named_lists(doc, self.facts)
@@ -760,6 +763,71 @@ def _mark_lists(doc: Document, table: list[Fact]) -> None:
             elif member.role == run[0].role == "rate":
                 member.direction = member.direction or run[0].direction  # 同比下降a和b: b fell too
                 member.rate_kind = member.rate_kind or run[0].rate_kind  # 环比增长a、b: b too
+
+
+def _years_of_a_span(doc: Document, table: list[Fact]) -> None:
+    """预计2025-2027年营收分别为A/B/C亿元,同比增长a/b/c: a span of n years gives its years in
+    turn to each list of n figures after it in its sentence, up to the next year named, and the
+    first member's name to the bare others."""
+    spans = [
+        t
+        for t in _periods(doc)[0]
+        if t.first is not None and t.last is not None and 1 <= t.last - t.first <= 9 and not t.part
+    ]
+    for span in spans:
+        years = list(range(span.first, span.last + 1))
+        sentence = doc.sentence_at(span.start)
+        end = _next_year_named(doc, span)
+        after = [
+            f
+            for f in table
+            if f.sentence == sentence
+            and span.end <= f.quantity.start < end
+            and f.listed is not None
+        ]
+        for run in _grouped(after, "listed"):
+            if len(run) == len(years):
+                for fact, year in zip(run, years, strict=True):
+                    fact.period = str(year)
+                    if not _CJK.search(fact.label.text):
+                        fact.label = run[0].label  # A/B/C: one measure, year by year
+
+
+_A_YEAR_NAMED = re.compile(r"(?:19|20)\d{2} ?年")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _measure_of_other_years(doc: Document, table: list[Fact]) -> None:
+    """营业收入2023年为A,2024年为B;预计2025年降至C: a figure whose clause names only its year
+    is of the measure of the labelled level before it in its paragraph, in its unit, of another
+    year."""
+    last: Fact | None = None
+    for fact in table:
+        if fact.role != "level" or not fact.is_amount:
+            continue
+        if last is not None and last.paragraph != fact.paragraph:
+            last = None
+        if fact.label.text:
+            last = fact if len(_CJK.findall(fact.label.text)) >= 2 else None
+            continue
+        if (
+            last is not None
+            and fact.same_unit(last)
+            and _A_YEAR_NAMED.search(fact.clause)
+            and fact.period != last.period
+            and whole_year(fact.period)
+        ):
+            fact.label = last.label
+            last = fact
+
+
+def _next_year_named(doc: Document, span: Period) -> int:
+    """Where the next year after the span is named in its sentence (or its sentence's end)."""
+    end = doc.sentences[doc.sentence_at(span.start)][1]
+    for token in _periods(doc)[0]:
+        if span.end <= token.start < end and token.first is not None:
+            return token.start
+    return end
 
 
 def lists(table: FactTable | list[Fact]) -> list[list[Fact]]:
