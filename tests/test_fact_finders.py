@@ -3813,3 +3813,43 @@ class TestAForecastYearByYear:
             "- 2025年营业收入48.10亿元。\n"
         )
         assert verdicts(check_text(text), "growth") == []
+
+
+class TestAPartWithinItsTotalNamedAsAnItem:
+    """全市工业增加值A … 第二产业增加值B, paragraphs apart: 工业 is a part of 第二产业
+    (data/partitions.yaml), so A ≤ B of the same measure, period and unit; 工业 and 建筑业
+    together are 第二产业."""
+
+    TEXT = (
+        "2024年全市第二产业增加值{s}亿元,比上年增长5.8%。\n\n"
+        "2024年全市工业增加值612.8亿元,比上年增长6.1%。\n"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_part_and_a_planted_error(self, check_text, script):
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        assert verdicts(check_text(convert(self.TEXT.format(s="705.3"))), "part_whole") == [
+            ("consistent", None)
+        ]
+        assert verdicts(check_text(convert(self.TEXT.format(s="598.2"))), "part_whole") == [
+            ("inconsistent", "error")
+        ]
+
+    def test_industry_and_construction_make_the_secondary_industry(self, check_text):
+        text = "2024年全市第二产业增加值705.3亿元,其中工业增加值612.8亿元,建筑业增加值{c}亿元。"
+        assert verdicts(check_text(text.format(c="92.5")), "sum") == [("consistent", None)]
+        assert verdicts(check_text(text.format(c="82.5")), "sum") == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # another measure: investment against value added
+            "2024年全市第二产业投资598.2亿元。\n\n2024年全市工业增加值612.8亿元。\n",
+            # a district's secondary industry is no total of the city's industry
+            "2024年高新区第二产业增加值598.2亿元。\n\n2024年全市工业增加值612.8亿元。\n",
+            # another year
+            "2023年全市第二产业增加值598.2亿元。\n\n2024年全市工业增加值612.8亿元。\n",
+        ],
+    )
+    def test_trap_no_total_of_another_measure_scope_or_year(self, check_text, text):
+        assert verdicts(check_text(text), "part_whole") == []

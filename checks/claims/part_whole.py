@@ -28,6 +28,7 @@ from checks.facts.labels import (
     compatible,
     core_name,
     names_whole,
+    read_label,
     siblings,
     vocabulary,
 )
@@ -37,8 +38,12 @@ from checks.facts.partitions import (
     dimension,
     fills,
     item,
+    names,
     nested,
     overlaps,
+    partition_groups,
+    partitions_of,
+    rest_after,
     where_parts_before,
 )
 from checks.facts.periods import inside, months, same_year, year_of
@@ -87,6 +92,7 @@ class PartWhole:
         yield from _shares_of_one_whole(doc)
         yield from _subsets_of_a_measure(doc)
         yield from _named_within_totals(doc)
+        yield from _members_within_their_total(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -320,6 +326,72 @@ def _named_within_totals(doc: Document) -> Iterator[Claim]:
                 claim.facts = {"signed": False}
                 claim.row = derive(claim)
                 yield quote_apart(doc, claim)
+
+
+def _members_within_their_total(doc: Document) -> Iterator[Claim]:
+    """全省工业增加值A … 第二产业增加值B: a part of a partition whose total the data names as an
+    item (工业 of 第二产业, data/partitions.yaml) is at most the total's figure of the same
+    measure, period and unit, wherever the document states it; a complete partition's parts
+    are sum's."""
+    table = facts(doc)
+    groups = [(words, total) for words, total in partition_groups() if _an_item(total)]
+    if not groups:
+        return
+    summed = {
+        (p.index, found.total.index)
+        for found in partitions_of(table)
+        if found.total
+        for p in found.parts
+    }
+    levels = [f for f in table if _bounded_level(f)]
+    for words, total in groups:
+        totals = [f for f in levels if names(f.label.text, total)]
+        for part in levels if totals else ():
+            word = next((w for w in words if names(part.label.text, w, total)), None)
+            if word is None:
+                continue
+            matching = [w for w in totals if _of_one_measure(part, word, w, total)]
+            if not matching:
+                continue
+            # totals of one measure and period at several values are of several scopes (对美国
+            # 纺织服装出口 among them): only the largest is surely of the part's scope or wider
+            whole = max(matching, key=lambda w: w.quantity.value)
+            if (part.index, whole.index) in summed:
+                continue
+            claim = Claim(NAME, doc.source, {"whole": whole.quantity, "part": part.quantity})
+            claim.facts = {"signed": False}
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
+
+
+def _an_item(total: str) -> bool:
+    """A group's total naming an item (第二产业), not a measure of the vocabulary (进出口)."""
+    return bool(total) and not any(w in vocabulary().heads.values() for w in total.split("|"))
+
+
+def _of_one_measure(part: Fact, word: str, whole: Fact, total: str) -> bool:
+    """工业增加值 and 第二产业(完成)增加值: one measure after the two words, one period (or none
+    named in either), one unit, subjects that may be one."""
+    measure = _measure_after(part.label.text, word)
+    return (
+        len(measure) >= 2
+        and measure == _measure_after(whole.label.text, total)
+        and _before(part.label.text, word) == _before(whole.label.text, total)
+        and part.period == whole.period
+        and part.same_unit(whole)
+        and not names(whole.label.text, word, total)
+    )
+
+
+def _measure_after(label: str, word: str) -> str:
+    return core_name(read_label(rest_after(label, word)).text)
+
+
+def _before(label: str, word: str) -> str:
+    """Whose it is: the words before the partition word, but for the reporter's own scope
+    (全省工业 and 第二产业 are one province's; 对欧盟纺织服装 is not all 纺织品)."""
+    at = min((label.find(w) for w in word.split("|") if w in label), default=0)
+    return core_name(label[:at])
 
 
 def _subsets_of_a_measure(doc: Document) -> Iterator[Claim]:
