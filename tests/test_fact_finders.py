@@ -3853,3 +3853,22 @@ class TestAPartWithinItsTotalNamedAsAnItem:
     )
     def test_trap_no_total_of_another_measure_scope_or_year(self, check_text, text):
         assert verdicts(check_text(text), "part_whole") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_net_flows_rise_in_multiples_rebuilt_from_its_sides(check_text, script):
+    """净进口N,增k倍: last year's net imports are M/(1+m) − X/(1+x); 增4倍 is ×5, and ×4 the
+    other reading (a warning alone)."""
+    convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+    text = (
+        "上半年全省大豆进口420.0万吨,同比增337.5%;出口20.0万吨,同比增25.0%。"
+        "进出相抵,大豆净进口400.0万吨,增{k}倍。"
+    )
+    # last year 420.0/4.375 − 20.0/1.25 = 96 − 16 = 80: 400 is five times 80
+    assert verdicts(check_text(convert(text.format(k="4"))), "growth") == [("consistent", None)]
+    assert verdicts(check_text(convert(text.format(k="5"))), "growth") == [
+        ("inconsistent", "warning")
+    ]
+    assert verdicts(check_text(convert(text.format(k="2"))), "growth") == [
+        ("inconsistent", "error")
+    ]

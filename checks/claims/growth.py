@@ -331,6 +331,9 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         of = measures.get(balance.label.head)
         rate = table.get(balance.rate)
         change = table.get(balance.change)
+        # 净进口N,增4倍: a rise in multiples, read both ways (×5 and ×4) as growth reads it
+        multiple = _multiple_of(table, balance) if rate is None and change is None else None
+        rate = rate or multiple
         if of is None or balance.role != "level" or (rate is None and change is None):
             continue
         if rate is not None and rate.quantity.is_range:
@@ -341,7 +344,7 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         rates = [table.get(f.rate) if f is not None else None for f in sides]
         if any(f is None for f in sides) or any(r is None for r in rates):
             continue
-        stated = (rate,) if rate is not None else ()
+        stated = (rate,) if rate is not None and multiple is None else ()
         if any(r.quantity.kind != "percent" or _constant_price(doc, r) for r in (*stated, *rates)):
             continue
         inputs = {"part1": plus.quantity, "part2": minus.quantity}
@@ -353,7 +356,8 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
             if claim is not None:
                 yield quote_apart(doc, claim)
             continue
-        claim = _claim(doc, balance, rate, inputs, parts=signs)
+        to_multiple = multiple is not None and bool(_TO_MULTIPLE.search(multiple.clause))
+        claim = _claim(doc, balance, rate, inputs, parts=signs, to_multiple=to_multiple)
         claim.facts["weights"] = weights
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
