@@ -13,6 +13,7 @@ from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     amount_text,
+    before_the_rate,
     fmt,
     interval_text,
     loose_row,
@@ -126,7 +127,7 @@ def _last_years_balance(doc: Document) -> Iterator[Claim]:
         if earlier.label.head not in ("", balance.label.head) or earlier.quantity.is_range:
             continue
         sides = [trade_fact(table, balance, word, of.scoped) for word in (of.plus, of.minus)]
-        rates = [_year_on_year(table, f) for f in sides if f is not None]
+        rates = [table.rate_on_year_before(f) for f in sides if f is not None]
         if len(rates) != 2 or any(r is None for r in rates):
             continue
         inputs = {"exports": sides[0].quantity, "export_rate": rates[0].quantity}
@@ -148,23 +149,13 @@ def _last_years_balance(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
-def _year_on_year(table: FactTable, level: Fact) -> Fact | None:
-    rate = table.get(level.rate)
-    if rate is None or rate.monthly or rate.quantity.kind != "percent" or rate.quantity.is_range:
-        return None
-    return rate
-
-
 def _last_years_sides(claim: Claim, read) -> list[Interval]:
     """Each side over (1 + its rate), a falling rate taken as such."""
-    found = []
-    for side, rate, sign in zip(
-        ("exports", "imports"), ("export_rate", "import_rate"), claim.facts["signs"], strict=True
-    ):
-        stated = claim.inputs[rate]
-        rate_read = read(stated).scale(sign) if stated.value >= 0 else read(stated)
-        found.append(read(claim.inputs[side]) / rate_read.scale(0.01).shift(1))
-    return found
+    signs = claim.facts["signs"]
+    return [
+        before_the_rate(claim.inputs["exports"], claim.inputs["export_rate"], signs[0], read),
+        before_the_rate(claim.inputs["imports"], claim.inputs["import_rate"], signs[1], read),
+    ]
 
 
 def _last_year_row(claim: Claim) -> dict[str, float | None]:

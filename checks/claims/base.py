@@ -248,6 +248,16 @@ def loosely(quantity: Quantity) -> Interval:
     return quantity.lenient
 
 
+def signed_rate(rate: Quantity, sign: int, read: Reading) -> Interval:
+    """A rate read by `read`, falling when its verb says so (下降5%); a printed sign stands."""
+    return read(rate).scale(sign) if rate.value >= 0 else read(rate)
+
+
+def before_the_rate(figure: Quantity, rate: Quantity, sign: int, read: Reading) -> Interval:
+    """The figure's value a period before: the figure over (1 + its rate)."""
+    return read(figure) / signed_rate(rate, sign, read).scale(0.01).shift(1)
+
+
 def total_of(parts: list[Quantity], read: Reading = as_printed) -> Interval:
     """The sum of figures, each read by `read`."""
     return sum((read(q) for q in parts[1:]), read(parts[0]))

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import RELATION_COLUMNS, Claim, as_printed, loose_row, quote_apart
+from checks.claims.base import (
+    RELATION_COLUMNS,
+    Claim,
+    as_printed,
+    before_the_rate,
+    loose_row,
+    quote_apart,
+)
 from checks.claims.comparison import Comparison, comparisons
 from checks.claims.share import margin_figures, share_figures
 from checks.document import Document
@@ -431,22 +438,24 @@ def _ratio_changes(doc: Document) -> Iterator[Claim]:
     table = facts(doc)
     shares = {found.share.index: found for found in share_figures(doc)}
     for ratio in table:
+        change = table.get(ratio.index + 1)  # the cheap tests first: most figures have none
+        if change is None or change.sentence != ratio.sentence or not change.direction:
+            continue
+        if change.quantity.kind not in ("pp", "percent") or change.quantity.is_range:
+            continue
+        between = doc.between(ratio.quantity.end, change.quantity.start)
+        if not _RATIO_CHANGE.match(between):
+            continue
         found = margin_figures(table, ratio)
         if found is None and ratio.index in shares:
             figures = shares[ratio.index]
             found = "比重", "part", figures.part, figures.whole
-        change = table.get(ratio.index + 1)
-        if found is None or change is None or change.sentence != ratio.sentence:
-            continue
-        if change.quantity.kind not in ("pp", "percent") or not change.direction:
-            continue
-        between = doc.between(ratio.quantity.end, change.quantity.start)
-        if change.quantity.is_range or not _RATIO_CHANGE.match(between):
+        if found is None:
             continue
         word, role, part, whole = found
         if word == "比重" and change.quantity.kind != "pp" and not _RATIO_WORD.search(between):
             continue  # 占s%,同比增长r%: the part's own rate, not its share's change
-        rates = [_year_on_year(table, f) for f in (whole, part)]
+        rates = [table.rate_on_year_before(f) for f in (whole, part)]
         if any(r is None for r in rates):
             continue
         sharper, whole_parts = sharper_whole(table, whole)
@@ -466,26 +475,12 @@ def _ratio_changes(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
-def _year_on_year(table, level: Fact) -> Fact | None:
-    """The level's rate on the year before, a single percentage."""
-    for index in level.rates:
-        rate = table[index]
-        if not rate.monthly and rate.quantity.kind == "percent" and not rate.quantity.is_range:
-            return rate
-    return None
-
-
 def _margin_then(claim: Claim, read) -> Interval:
     """Last year's margin in %: each figure over (1 + its rate), a falling rate taken as such."""
     signs, role = claim.facts["signs"], claim.facts["role"]
-
-    def earlier(figure: str, rate: str, sign: int) -> Interval:
-        stated = claim.inputs[rate]
-        rate_read = read(stated).scale(sign) if stated.value >= 0 else read(stated)
-        return read(claim.inputs[figure]) / rate_read.scale(0.01).shift(1)
-
-    ratio = earlier(role, "part_rate", signs[1]) / earlier("whole", "whole_rate", signs[0])
-    percent = ratio.scale(100)
+    part = before_the_rate(claim.inputs[role], claim.inputs["part_rate"], signs[1], read)
+    whole = before_the_rate(claim.inputs["whole"], claim.inputs["whole_rate"], signs[0], read)
+    percent = (part / whole).scale(100)
     return percent if role == "part" else Interval.point(100.0) - percent
 
 

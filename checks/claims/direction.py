@@ -102,12 +102,16 @@ _OF_ALL_HISTORY = re.compile(r"历史")
 def _records(doc: Document) -> Iterator[Claim]:
     """A record year's figure against the other years' figures of its measure (ranking's
     other_years): above those before it, and, for 历史新高, those after it (a warning)."""
-    if "新高" not in doc.view:
+    cues = [m.start() for m in re.finditer("新高", doc.view)]
+    if not cues:
         return
     table = facts(doc)
     for fact in table:
         if fact.role != "level" or not fact.is_amount or fact.quantity.is_range:
             continue
+        start = fact.quantity.start
+        if not any(start - 12 <= at <= fact.quantity.end + 4 for at in cues):
+            continue  # no record word in reach (peak_cue reads 10 before, 4 after)
         cue = peak_cue(doc, fact, _RECORD)
         if cue is None or not (year := whole_year(fact.period)):
             continue

@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from checks.claims.balance import trade_fact
+from checks.claims.balance import BASE_REVISION, trade_fact
 from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     amount_text,
+    before_the_rate,
     fmt,
     loose_row,
     quote_apart,
     relation_row,
+    signed_rate,
 )
 from checks.claims.comparison import CONSTANT_PRICE, Comparison, comparisons
 from checks.document import Document
@@ -363,11 +365,6 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
-# Last year's sides, as this year's rates are worked on, are often revised figures: a revision
-# of this share of them moves the balance rebuilt from the rates.
-BASE_REVISION = 0.01
-
-
 def _balance_change(
     doc: Document, balance: Fact, change: Fact, inputs: dict, signs: list[int], weights: list[int]
 ) -> Claim | None:
@@ -454,14 +451,14 @@ def _weighted(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
     total = Interval.point(0.0)
     for i in range(claim.facts["parts"]):
         share, rate = claim.inputs[f"share{i + 1}"], claim.inputs[f"rate{i + 1}"]
-        total = total + read(share) * _signed(rate, claim.facts["signs"][i], read)
+        total = total + read(share) * signed_rate(rate, claim.facts["signs"][i], read)
     return total.scale(0.01)
 
 
 def _weighted_row(claim: Claim) -> dict[str, float | None]:
     change = claim.inputs["change"]
     sign = -1 if claim.facts["falling"] else 1
-    stated, lenient_stated = _signed(change, sign, _strict), _signed(change, sign, _lenient)
+    stated, lenient_stated = signed_rate(change, sign, _strict), signed_rate(change, sign, _lenient)
     strict, lenient = _weighted(claim, _strict), _weighted(claim, _lenient)
     return relation_row(stated, strict, lenient_stated, lenient)
 
@@ -545,7 +542,9 @@ def _named_whole(table: FactTable, part: Fact, name: str) -> Fact | None:
 def _pull_points(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
     part, whole = read(claim.inputs["part1"]), read(claim.inputs["after"])
     rates = (claim.inputs["rate1"], claim.inputs["change"])
-    growth = [_signed(r, sign, read) for r, sign in zip(rates, claim.facts["signs"], strict=True)]
+    growth = [
+        signed_rate(r, sign, read) for r, sign in zip(rates, claim.facts["signs"], strict=True)
+    ]
     part_before = part / growth[0].scale(0.01).shift(1)
     whole_before = whole / growth[1].scale(0.01).shift(1)
     return (part - part_before) / whole_before * Interval.point(100.0)
@@ -598,12 +597,10 @@ def _rebuilt(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
 
 def _earlier_parts(claim: Claim, read: Callable[[Quantity], Interval]) -> list[Interval]:
     """Each part's value last year: the part over (1 + its rate)."""
-    earlier = []
-    for i in range(claim.facts["parts"]):
-        part, rate = claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"]
-        signed = _signed(rate, claim.facts["part_signs"][i], read)
-        earlier.append(read(part) / signed.scale(0.01).shift(1))
-    return earlier
+    return [
+        before_the_rate(claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"], sign, read)
+        for i, sign in enumerate(claim.facts["part_signs"][: claim.facts["parts"]])
+    ]
 
 
 def _usable(rates: list[Fact | None]) -> bool:
@@ -611,11 +608,6 @@ def _usable(rates: list[Fact | None]) -> bool:
     return all(
         r is not None and r.quantity.kind == "percent" and not r.quantity.is_range for r in rates
     )
-
-
-def _signed(rate: Quantity, sign: int, read: Callable[[Quantity], Interval]) -> Interval:
-    """A rate read by `read`, falling when its verb says so (下降5%); a printed sign stands."""
-    return read(rate).scale(sign) if rate.value >= 0 else read(rate)
 
 
 def _strict(quantity: Quantity) -> Interval:

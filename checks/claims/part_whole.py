@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checks.claims.base import (
     Claim,
@@ -333,19 +334,22 @@ def _members_within_their_total(doc: Document) -> Iterator[Claim]:
     item (工业 of 第二产业, data/partitions.yaml) is at most the total's figure of the same
     measure, period and unit, wherever the document states it; a complete partition's parts
     are sum's."""
-    table = facts(doc)
-    groups = [(words, total) for words, total in partition_groups() if _an_item(total)]
+    groups = [(words, total) for words, total in _item_groups() if _any_in(total, doc.view)]
     if not groups:
-        return
-    summed = {
-        (p.index, found.total.index)
-        for found in partitions_of(table)
-        if found.total
-        for p in found.parts
-    }
-    levels = [f for f in table if _bounded_level(f)]
+        return  # most documents name no such total
+    table = facts(doc)
+    words_named = [w for words, total in groups for w in (*words, total) for w in w.split("|")]
+    levels = [f for f in table if any(w in f.label.text for w in words_named) and _bounded_level(f)]
+    summed: set[tuple[int, int]] | None = None
     for words, total in groups:
         totals = [f for f in levels if names(f.label.text, total)]
+        if totals and summed is None:
+            summed = {
+                (p.index, found.total.index)
+                for found in partitions_of(table)
+                if found.total
+                for p in found.parts
+            }
         for part in levels if totals else ():
             word = next((w for w in words if names(part.label.text, w, total)), None)
             if word is None:
@@ -364,9 +368,20 @@ def _members_within_their_total(doc: Document) -> Iterator[Claim]:
             yield quote_apart(doc, claim)
 
 
-def _an_item(total: str) -> bool:
-    """A group's total naming an item (第二产业), not a measure of the vocabulary (进出口)."""
-    return bool(total) and not any(w in vocabulary().heads.values() for w in total.split("|"))
+@lru_cache(maxsize=1)
+def _item_groups() -> list[tuple[list[str], str]]:
+    """The partition groups whose total names an item (第二产业), not a measure of the
+    vocabulary (进出口)."""
+    heads = set(vocabulary().heads.values())
+    return [
+        (words, total)
+        for words, total in partition_groups()
+        if total and not any(w in heads for w in total.split("|"))
+    ]
+
+
+def _any_in(spellings: str, text: str) -> bool:
+    return any(w in text for w in spellings.split("|"))
 
 
 def _of_one_measure(part: Fact, word: str, whole: Fact, total: str) -> bool:

@@ -193,6 +193,14 @@ class FactTable:
         following = self.facts[level.index + 1 : level.index + 1 + reach]
         return [f for f in following if f.role == "share" and f.attached_to == level.index]
 
+    def rate_on_year_before(self, level: Fact) -> Fact | None:
+        """The level's rate on the year before (同比, not 环比), a single percentage."""
+        for index in level.rates:
+            rate = self.facts[index]
+            if not rate.monthly and rate.quantity.kind == "percent" and not rate.quantity.is_range:
+                return rate
+        return None
+
     def get(self, index: int | None) -> Fact | None:
         """The fact at `index`, or None for no index or one outside the table."""
         if index is None or not 0 <= index < len(self.facts):
