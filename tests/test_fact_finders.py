@@ -3730,7 +3730,7 @@ class TestACoarseTotalReadAsItsPartsSum:
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_a_shares_change_against_last_years_share_rebuilt(self, check_text, script):
         convert = opencc.OpenCC("s2t").convert if script == "hant" else str
-        text = self.CHANGE.format(s="60.7", what="比重较去年同期提高{d}个百分点")
+        text = self.CHANGE.format(s="60.7", what="所占比重比上年提高{d}个百分点")
         # last year (14215/1.08) / (23402/1.05) = 59.06%: 60.7 − 59.06 = 1.6 points
         assert verdicts(check_text(convert(text.format(d="1.6"))), "difference") == [
             ("consistent", None)
@@ -3779,13 +3779,13 @@ class TestLastYearsBalanceRebuiltFromTheSidesRates:
 
 
 class TestAForecastYearByYear:
-    """上调2026-2028年营业收入预测至A/B/C亿元,同比增速分别为a/b/c … 营业收入2024年为X,2025年为Y:
+    """预计2026-2028年营业收入分别为A/B/C亿元,同比增长a/b/c … 营业收入2024年为X,2025年为Y:
     the span gives its years to the list, the bare members take its name, a figure whose clause
     names only its year keeps the measure before it, and the first forecast's year before is
     found a few paragraphs on."""
 
     TEXT = (
-        "- 上调2026-2028年营业收入预测至52.40/58.13/63.95亿元,同比增速分别为{r}%/11%/10%。\n"
+        "- 预计2026-2028年营业收入分别为52.40/58.13/63.95亿元,同比增长{r}%/11%/10%。\n"
         "- 公司经营稳健,现金流充裕。\n"
         "- 营业收入2024年为44.20亿元,2025年为48.10亿元,预计2026年恢复增长至52.40亿元。\n"
     )
@@ -3862,7 +3862,7 @@ def test_a_net_flows_rise_in_multiples_rebuilt_from_its_sides(check_text, script
     convert = opencc.OpenCC("s2t").convert if script == "hant" else str
     text = (
         "上半年全省大豆进口420.0万吨,同比增337.5%;出口20.0万吨,同比增25.0%。"
-        "进出相抵,大豆净进口400.0万吨,增{k}倍。"
+        "上半年大豆净进口400.0万吨,增{k}倍。"
     )
     # last year 420.0/4.375 − 20.0/1.25 = 96 − 16 = 80: 400 is five times 80
     assert verdicts(check_text(convert(text.format(k="4"))), "growth") == [("consistent", None)]

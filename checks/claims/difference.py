@@ -419,10 +419,10 @@ def _display_scale(value: float) -> float:
     return 1.0
 
 
-# 毛利率为R,比上年同期下降d(个百分点) / 占比s,比重较去年同期提高d个百分点: the change of a
+# 毛利率R,同比下降d(个百分点) / 占W的s%,所占比重比上年提高d个百分点: the change of a
 # margin or a share from last year's
 _RATIO_CHANGE = re.compile(
-    r"^\s*[,,]?\s*(?:其?(?:比重|占比|比例|份额))?"
+    r"^\s*[,,]?\s*(?:其?(?:所占)?(?:比重|占比|比例|份额))?"
     rf"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)(?:{MANNER})?(?:{UP}|{DOWN})了?\s*$"
 )
 
@@ -431,8 +431,8 @@ _RATIO_WORD = re.compile(r"比重|占比|比例|份额")
 
 
 def _ratio_changes(doc: Document) -> Iterator[Claim]:
-    """营业收入A,同比增长a%;营业成本B,同比增长b%;毛利率为R,比上年同期下降d个百分点 / 民营企业
-    进出口P,增长p%,占W的s%,比重较去年同期提高d个百分点: last year's margin or share is rebuilt
+    """营业收入A,同比增长a%;营业成本B,同比增长b%;毛利率R,同比下降d个百分点 / 甲类企业
+    出口P,增长p%,占W的s%,比重比上年提高d个百分点: last year's margin or share is rebuilt
     from the figures it is worked from and their rates (1 − B/(1+b) ÷ A/(1+a); P/(1+p) ÷
     W/(1+w)), and the stated one less it is the stated change (the derived tier)."""
     table = facts(doc)
