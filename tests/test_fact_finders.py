@@ -11,6 +11,9 @@ import pytest
 
 from tests.test_facts import table, verdicts
 
+# each composed text as written (Simplified) and converted to Traditional
+IN_SCRIPT = {"hans": str, "hant": opencc.OpenCC("s2t").convert}
+
 
 def shares(claims):
     return verdicts(claims, "share")
@@ -809,7 +812,7 @@ class TestAListALittleShortOfItsWhole:
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_the_rate_under_its_ceiling_and_a_planted_error_above_it(self, check_text, script):
-        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        convert = IN_SCRIPT[script]
         # last year at least 61.2/1.15 + 22.9/1.05 = 75.03: the rate at most 84.6/75.03 − 1 = 12.8%
         claims = check_text(convert(self.TEXT.format(t="12.0", b="22.9")))
         assert verdicts(claims, "growth") == [("consistent", None)]
@@ -838,7 +841,7 @@ class TestAWhereListInsideAnItemOfAList:
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_the_inner_list_fills_its_item(self, check_text, script):
         # last year 52.3/1.026 − 30.1/1.020 = 21.47 of shellfish: 22.2 / 21.47 − 1 = 3.4%
-        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        convert = IN_SCRIPT[script]
         claims = check_text(convert(self.TEXT.format(a="30.1", r="3.4")))
         assert verdicts(claims, "sum") == [("consistent", None)]
         assert verdicts(claims, "growth") == [("consistent", None)]
@@ -3665,7 +3668,7 @@ class TestAMarginsChangeRebuiltFromItsFiguresRates:
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_the_change_in_points_and_a_planted_error(self, check_text, script):
-        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        convert = IN_SCRIPT[script]
         # last year 1 − (61.8/1.15) / (86.4/1.12) = 30.34%: 28.47 − 30.34 = −1.87 points
         claims = check_text(convert(self.TEXT.format(d="1.87个百分点")))
         assert verdicts(claims, "difference") == [("consistent", None)]
@@ -3712,7 +3715,7 @@ class TestACoarseTotalReadAsItsPartsSum:
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_a_share_of_the_sharper_whole(self, check_text, script):
-        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        convert = IN_SCRIPT[script]
         # 14215 / 23402 = 60.74%; of 2.34万亿 as printed anything from 60.62% to 60.88%
         assert verdicts(check_text(convert(self.TEXT.format(s="60.7"))), "share") == [
             ("consistent", None)
@@ -3729,7 +3732,7 @@ class TestACoarseTotalReadAsItsPartsSum:
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_a_shares_change_against_last_years_share_rebuilt(self, check_text, script):
-        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        convert = IN_SCRIPT[script]
         text = self.CHANGE.format(s="60.7", what="所占比重比上年提高{d}个百分点")
         # last year (14215/1.08) / (23402/1.05) = 59.06%: 60.7 − 59.06 = 1.6 points
         assert verdicts(check_text(convert(text.format(d="1.6"))), "difference") == [
@@ -3760,7 +3763,7 @@ class TestLastYearsBalanceRebuiltFromTheSidesRates:
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_rebuilt_and_a_planted_error(self, check_text, script):
-        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        convert = IN_SCRIPT[script]
 
         def last_year(t: str) -> list:
             text = self.TEXT.format(x="1860", a="9.0", m="1420", b="5.0", t=t)
@@ -3800,7 +3803,7 @@ class TestAForecastYearByYear:
     def test_the_first_forecast_against_the_year_before_and_a_planted_error(
         self, check_text, script
     ):
-        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        convert = IN_SCRIPT[script]
         # 52.40 / 48.10 − 1 = 8.9%
         fine = verdicts(check_text(convert(self.TEXT.format(r="9"))), "growth")
         assert fine == [("consistent", None)] * 3
@@ -3827,7 +3830,7 @@ class TestAPartWithinItsTotalNamedAsAnItem:
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_the_part_and_a_planted_error(self, check_text, script):
-        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        convert = IN_SCRIPT[script]
         assert verdicts(check_text(convert(self.TEXT.format(s="705.3"))), "part_whole") == [
             ("consistent", None)
         ]
@@ -3859,7 +3862,7 @@ class TestAPartWithinItsTotalNamedAsAnItem:
 def test_a_net_flows_rise_in_multiples_rebuilt_from_its_sides(check_text, script):
     """净进口N,增k倍: last year's net imports are M/(1+m) − X/(1+x); 增4倍 is ×5, and ×4 the
     other reading (a warning alone)."""
-    convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+    convert = IN_SCRIPT[script]
     text = (
         "上半年全省大豆进口420.0万吨,同比增337.5%;出口20.0万吨,同比增25.0%。"
         "上半年大豆净进口400.0万吨,增{k}倍。"

@@ -13,6 +13,8 @@ from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     amount_text,
+    as_printed,
+    at_printed_value,
     before_the_rate,
     fmt,
     interval_text,
@@ -141,7 +143,7 @@ def _last_years_balance(doc: Document) -> Iterator[Claim]:
             "signs": [r.direction or 1 for r in rates],
         }
         claim.facts["plus"], claim.facts["minus"] = of.plus, of.minus
-        reach = BASE_REVISION * sum(i.mid for i in _last_years_sides(claim, lambda q: q.strict))
+        reach = BASE_REVISION * sum(i.mid for i in _last_years_sides(claim, as_printed))
         if 2 * reach >= abs(earlier.quantity.value):
             continue  # small rates on large sides: the rates say nothing of last year's balance
         claim.facts["revision"] = reach
@@ -326,7 +328,7 @@ def explain(claim: Claim) -> str:
 
 def _explain_last_year(claim: Claim) -> str:
     text = claim.source.text
-    exports, imports = _last_years_sides(claim, lambda q: Interval.point(q.value))
+    exports, imports = _last_years_sides(claim, at_printed_value)
     like, stated = claim.inputs["exports"], claim.inputs["last_balance"]
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     return (

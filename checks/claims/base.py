@@ -248,6 +248,11 @@ def loosely(quantity: Quantity) -> Interval:
     return quantity.lenient
 
 
+def at_printed_value(quantity: Quantity) -> Interval:
+    """The figure as the one value printed: for explanations, not for verdicts."""
+    return Interval.point(quantity.value)
+
+
 def signed_rate(rate: Quantity, sign: int, read: Reading) -> Interval:
     """A rate read by `read`, falling when its verb says so (下降5%); a printed sign stands."""
     return read(rate).scale(sign) if rate.value >= 0 else read(rate)

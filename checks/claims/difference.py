@@ -12,6 +12,7 @@ from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     as_printed,
+    at_printed_value,
     before_the_rate,
     loose_row,
     quote_apart,
@@ -507,7 +508,7 @@ def _margin_change_row(claim: Claim) -> dict[str, float | None]:
 def _explain_margin_change(claim: Claim) -> str:
     text = claim.source.text
     margin, change = claim.inputs["margin"], claim.inputs["change"]
-    then = _margin_then(claim, lambda q: Interval.point(q.value))
+    then = _margin_then(claim, at_printed_value)
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
     return (

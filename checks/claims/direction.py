@@ -17,7 +17,7 @@ from checks.claims.base import (
     relation_row,
 )
 from checks.claims.comparison import movements
-from checks.claims.ranking import other_years, peak_cue
+from checks.claims.ranking import CUE_AFTER, CUE_BEFORE, other_years, peak_cue
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, measure_named, read_label, vocabulary
@@ -109,9 +109,9 @@ def _records(doc: Document) -> Iterator[Claim]:
     for fact in table:
         if fact.role != "level" or not fact.is_amount or fact.quantity.is_range:
             continue
-        start = fact.quantity.start
-        if not any(start - 12 <= at <= fact.quantity.end + 4 for at in cues):
-            continue  # no record word in reach (peak_cue reads 10 before, 4 after)
+        start, end = fact.quantity.start - CUE_BEFORE, fact.quantity.end + CUE_AFTER
+        if not any(start <= at < end for at in cues):
+            continue  # no record word where peak_cue would look
         cue = peak_cue(doc, fact, _RECORD)
         if cue is None or not (year := whole_year(fact.period)):
             continue

@@ -15,9 +15,12 @@ from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     amount_text,
+    as_printed,
+    at_printed_value,
     before_the_rate,
     fmt,
     loose_row,
+    loosely,
     quote_apart,
     relation_row,
     signed_rate,
@@ -259,6 +262,7 @@ def _claim(
     parts: list[int] | None = None,
     revised_base: bool = False,
     to_multiple: bool = False,
+    rest: bool = False,
 ) -> Claim:
     claim = Claim(NAME, doc.source, {**inputs, "after": level.quantity, "change": rate.quantity})
     claim.facts = {
@@ -272,6 +276,8 @@ def _claim(
     }
     if revised_base:
         claim.facts["revised_base"] = True
+    if rest:
+        claim.facts["rest"] = True  # the parts leave a rest of unknown rate
     claim.row = derive(claim)
     return claim
 
@@ -308,10 +314,9 @@ def _rebuilt_rates(doc: Document, table: FactTable, found, rest: bool) -> Iterat
         # a year's rate is often on a revised base its quarters' rates are not: a
         # disagreement is a warning (growth.scope)
         revised = found.words == QUARTERS
-        claim = _claim(doc, found.total, rates[0], inputs, parts=signs, revised_base=revised)
-        if rest:
-            claim.facts["rest"] = True
-            claim.row = derive(claim)
+        claim = _claim(
+            doc, found.total, rates[0], inputs, parts=signs, revised_base=revised, rest=rest
+        )
         yield quote_apart(doc, claim)
 
 
@@ -380,7 +385,7 @@ def _balance_change(
         "weights": weights,
         "change_sign": change.direction or 1,
     }
-    revision = BASE_REVISION * sum(side.lo for side in _earlier_parts(claim, _printed))
+    revision = BASE_REVISION * sum(side.lo for side in _earlier_parts(claim, at_printed_value))
     if 2 * revision >= abs(change.quantity.value):
         return None
     claim.facts["revision"] = revision
@@ -407,7 +412,7 @@ def _balance_change_row(claim: Claim) -> dict[str, float | None]:
 def _explain_balance_change(claim: Claim) -> str:
     text = claim.source.text
     after, change = claim.inputs["after"], claim.inputs["change_amount"]
-    earlier = _rebuilt(claim, _printed).lo
+    earlier = _rebuilt(claim, at_printed_value).lo
     low, high = claim.row["implied_lo"], claim.row["implied_hi"]
     return (
         f"last year's balance rebuilt from its two sides and their rates: "
@@ -458,8 +463,11 @@ def _weighted(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
 def _weighted_row(claim: Claim) -> dict[str, float | None]:
     change = claim.inputs["change"]
     sign = -1 if claim.facts["falling"] else 1
-    stated, lenient_stated = signed_rate(change, sign, _strict), signed_rate(change, sign, _lenient)
-    strict, lenient = _weighted(claim, _strict), _weighted(claim, _lenient)
+    stated, lenient_stated = (
+        signed_rate(change, sign, as_printed),
+        signed_rate(change, sign, loosely),
+    )
+    strict, lenient = _weighted(claim, as_printed), _weighted(claim, loosely)
     return relation_row(stated, strict, lenient_stated, lenient)
 
 
@@ -469,7 +477,7 @@ def _explain_weighted(claim: Claim) -> str:
         f"{claim.inputs[f'share{i + 1}'].shown(text)} × {claim.inputs[f'rate{i + 1}'].shown(text)}"
         for i in range(claim.facts["parts"])
     )
-    point = _weighted(claim, _printed)
+    point = _weighted(claim, at_printed_value)
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     return (
         f"the total's rate from last year's shares and the parts' rates: ({terms}) / 100 = "
@@ -540,14 +548,11 @@ def _named_whole(table: FactTable, part: Fact, name: str) -> Fact | None:
 
 
 def _pull_points(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
-    part, whole = read(claim.inputs["part1"]), read(claim.inputs["after"])
-    rates = (claim.inputs["rate1"], claim.inputs["change"])
-    growth = [
-        signed_rate(r, sign, read) for r, sign in zip(rates, claim.facts["signs"], strict=True)
-    ]
-    part_before = part / growth[0].scale(0.01).shift(1)
-    whole_before = whole / growth[1].scale(0.01).shift(1)
-    return (part - part_before) / whole_before * Interval.point(100.0)
+    part, whole = claim.inputs["part1"], claim.inputs["after"]
+    signs = claim.facts["signs"]
+    part_before = before_the_rate(part, claim.inputs["rate1"], signs[0], read)
+    whole_before = before_the_rate(whole, claim.inputs["change"], signs[1], read)
+    return (read(part) - part_before) / whole_before * Interval.point(100.0)
 
 
 def _pull_row(claim: Claim) -> dict[str, float | None]:
@@ -555,7 +560,7 @@ def _pull_row(claim: Claim) -> dict[str, float | None]:
     which its printed value is not: a pull that fits no reading is a warning (scope_gap)."""
     pull = claim.inputs["pull"]
     row = relation_row(
-        pull.strict, _pull_points(claim, _strict), pull.lenient, _pull_points(claim, _lenient)
+        pull.strict, _pull_points(claim, as_printed), pull.lenient, _pull_points(claim, loosely)
     )
     return _as_scope_warning(row)
 
@@ -570,7 +575,7 @@ def _explain_pull(claim: Claim) -> str:
     text = claim.source.text
     part, whole, pull = (claim.inputs[k] for k in ("part1", "after", "pull"))
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
-    point = _pull_points(claim, _printed).lo
+    point = _pull_points(claim, at_printed_value).lo
     return (
         f"{part.shown(text)} growing {claim.inputs['rate1'].shown(text)} adds its increase to "
         f"last year's whole ({whole.shown(text)} at {claim.inputs['change'].shown(text)}): "
@@ -610,23 +615,11 @@ def _usable(rates: list[Fact | None]) -> bool:
     )
 
 
-def _strict(quantity: Quantity) -> Interval:
-    return quantity.strict
-
-
-def _lenient(quantity: Quantity) -> Interval:
-    return quantity.lenient
-
-
-def _printed(quantity: Quantity) -> Interval:
-    return Interval.point(quantity.value)
-
-
 def earlier_value(claim: Claim, lenient: bool) -> Interval:
     """The earlier value: printed, or the level less its stated change (增加D: A = B − D), or
     rebuilt from the parts and their rates."""
     if "part1" in claim.inputs:
-        return _rebuilt(claim, _lenient if lenient else _strict)
+        return _rebuilt(claim, loosely if lenient else as_printed)
     if "before" in claim.inputs:
         before = claim.inputs["before"]
         return before.lenient if lenient else before.strict
@@ -716,7 +709,7 @@ def explain(claim: Claim) -> str:
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
     if "part1" in claim.inputs:
-        earlier = _rebuilt(claim, _printed)
+        earlier = _rebuilt(claim, at_printed_value)
         rebuilt = f"rebuilt from {claim.facts['parts']} parts and their rates"
         if claim.facts.get("rest"):
             rebuilt = f"at least that {rebuilt} (the rest's rate is not stated)"

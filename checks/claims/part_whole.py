@@ -45,6 +45,7 @@ from checks.facts.partitions import (
     partition_groups,
     partitions_of,
     rest_after,
+    rest_before,
     where_parts_before,
 )
 from checks.facts.periods import inside, months, same_year, year_of
@@ -391,7 +392,7 @@ def _of_one_measure(part: Fact, word: str, whole: Fact, total: str) -> bool:
     return (
         len(measure) >= 2
         and measure == _measure_after(whole.label.text, total)
-        and _before(part.label.text, word) == _before(whole.label.text, total)
+        and _owner(part.label.text, word) == _owner(whole.label.text, total)
         and part.period == whole.period
         and part.same_unit(whole)
         and not names(whole.label.text, word, total)
@@ -402,11 +403,10 @@ def _measure_after(label: str, word: str) -> str:
     return core_name(read_label(rest_after(label, word)).text)
 
 
-def _before(label: str, word: str) -> str:
+def _owner(label: str, word: str) -> str:
     """Whose it is: the words before the partition word, but for the reporter's own scope
     (全省工业 and 第二产业 are one province's; 对欧盟纺织服装 is not all 纺织品)."""
-    at = min((label.find(w) for w in word.split("|") if w in label), default=0)
-    return core_name(label[:at])
+    return core_name(rest_before(label, word))
 
 
 def _subsets_of_a_measure(doc: Document) -> Iterator[Claim]:

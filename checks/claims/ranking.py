@@ -305,14 +305,13 @@ def other_years(table: FactTable, peak: Fact) -> list[tuple[Fact, int]]:
     every amount there is of one measure and unit, and those of its paragraph named by its
     measure, in its unit."""
     own = [f for f in table if f.sentence == peak.sentence and f.is_amount]
-    if not _one_measure(own, peak):
-        own = []
+    in_own = {f.index for f in own} if _one_measure(own, peak) else set()
     named = peak.label.text if peak.label.head else None
     found = []
     for fact in table:
         if fact is peak or fact.role not in ("level", "prior") or fact.quantity.is_range:
             continue
-        if fact not in own and not (
+        if fact.index not in in_own and not (
             named
             and fact.paragraph == peak.paragraph
             and fact.label.text == named
@@ -327,13 +326,16 @@ def other_years(table: FactTable, peak: Fact) -> list[tuple[Fact, int]]:
     return found
 
 
+CUE_BEFORE, CUE_AFTER = 10, 4  # characters before and after a figure where its cue may stand
+
+
 def peak_cue(doc: Document, fact: Fact, cues: re.Pattern[str]) -> tuple[int, int] | None:
     """One of the cues in the few characters before the figure (达到峰值A, 创历史新高,达到A) or
     right after it (创下A的新高)."""
-    start = max(doc.sentences[fact.sentence][0], fact.quantity.start - 10)
+    start = max(doc.sentences[fact.sentence][0], fact.quantity.start - CUE_BEFORE)
     for at, text in (
         (start, doc.between(start, fact.quantity.start)),
-        (fact.quantity.end, doc.between(fact.quantity.end, fact.quantity.end + 4)),
+        (fact.quantity.end, doc.between(fact.quantity.end, fact.quantity.end + CUE_AFTER)),
     ):
         found = cues.search(text)
         if found and (at == start or text.startswith("的")):

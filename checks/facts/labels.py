@@ -199,6 +199,14 @@ def _core_name(text: str, words: Vocabulary) -> str:
     return _measure_last(_strip(text, words), words)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def han_characters(text: str) -> int:
+    """How many Chinese characters a text holds: two or more name something."""
+    return len(_HAN.findall(text))
+
+
 def _measure_last(text: str, words: Vocabulary) -> str:
     """ "我国进口粮食" names what "我国粮食进口" names: a measure before its object goes last.
     Only for matching names; a label keeps its words (进口注册 is no 注册进口)."""
@@ -207,7 +215,7 @@ def _measure_last(text: str, words: Vocabulary) -> str:
             continue  # 生产企业 are firms, not 企业产量
         at = text.find(variant)
         rest = text[at + len(variant) :] if at >= 0 else ""
-        if at >= 0 and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2:
+        if at >= 0 and han_characters(rest) >= 2:
             return text[:at] + rest + canonical
     return text
 

@@ -15,7 +15,15 @@ import yaml
 from checks import paths
 from checks.document import BULLET_MARKS, Document
 from checks.facts.grids import grids
-from checks.facts.labels import Label, common_ending, compatible, core_name, names_whole, vocabulary
+from checks.facts.labels import (
+    Label,
+    common_ending,
+    compatible,
+    core_name,
+    han_characters,
+    names_whole,
+    vocabulary,
+)
 from checks.facts.periods import months, same_year, whole_year
 from checks.facts.table import Fact, FactTable, earlier_structure, lists, structures
 from checks.quantities import Interval, Quantity
@@ -522,7 +530,7 @@ def _split(label: str, word: str) -> tuple[str, str]:
     return "", ""
 
 
-def _before_word(label: str, word: str) -> str:
+def rest_before(label: str, word: str) -> str:
     """What qualifies a partition word in a label: 第三类装置 in 第三类装置进口注册."""
     return _split(label, word)[0]
 
@@ -562,7 +570,7 @@ def _labelled_total(
     if _bracketed_list(table.doc, first):
         return _before_bracket(table, levels, first, parts)
     rest = shared_rest(parts, words) or ""
-    qualifiers = [_before_word(p.label.text, w) for p, w in zip(parts, words, strict=True)]
+    qualifiers = [rest_before(p.label.text, w) for p, w in zip(parts, words, strict=True)]
     for candidate in _before_in_reach(levels, first):
         if candidate.quantity.unit != first.quantity.unit:
             continue
@@ -676,7 +684,7 @@ def _bracketed_list(doc, fact: Fact) -> bool:
         return False
     before = doc.between(max(fact.paragraph, fact.quantity.start - 30), fact.quantity.start)
     opened = max(before.rfind("("), before.rfind("（"))
-    return opened >= 0 and bool(re.search(r"[\u4e00-\u9fff]", before[opened + 1 :]))
+    return opened >= 0 and han_characters(before[opened + 1 :]) > 0
 
 
 # words (and a short aside such as (上市)) between a figure and the bracket that opens its parts
@@ -928,8 +936,13 @@ def _a_part(table: FactTable, fact: Fact) -> bool:
 def fills(whole: Fact, parts: list[Fact]) -> bool:
     """Whether items add up to their whole within the figures' rounding: then the list is
     complete, a sum; short of it, items of an open list, which only may not exceed it."""
-    total = sum((p.quantity.strict for p in parts[1:]), parts[0].quantity.strict)
+    total = _strict_sum([p.quantity for p in parts])
     return total.lo <= whole.quantity.strict.hi and whole.quantity.strict.lo <= total.hi
+
+
+def _strict_sum(quantities: list[Quantity]) -> Interval:
+    """The figures' sum, each as printed."""
+    return sum((q.strict for q in quantities[1:]), quantities[0].strict)
 
 
 def parts_after(table: FactTable, whole: Fact, role: str) -> Partition | None:
@@ -992,7 +1005,7 @@ def sharper_whole(table: FactTable, whole: Fact) -> tuple[Quantity, dict[str, Qu
         if found.total is not whole:
             continue
         parts = [p.quantity for p in found.parts]
-        strict = whole.quantity.strict.meet(_sum([q.strict for q in parts]))
+        strict = whole.quantity.strict.meet(_strict_sum(parts))
         if strict is None or strict.width >= whole.quantity.strict.width:
             continue
         # the lenient reading keeps the total as printed: a disagreement the parts alone reveal
@@ -1000,10 +1013,6 @@ def sharper_whole(table: FactTable, whole: Fact) -> tuple[Quantity, dict[str, Qu
         sharper = replace(whole.quantity, strict=strict)
         return sharper, {f"whole_part{i + 1}": q for i, q in enumerate(parts)}
     return whole.quantity, {}
-
-
-def _sum(intervals: list[Interval]) -> Interval:
-    return sum(intervals[1:], intervals[0])
 
 
 def nearly_complete_breakdowns(table: FactTable) -> list[Partition]:
@@ -1017,7 +1026,7 @@ def nearly_complete_breakdowns(table: FactTable) -> list[Partition]:
 
 
 def _nearly_fills(whole: Fact, parts: list[Fact]) -> bool:
-    total = sum((p.quantity.strict for p in parts[1:]), parts[0].quantity.strict)
+    total = _strict_sum([p.quantity for p in parts])
     return total.hi < whole.quantity.strict.lo and total.hi >= NEARLY_ALL * whole.quantity.value
 
 

@@ -18,6 +18,7 @@ from checks.facts.labels import (
     Label,
     common_ending,
     core_name,
+    han_characters,
     measure_named,
     read_label,
     vocabulary,
@@ -797,12 +798,11 @@ def _years_of_a_span(doc: Document, table: list[Fact]) -> None:
             if len(run) == len(years):
                 for fact, year in zip(run, years, strict=True):
                     fact.period = str(year)
-                    if not _CJK.search(fact.label.text):
+                    if not han_characters(fact.label.text):
                         fact.label = run[0].label  # A/B/C: one measure, year by year
 
 
 _A_YEAR_NAMED = re.compile(r"(?:19|20)\d{2} ?年")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _measure_of_other_years(doc: Document, table: list[Fact]) -> None:
@@ -816,7 +816,7 @@ def _measure_of_other_years(doc: Document, table: list[Fact]) -> None:
         if last is not None and last.paragraph != fact.paragraph:
             last = None
         if fact.label.text:
-            last = fact if len(_CJK.findall(fact.label.text)) >= 2 else None
+            last = fact if han_characters(fact.label.text) >= 2 else None
             continue
         if (
             last is not None
@@ -1229,4 +1229,4 @@ def _names_new_subject(clause: str) -> bool:
     before = _before_comparison(clause)
     before = _PRIOR_PERIOD.sub("", _period_part().sub("", before))
     label = read_label(before)
-    return len(re.findall(r"[\u4e00-\u9fff]", label.text)) >= 2
+    return han_characters(label.text) >= 2
