@@ -2422,7 +2422,9 @@ def test_trap_the_rates_of_ranked_amounts_are_in_no_order(check_text):
 # ------------------------------------------------------------------ a year's rate and its quarters'
 def _between(claims):
     return [
-        (c.verdict, c.severity) for c in claims if c.type == "direction" and "between" in c.facts
+        (c.verdict, c.severity)
+        for c in claims
+        if c.type == "ranking" and c.facts.get("shape") == "between"
     ]
 
 
@@ -2438,6 +2440,18 @@ def test_a_years_rate_lies_between_its_quarters(check_text, script):
     assert _between(check_text(text.format(g="10.00", kind=""))) == [("consistent", None)]
     # 13.00% lies above every quarter's rate: no weighting of them reaches it
     assert _between(check_text(text.format(g="13.00", kind=""))) == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_falling_years_rate_between_its_quarters(check_text, script):
+    text = (
+        "2024年全省全年汽车出口量为152.0万辆,同比下降{g}%;分季度看,Q1-Q4出口量分别为36.0万、"
+        "40.0万、38.0万、38.0万辆,同比分别增长3.0%、1.5%、-1.0%、-2.5%。"
+    )
+    convert = IN_SCRIPT[script]
+    assert _between(check_text(convert(text.format(g="0.5")))) == [("consistent", None)]
+    # a fall of 3.0% lies below every quarter's rate, the lowest being a fall of 2.5%
+    assert _between(check_text(convert(text.format(g="3.0")))) == [("inconsistent", "error")]
 
 
 def test_trap_quarters_rates_on_another_base(check_text):
@@ -3875,3 +3889,42 @@ def test_a_net_flows_rise_in_multiples_rebuilt_from_its_sides(check_text, script
     assert verdicts(check_text(convert(text.format(k="2"))), "growth") == [
         ("inconsistent", "error")
     ]
+
+
+class TestABalanceWithASideStatedAsABound:
+    """出口A;进口稳定在B以上;逆差D: a side said only as a mark it passed bounds the balance.
+    Where no honest value of the side fits, the claim is a warning (the side is loosely said)."""
+
+    TEXT = (
+        "今年前三个月,全省对东盟出口达到了412亿美元;进口额则稳定在{m}亿美元以上。"
+        "据此,全省对东盟的贸易逆差目前已扩大到{d}亿美元。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_bound_fits_or_not(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # imports ≥ 500: a deficit of 95 fits (imports 507), one of 80 cannot (≥ 88)
+        ok = verdicts(check_text(convert(self.TEXT.format(m="500", d="95"))), "balance")
+        assert ok == [("consistent", None)]
+        wrong = verdicts(check_text(convert(self.TEXT.format(m="500", d="80"))), "balance")
+        assert wrong == [("inconsistent", "warning")]
+
+    def test_the_stated_figure_is_preferred_to_the_mark(self, check_text):
+        text = "全年出口首破600亿美元,累计出口641.2亿美元,进口483.5亿美元,出超{s}亿美元。"
+        assert verdicts(check_text(text.format(s="157.7")), "balance") == [("consistent", None)]
+        found = verdicts(check_text(text.format(s="175.7")), "balance")
+        assert found == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_trap_an_earlier_years_balance_takes_no_sides_from_before(self, check_text, script):
+        # the second paragraph is of 2024; its 2023 deficit is a comparison (perhaps of a part of
+        # 2023), not the balance of the paragraph before's full-year 2023 sides
+        text = (
+            "2023年全省对东盟出口为820亿美元,进口为1510亿美元。\n\n"
+            "2024年上半年,全省对东盟出口达到了430亿美元,进口为790亿美元。"
+            "对东盟的贸易逆差目前已从2023年的380亿美元缩小至360亿美元。\n"
+        )
+        claims = check_text(IN_SCRIPT[script](text))
+        found = [c for c in claims if c.type == "balance"]
+        assert all(c.verdict == "consistent" for c in found)
+        assert any(c.inputs["balance"].value == 360e8 for c in found)

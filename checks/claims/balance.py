@@ -91,11 +91,11 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         if head not in measures or balance.role != "level" or not balance.is_amount:
             continue  # 顺差 in money, 净进口 in money or tonnes
         of = measures[head]
-        imports = trade_fact(table, balance, of.minus, of.scoped)
+        imports = trade_fact(table, balance, of.minus, of.scoped, marks=True)
         if imports is None:
             continue
         # 总出口A;再出口B及本地产品出口C。总进口D: the exports of the imports' subject
-        exports = trade_fact(table, balance, of.plus, of.scoped, like=imports.subject)
+        exports = trade_fact(table, balance, of.plus, of.scoped, like=imports.subject, marks=True)
         if exports is None:
             continue
         inputs = {"imports": imports.quantity, "exports": exports.quantity}
@@ -106,8 +106,9 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
         claim.facts = {"word": word, "deficit": of.sign < 0}
         claim.facts["plus"], claim.facts["minus"] = of.plus, of.minus
         claim.facts["signed"] = True
+        claim.facts["mark"] = any(_is_mark(side) for side in (imports, exports))
         claim.row = derive(claim)
-        yield claim
+        yield quote_apart(doc, claim)  # sides a paragraph before: quoted where they stand
 
 
 # Last year's sides, as this year's rates are worked on, are often revised figures: a revision
@@ -176,34 +177,47 @@ def _last_year_row(claim: Claim) -> dict[str, float | None]:
 
 
 def trade_fact(
-    table: FactTable, balance: Fact, head: str, scoped: bool, like: str = ""
+    table: FactTable, balance: Fact, head: str, scoped: bool, like: str = "", marks: bool = False
 ) -> Fact | None:
     """The nearest level of `head` before the balance in its paragraph, of its subject. A fund
     names its subject in every line, so its income and spending may stand lines before. A
     paragraph that states no such level before its balance (全年进口A,全年出超B) may take the
     one of the paragraphs just before, of the very same period. With `like`, levels of another
-    subject are passed over (对美出口 … 对德进口 are two trades, no balance of one)."""
+    subject are passed over (对美出口 … 对德进口 are two trades, no balance of one). A paragraph
+    whose own levels of `head` are of another year speaks of that year: its balance of an earlier
+    one (较上年的T0) takes no sides from the paragraphs before. A mark the figure passed (首破A,
+    A以上) is passed over for the figure itself; with `marks`, where no figure is stated, the
+    mark's bound is the side."""
+    another_year_here, mark = False, None
     for fact in reversed(table.facts[: balance.index]):
         if fact.quantity.start < balance.paragraph - SCOPED_REACH:
-            return None
+            return mark
         if fact.label.head != head or fact.role != "level":
             continue
+        if fact.paragraph != balance.paragraph and another_year_here:
+            return mark
         if fact.paragraph != balance.paragraph and not scoped and fact.period != balance.period:
-            return None
-        if fact.quantity.qualifier in ("above", "floor"):
-            continue  # 首破6,000亿美元: a mark the figure passed, not the figure
+            return mark
         if scoped and not compatible(fact.subject, balance.subject):
             continue  # 城镇职工基金收入 is no part of 城乡居民基金结余
         if not compatible(fact.subject, like):
             continue
         if _other_year(fact, balance):
+            another_year_here = another_year_here or fact.paragraph == balance.paragraph
             continue  # 进口从2015年的A上升到2023年的B … 2015年逆差D: B is another year's
         if fact.quantity.unit != balance.quantity.unit or not _same_period(fact, balance):
-            return None  # the nearest one belongs to another period or currency: no claim
+            return mark  # the nearest one belongs to another period or currency: no claim
         if _PARTNER_WORD.search(balance.subject) and not compatible(fact.subject, balance.subject):
             return None  # 对美贸易顺差 is no balance of the country's exports
+        if _is_mark(fact):
+            mark = mark or (fact if marks else None)
+            continue  # 首破6,000亿美元: a mark the figure passed, not the figure
         return fact
-    return None
+    return mark
+
+
+def _is_mark(fact: Fact) -> bool:
+    return fact.quantity.qualifier in ("above", "floor")
 
 
 def _other_year(a: Fact, b: Fact) -> bool:
@@ -283,13 +297,16 @@ def derive(claim: Claim) -> dict[str, float | None]:
             "implied_hi": implied.hi,
             "imbalance": implied.gap(Interval.point(0)) / total.hi,
         }
-    return loose_row(
+    row = loose_row(
         stated.strict.scale(sign),
         stated.lenient.scale(sign),
         [exports, imports],
         lambda read: net(read(exports), read(imports)),
         abs(stated.value) or 1.0,
     )
+    if claim.facts.get("mark"):
+        row["lenient_gap"] = 0.0  # 稳定在A以上 bounds a side loosely said: a warning at most
+    return row
 
 
 def explain(claim: Claim) -> str:
@@ -319,10 +336,12 @@ def explain(claim: Claim) -> str:
         )
     stated = claim.inputs["balance"]
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+    bound = "; a side is stated only as a bound it passed" if claim.facts.get("mark") else ""
     return (
         f"{head}, from the printed figures {interval_text(implied, exports)}; "
         f"stated {claim.facts['word']} {stated.shown(text)} means "
         f"{interval_text(stated.strict.scale(-1 if claim.facts['deficit'] else 1), exports)}"
+        f"{bound}"
     )
 
 

@@ -21,7 +21,7 @@ from checks.claims.ranking import CUE_AFTER, CUE_BEFORE, other_years, peak_cue
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, measure_named, read_label, vocabulary
-from checks.facts.partitions import QUARTERS, partitions_of, parts_after, structure_member
+from checks.facts.partitions import parts_after, structure_member
 from checks.facts.periods import whole_year
 from checks.facts.table import structures
 from checks.quantities import INF, Interval, Quantity
@@ -384,7 +384,6 @@ def _between_parts(doc: Document) -> Iterator[Claim]:
         if found is None or not (index or all(p.same_unit(whole) for p in found.parts)):
             continue
         yield _between_claim(doc, whole, list(found.parts), index)
-    yield from _quarters_rates(doc, table)
 
 
 def _between_claim(doc: Document, whole: Fact, parts: list[Fact], index: bool) -> Claim:
@@ -399,21 +398,6 @@ def _between_claim(doc: Document, whole: Fact, parts: list[Fact], index: bool) -
     }
     claim.row = derive(claim)
     return quote_apart(doc, claim)
-
-
-def _quarters_rates(doc: Document, table: FactTable) -> Iterator[Claim]:
-    """全年营收T,同比增长g;Q1-Q4营收分别为A、B、C、D,同比分别增长a、b、c、d: the year's
-    rate is a mean of its quarters' weighted by last year's quarters, so it lies between them."""
-    for found in partitions_of(table):
-        if found.words != QUARTERS or found.total is None:
-            continue
-        year = table.get(found.total.rate)
-        rates = [table.get(part.rate) for part in found.parts]
-        if year is None or None in rates or any(r.quantity.is_range for r in (year, *rates)):
-            continue
-        if any(r.monthly for r in rates) != year.monthly:
-            continue  # 环比分别增长a、b… (the list's first names it) against 同比: no common base
-        yield _between_claim(doc, year, rates, False)
 
 
 def _sign(fact: Fact) -> int:

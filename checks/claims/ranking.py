@@ -4,6 +4,7 @@
 销量逐年上升,2020年a,2021年b,预计2022-2023年分别为c、d   a ≤ b ≤ c ≤ d (持续下降: descending)
 前三位分别是A、B、C,占比分别为a、b、c               a ≥ b ≥ c (shares; rates are not what is ranked)
 …第一梯队…分别达到 a 和 b。…第二梯队…分别为 c 和 d  every first-tier value ≥ every second-tier one
+全年同比增长g;Q1-Q4同比分别增长a、b、c、d           min(a…d) ≤ g ≤ max(a…d)
 """
 
 from __future__ import annotations
@@ -15,10 +16,16 @@ from checks.claims.base import Claim, quote_apart, same_unit
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.labels import core_name
-from checks.facts.partitions import announced_breakdowns, breakdowns, item_runs
+from checks.facts.partitions import (
+    QUARTERS,
+    announced_breakdowns,
+    breakdowns,
+    item_runs,
+    partitions_of,
+)
 from checks.facts.periods import whole_year
 from checks.facts.table import YEAR_SPAN, Fact, FactTable
-from checks.quantities import Quantity
+from checks.quantities import Interval, Quantity
 from checks.vocabulary import falls
 
 NAME = "ranking"
@@ -44,6 +51,7 @@ class Ranking:
         yield from _price_ranges(doc)
         yield from _trends(doc)
         yield from _peaks(doc)
+        yield from _quarters_rates(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -375,10 +383,48 @@ def _year_by_year(doc: Document, table: FactTable, own: list[Fact]) -> list[Fact
     return amounts
 
 
-def _claim(doc: Document, groups: list[list[Quantity]], descending: bool, shape: str) -> Claim:
+def _quarters_rates(doc: Document) -> Iterator[Claim]:
+    """全年营收T,同比增长g;Q1-Q4营收分别为A、B、C、D,同比分别增长a、b、c、d: the year's
+    rate is a mean of its quarters' weighted by last year's quarters, so it ranks between the
+    lowest and the highest of them."""
+    table = facts(doc)
+    for found in partitions_of(table):
+        if found.words != QUARTERS or found.total is None:
+            continue
+        year = table.get(found.total.rate)
+        rates = [table.get(part.rate) for part in found.parts]
+        if year is None or None in rates or any(r.quantity.is_range for r in (year, *rates)):
+            continue
+        if any(r.monthly for r in rates) != year.monthly:
+            continue  # 环比分别增长a、b… (the list's first names it) against 同比: no common base
+        signs = [-1 if r.direction < 0 else 1 for r in (*rates, year)]
+        groups = [[r.quantity for r in rates], [year.quantity]]
+        yield quote_apart(doc, _claim(doc, groups, True, "between", signs))
+
+
+def _between_gap(claim: Claim, lenient: bool) -> float:
+    """How far the last figure lies outside the hull of the others (signed by their verbs)."""
+    values = [
+        (q.lenient if lenient else q.strict).scale(sign)
+        for q, sign in zip(claim.inputs.values(), claim.facts["signs"], strict=True)
+    ]
+    *parts, whole = values
+    hull = Interval(min(i.lo for i in parts), max(i.hi for i in parts))
+    return whole.gap(hull)
+
+
+def _claim(
+    doc: Document,
+    groups: list[list[Quantity]],
+    descending: bool,
+    shape: str,
+    signs: list[int] | None = None,
+) -> Claim:
     inputs = {f"item{i + 1}": q for i, q in enumerate(q for group in groups for q in group)}
     claim = Claim(NAME, doc.source, inputs)
     claim.facts = {"descending": descending, "shape": shape, "sizes": [len(g) for g in groups]}
+    if signs is not None:
+        claim.facts["signs"] = signs  # a rate's verb says whether it falls (下降5%)
     claim.row = derive(claim)
     return claim
 
@@ -407,16 +453,29 @@ def _violation(groups: list[list[Quantity]], descending: bool, lenient: bool) ->
 def derive(claim: Claim) -> dict[str, float | None]:
     groups = _groups(claim)
     scale = max(abs(q.value) for q in claim.inputs.values()) or 1.0
-    descending = claim.facts["descending"]
+    if claim.facts["shape"] == "between":
+        gaps = [_between_gap(claim, lenient) for lenient in (False, True)]
+    else:
+        descending = claim.facts["descending"]
+        gaps = [_violation(groups, descending, lenient) for lenient in (False, True)]
     return {
         "items": float(len(claim.inputs)),
-        "gap": _violation(groups, descending, lenient=False) / scale,
-        "lenient_gap": _violation(groups, descending, lenient=True) / scale,
+        "gap": gaps[0] / scale,
+        "lenient_gap": gaps[1] / scale,
     }
 
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if claim.facts["shape"] == "between":
+        *parts, whole = claim.inputs.values()
+        signs = claim.facts["signs"][:-1]
+        signed = [q.value * sign for q, sign in zip(parts, signs, strict=True)]
+        low, high = (parts[signed.index(f(signed))].shown(text) for f in (min, max))
+        return (
+            f"the year's rate {whole.shown(text)} is a mean of its quarters' rates weighted by "
+            f"last year's quarters, so it lies between the lowest {low} and the highest {high}"
+        )
     sign = " ≥ " if claim.facts["descending"] else " ≤ "
     shown = [" / ".join(q.shown(text) for q in group) for group in _groups(claim)]
     order = "descending" if claim.facts["descending"] else "ascending"
