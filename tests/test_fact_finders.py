@@ -3928,3 +3928,55 @@ class TestABalanceWithASideStatedAsABound:
         found = [c for c in claims if c.type == "balance"]
         assert all(c.verdict == "consistent" for c in found)
         assert any(c.inputs["balance"].value == 360e8 for c in found)
+
+
+# ------------------------------------------------------------------ names counted
+def _enumerations(claims):
+    return [
+        (c.verdict, c.severity)
+        for c in claims
+        if c.type == "agreement" and c.facts.get("relation") == "enumeration"
+    ]
+
+
+class TestNamesCounted:
+    """甲、乙、丙等N个 / 甲、乙和丙N个: the names listed before a count number as many as it says."""
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_closed_list_and_a_planted_error(self, check_text, script):
+        text = "此外,北湖区、南岭县、石门市、青溪区、白沙县等{n}个县(市、区)税收收入超8亿元。"
+        convert = IN_SCRIPT[script]
+        assert _enumerations(check_text(convert(text.format(n="5")))) == [("consistent", None)]
+        # five names listed: 等 may say there are more than five, never fewer
+        assert _enumerations(check_text(convert(text.format(n="9")))) == [("consistent", None)]
+        wrong = _enumerations(check_text(convert(text.format(n="4"))))
+        assert wrong == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_name_with_and_may_be_two(self, check_text, script):
+        text = "产品主要分为监护设备、超声设备和内镜设备{n}个系列,出口占比过半。"
+        convert = IN_SCRIPT[script]
+        # two names split at 、, the second of which may be two: 2 or 3
+        assert _enumerations(check_text(convert(text.format(n="三")))) == [("consistent", None)]
+        assert _enumerations(check_text(convert(text.format(n="两")))) == [("consistent", None)]
+
+    def test_in_all(self, check_text):
+        text = "当年新设甲公司、乙公司、丙公司共{n}家子公司。"
+        assert _enumerations(check_text(text.format(n="3"))) == [("consistent", None)]
+        assert _enumerations(check_text(text.format(n="2"))) == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # the count is of hospitals in the kinds named, not of the kinds
+            "全县三级医院、二级医院共12家,床位总数达3200张。",
+            # the last "name" holds a verb: the count is of shops
+            "公司今年在江城、河口、云浦、安平新开2家门店。",
+            # 一个 is an article
+            "我们将监护设备、超声设备集成在一个平台上。",
+            # a list of figures is no list of names
+            "三个园区分别引进企业12家、9家、7家等28家。",
+        ],
+    )
+    def test_trap_counts_of_other_things(self, check_text, text):
+        assert _enumerations(check_text(text)) == []

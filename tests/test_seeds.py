@@ -93,6 +93,9 @@ def test_agreement_across_and_within_the_seeds(seeds):
         ("19%", "90%"): ("inconsistent", "warning"),
         ("65%", "约80%"): ("inconsistent", "warning"),
         ("22%", "约80%"): ("consistent", None),
+        # five firms named before 等11家, two working groups before 等9個: 等 says there are more
+        ("联影医疗、迈瑞医疗、威高骨科、稳健医疗、新华医疗等11家",): ("consistent", None),
+        ("下設醫學影像裝備工作組、放射治療裝備工作組等9個",): ("consistent", None),
     }
 
 

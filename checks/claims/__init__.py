@@ -9,6 +9,7 @@ from checks.claims.cagr import Cagr
 from checks.claims.conversion import Conversion
 from checks.claims.difference import Difference
 from checks.claims.direction import Direction
+from checks.claims.enumeration import Enumeration
 from checks.claims.granularity import Granularity
 from checks.claims.growth import Growth
 from checks.claims.part_whole import PartWhole
@@ -37,6 +38,7 @@ DOCUMENT_TYPES = (
     Restatement(),
     Valuation(),
     VitalRates(),
+    Enumeration(),
 )
 CORPUS_TYPES = (Agreement(), Series())  # these compare statements across all documents
 CLAIM_TYPES = {t.name: t for t in DOCUMENT_TYPES} | {CORPUS_TYPES[0].name: CORPUS_TYPES[0]}

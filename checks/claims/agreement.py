@@ -271,6 +271,10 @@ def one_quotient_row(pairs: list[tuple[Quantity, Quantity]], strict: bool) -> di
 
 
 def derive(claim: Claim) -> dict[str, float | None]:
+    if claim.facts.get("relation") == "enumeration":
+        from checks.claims import enumeration  # it builds on this module
+
+        return enumeration.derive(claim)
     quantities = list(claim.inputs.values())
     if claim.facts["relation"] == "complement":
         strict_gap = max(0.0, sum(q.strict.lo for q in quantities) - 100)
@@ -296,6 +300,10 @@ def explain(claim: Claim) -> str:
         from checks.claims import valuation  # it builds on this module
 
         return valuation.explain(claim)
+    if claim.facts.get("relation") == "enumeration":
+        from checks.claims import enumeration  # it builds on this module
+
+        return enumeration.explain(claim)
     if claim.facts.get("relation") == "vital rates":
         from checks.claims import vital_rates  # it builds on this module
 
