@@ -3980,3 +3980,34 @@ class TestNamesCounted:
     )
     def test_trap_counts_of_other_things(self, check_text, text):
         assert _enumerations(check_text(text)) == []
+
+
+class TestAShareOfAPartNamedBeforeIt:
+    """甲产品外贸虽只占全行业外贸总额的s%: the part has no figure of its own in the clause; it is
+    the nearest earlier level of its measure and subject in the paragraph."""
+
+    TEXT = (
+        "2024年,全省机电产品进出口总额为2150.0亿元,同比增长4.1%。其中,出口额1320.5亿元;"
+        "进口额829.5亿元。具体到品类,电子元件进出口总额268.4亿元,同比增长3.2%。其中,出口额"
+        "150.2亿元。从全局看,电子元件外贸虽只占机电产品外贸总额的{s}%,但增势稳定。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_part_by_its_name(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 268.4 / 2150.0 = 12.48%
+        ok = check_text(convert(self.TEXT.format(s="12.5")))
+        assert ("consistent", None) in shares(ok)
+        assert ("inconsistent", "error") in shares(check_text(convert(self.TEXT.format(s="15.5"))))
+
+    @pytest.mark.parametrize(
+        "words",
+        [
+            "出口虽只占进出口总额的70%",  # a measure alone: any item's exports
+            "光伏组件外贸虽只占机电产品外贸总额的70%",  # an item stated nowhere
+        ],
+    )
+    def test_trap_a_part_named_by_its_measure_alone_or_not_stated(self, check_text, words):
+        text = self.TEXT.replace("电子元件外贸虽只占机电产品外贸总额的{s}%", words)
+        assert ("inconsistent", "error") not in shares(check_text(text))
+        assert ("inconsistent", "warning") not in shares(check_text(text))

@@ -35,6 +35,7 @@ from checks.facts.labels import (
     Label,
     core_name,
     names_whole,
+    read_label,
     siblings,
     without_total,
 )
@@ -340,14 +341,40 @@ _SHARE_WORD = re.compile(r"(?:所占)?(?:比重|占比|比例)$")
 
 def _named_part(table: FactTable, share: Fact) -> Fact | None:
     """A share named after its part (城镇人口比重): the nearest earlier level of that name in the
-    paragraph."""
+    paragraph. Or a part named before 占 with no figure of its own (甲产品外贸虽只占全行业外贸
+    总额的4%): the nearest earlier level in the paragraph of its measure and subject."""
     name = core_name(_SHARE_WORD.sub("", share.label.text))
+    if _OCCUPIES.search(share.label.text):
+        return _part_named_before(table, share)
     if len(name) < 2 or name == core_name(share.label.text):
         return None
     for fact in reversed(table.facts[: share.index]):
         if fact.paragraph != share.paragraph:
             return None
         if fact.role == "level" and fact.is_amount and core_name(fact.label.text) == name:
+            return fact
+    return None
+
+
+_OCCUPIES = re.compile("占(?!比)")  # 甲占乙的s%, not 占比
+_ADVERBS = re.compile(r"(?:虽然|虽|仅仅|仅|只|也|则|均|已|就|约)+$")
+
+
+def _part_named_before(table: FactTable, share: Fact) -> Fact | None:
+    """The part a share names before 占, by measure and subject: a part named by its measure
+    alone (出口占…) may be any item's, so it names none."""
+    before = share.label.text[: _OCCUPIES.search(share.label.text).start()]
+    named = read_label(_ADVERBS.sub("", before))
+    subject = core_name(named.subject)
+    if not named.head or len(subject) < 2:
+        return None
+    for fact in reversed(table.facts[: share.index]):
+        if fact.paragraph != share.paragraph:
+            return None
+        if fact.role != "level" or not fact.is_amount or fact.label.head != named.head:
+            continue
+        own = core_name(fact.label.subject)
+        if own and (own.startswith(subject) or subject.startswith(own)):
             return fact
     return None
 
