@@ -4011,3 +4011,25 @@ class TestAShareOfAPartNamedBeforeIt:
         text = self.TEXT.replace("电子元件外贸虽只占机电产品外贸总额的{s}%", words)
         assert ("inconsistent", "error") not in shares(check_text(text))
         assert ("inconsistent", "warning") not in shares(check_text(text))
+
+
+class TestAMarkPassedByEachOfTwoMeasures:
+    """收入及支出首次突破千亿元,分别为A及B: each figure lies above the mark."""
+
+    TEXT = "该基金会年报显示,收入及支出首次突破千亿元,分别为{a}亿及{b}亿,年度盈余{s}亿元。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_each_figure_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        ok = check_text(convert(self.TEXT.format(a="1,036.20", b="1,021.85", s="14.35")))
+        assert verdicts(ok, "direction") == [("consistent", None)] * 2
+        # 985.40亿 has not passed 千亿
+        wrong = check_text(convert(self.TEXT.format(a="1,036.20", b="985.40", s="50.80")))
+        assert sorted(verdicts(wrong, "direction")) == [
+            ("consistent", None),
+            ("inconsistent", "error"),
+        ]
+
+    def test_trap_a_scale_is_no_mark(self, check_text):
+        text = "该行业被视为千亿赛道,龙头企业收入分别为812.4亿及655.1亿。"
+        assert verdicts(check_text(text), "direction") == []

@@ -257,3 +257,24 @@ def test_interval_product_is_the_hull_of_the_four_end_products(a, b, c, d):
 
     ends = [times(p, q) for p in (x.lo, x.hi) for q in (y.lo, y.hi)]
     assert x * y == Interval(min(ends), max(ends))
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("收入首次突破千亿元", 1e11, "CNY"),
+        ("出口首次超过万亿美元", 1e12, "USD"),
+        ("销售额首破百亿", 1e10, ""),
+        ("營收首次突破千億元", 1e11, "CNY"),
+    ],
+)
+def test_a_round_mark_written_by_its_magnitude_alone(text, value, unit):
+    # 突破千亿元 passes 1000亿元: a lower bound at the mark itself
+    found = one(text)
+    assert (found.value, found.unit, found.qualifier) == (value, unit, "above")
+    assert found.strict.lo == value and math.isinf(found.strict.hi)
+
+
+@pytest.mark.parametrize("text", ["潜在千亿市场规模", "百万元级项目", "数千亿元", "上千亿元投资"])
+def test_a_scale_named_by_its_magnitude_is_no_figure(text):
+    assert quantities(text) == []

@@ -110,7 +110,8 @@ def test_a_market_size_rate_disagrees_with_another_articles_series(seeds):
 
 def test_series_hold_the_dated_values(seeds):
     lines = {line.label: [p.key.year for p in line.points] for line in seeds.series}
-    assert lines["market_size[medical_equipment_assoc]"] == [2012, 2023]
+    # 2012年的2966亿元, 2021年…首次突破万亿元 (a mark passed), 2023年的12700亿元
+    assert lines["market_size[medical_equipment_assoc]"] == [2012, 2021, 2023]
     assert lines["market_size[medical_equipment]"] == [2015, 2020]
 
 

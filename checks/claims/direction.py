@@ -82,14 +82,28 @@ def _thresholds(doc: Document) -> Iterator[Claim]:
         if exact is None:
             continue
         word = doc.between(bound.quantity.start, bound.quantity.number_start).strip()
-        claim = Claim(NAME, doc.source, {"before": bound.quantity, "after": exact.quantity})
-        claim.facts = {
-            "verb": word or doc.between(bound.quantity.end - 2, bound.quantity.end),
-            "falling": _BOUNDS[bound.quantity.qualifier],
-            "threshold": True,
-        }
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        for figure in _each_of(doc, table, bound, exact):
+            claim = Claim(NAME, doc.source, {"before": bound.quantity, "after": figure.quantity})
+            claim.facts = {
+                "verb": word or doc.between(bound.quantity.end - 2, bound.quantity.end),
+                "falling": _BOUNDS[bound.quantity.qualifier],
+                "threshold": True,
+            }
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
+
+
+_EACH = "分别"
+
+
+def _each_of(doc: Document, table: FactTable, bound: Fact, exact: Fact) -> list[Fact]:
+    """收入及支出首次突破千亿元,分别为A及B: a mark two measures passed, then each one's figure."""
+    if exact.listed != exact.index or _EACH not in doc.between(
+        bound.quantity.end, exact.quantity.start
+    ):
+        return [exact]
+    members = [f for f in table if f.listed == exact.index]
+    return [f for f in members if f.sentence == bound.sentence and _comparable(f, bound)]
 
 
 # 创历史新高,达到A; 创下A的新高: the figure rose above every earlier year's of its measure.

@@ -172,7 +172,10 @@ def _token_pattern() -> re.Pattern[str]:
         rf"|(?<![\d.A-Za-z])(?P<sign>-(?=\d))?(?P<num>{_NUM})"
         # a range is A-B, A - B or A~B; "A -B" (a space before the dash only) is A, then -B
         rf"(?:(?P<pct1>%)?(?: ?~ ?|- ?| - )(?P<num2>{_NUM})|(?P<sep_to>至)(?P<num2b>{_NUM}))?"
-        rf"|(?<!第)(?P<cn>{_CN})(?= ?(?:余|多)?(?:{_MAG})?(?:{_UNIT})))"
+        rf"|(?<!第)(?P<cn>{_CN})(?= ?(?:余|多)?(?:{_MAG})?(?:{_UNIT}))"
+        # 突破千亿元, 首破万亿: a round mark written by its magnitude alone (tokens.py keeps it
+        # only after a word of passing it: 千亿市场 is a scale, not a figure)
+        rf"|(?<![{CN_DIGITS}\d.,数几上近成])(?P<round>[百千万])(?=[万亿])(?!万万))"
     )
     quantity = (
         # 出超/入超 (a surplus, a deficit) are words, not the hedge 超 before a figure; 收入超过X
@@ -194,7 +197,7 @@ def _first_characters() -> str:
     """Every character a token can start with: digits, '-', 近, 百(分之), Chinese numerals and
     the first character of each hedge word before a figure."""
     firsts = (
-        set("0123456789-近百前")
+        set("0123456789-近百前千万")
         | {code[0] for code in FX_CODES}
         | set(_CN_FIRST)
         | {w[0] for w in qualifiers()["before"]}

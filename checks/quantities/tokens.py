@@ -187,6 +187,8 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         return None  # 前3个月, 连续5个季度: a span of time, not a count of things
     if not unit_word and end < len(view) and view[end].isascii() and view[end].isalpha():
         return None  # 5G, 3.0T: a model name, not a quantity
+    if match.group("round") and not match.group("prefix"):
+        return None  # 千亿市场, 百万元级: a scale named, no mark passed
     parsed = _number(match)
     if parsed is None:
         return None
@@ -230,8 +232,11 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     )
 
 
+_ROUND = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+
+
 def _number_start(match: re.Match[str]) -> int:
-    for group in ("pct_cn", "zhao", "tenths", "sign", "num", "cn"):
+    for group in ("pct_cn", "zhao", "tenths", "sign", "num", "cn", "round"):
         if match.group(group) is not None:
             return match.start(group) - (3 if group == "pct_cn" else 0)
     return match.start()
@@ -246,6 +251,9 @@ def _number(match: re.Match[str]) -> tuple[float, float, str, float] | None:
     if match.group("cn") is not None:
         value = _cn_or_int(match.group("cn"))
         return None if value is None else (float(value), float(value), match.group("cn"), 1.0)
+    if match.group("round") is not None:
+        value = _ROUND[match.group("round")]
+        return value, value, match.group("round"), value
     if match.group("zhao") is not None:
         return _trillions(match)
     if match.group("tenths") is not None:
