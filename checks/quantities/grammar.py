@@ -144,7 +144,8 @@ def _token_pattern() -> re.Pattern[str]:
     year_range = (
         rf"(?P<yrange>(?<!\d)(?P<y1>{_YEAR}) ?年? ?(?:-|~|—|至|到) ?(?P<y2>{_YEAR}) ?年度?)"
     )
-    year = rf"(?P<year>(?<!\d)(?P<y>{_YEAR}) ?年度?(?P<ypart>{_YEAR_PART})?)"
+    # 2021全年, 2024上半年: the year before its part, its 年 left out
+    year = rf"(?P<year>(?<!\d)(?P<y>{_YEAR}) ?(?:年度?|(?=[全上下]半?年))(?P<ypart>{_YEAR_PART})?)"
     # brokerage notes' quarters and halves: 2025H1, 25Q3, 24Q4 (a two-digit year is 20xx)
     fiscal = (
         r"(?P<fiscal>(?<![\d.A-Za-z])(?P<fy>(?:19|20)?\d{2}) ?"
