@@ -4033,3 +4033,42 @@ class TestAMarkPassedByEachOfTwoMeasures:
     def test_trap_a_scale_is_no_mark(self, check_text):
         text = "该行业被视为千亿赛道,龙头企业收入分别为812.4亿及655.1亿。"
         assert verdicts(check_text(text), "direction") == []
+
+
+class TestRevisedForecasts:
+    """上调…预测至A/B/C(原预测为a/b/c): each raised forecast lies above the one it replaces."""
+
+    TEXT = (
+        "考虑到新产能投产,{verb}2026-2028年归母净利润预测至12.40/14.85/17.30亿元"
+        "(原预测为{a}/13.90/16.05亿元),对应市盈率分别为18/15/13倍。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_raised_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        ok = check_text(convert(self.TEXT.format(verb="上调", a="11.75")))
+        assert verdicts(ok, "direction") == [("consistent", None)] * 3
+        # 12.95 was the forecast for 2026: 12.40 is a cut, not a raise
+        wrong = check_text(convert(self.TEXT.format(verb="上调", a="12.95")))
+        assert sorted(verdicts(wrong, "direction")) == [("consistent", None)] * 2 + [
+            ("inconsistent", "error")
+        ]
+
+    def test_cut(self, check_text):
+        text = self.TEXT.replace("12.40/14.85/17.30", "10.40/12.85/15.30")
+        assert (
+            verdicts(check_text(text.format(verb="下调", a="11.75")), "direction")
+            == [("consistent", None)] * 3
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # no revision said: the bracket's figures may be of anything
+            "预计2026-2028年归母净利润为12.40/14.85/17.30亿元(原预测为12.95/13.90/16.05亿元)。",
+            # two forecasts against three
+            "上调2026-2028年归母净利润预测至12.40/14.85/17.30亿元(原预测为12.95/13.90亿元)。",
+        ],
+    )
+    def test_trap_no_revision_read(self, check_text, text):
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "direction")

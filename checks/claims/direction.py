@@ -49,6 +49,7 @@ class Direction:
         yield from _between_parts(doc)
         yield from _digit_bands(doc)
         yield from _records(doc)
+        yield from _revisions(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -104,6 +105,41 @@ def _each_of(doc: Document, table: FactTable, bound: Fact, exact: Fact) -> list[
         return [exact]
     members = [f for f in table if f.listed == exact.index]
     return [f for f in members if f.sentence == bound.sentence and _comparable(f, bound)]
+
+
+# 上调…预测至A/B/C(原预测为a/b/c): a forecast raised (or cut) against the one it replaces
+_REVISED = re.compile(r"上调|调高|上修|提高|下调|调低|下修")
+_CUT = ("下调", "调低", "下修")
+_FORMER = re.compile(
+    r"^\s*[(（]\s*(?:原预测|原预期|原值|前值|此前预测|调整前|前次预测)(?:值)?(?:分别)?(?:为|是)?\s*$"
+)
+
+
+def _revisions(doc: Document) -> Iterator[Claim]:
+    """上调2025-2027年净利润预测至A/B/C亿元(原预测为a/b/c亿元): each new forecast lies above
+    (下调: below) the one it replaces, year by year."""
+    if "预" not in doc.view and "前值" not in doc.view:
+        return
+    table = facts(doc)
+    for first in table:
+        if first.listed not in (None, first.index):
+            continue  # a list is read from its first member
+        new = [f for f in table if f.listed == first.index] if first.listed is not None else [first]
+        after = table.get(new[-1].index + 1)
+        if after is None or not _FORMER.match(
+            doc.between(new[-1].quantity.end, after.quantity.start)
+        ):
+            continue
+        old = [f for f in table if f.listed == after.index] if after.listed is not None else [after]
+        start = doc.sentences[first.sentence][0]
+        verb = _REVISED.search(doc.between(start, first.quantity.start))
+        if verb is None or len(old) != len(new) or not all(map(_comparable, new, old)):
+            continue
+        for now, was in zip(new, old, strict=True):
+            claim = Claim(NAME, doc.source, {"before": was.quantity, "after": now.quantity})
+            claim.facts = {"verb": verb.group(0), "falling": verb.group(0) in _CUT}
+            claim.row = derive(claim)
+            yield quote_apart(doc, claim)
 
 
 # 创历史新高,达到A; 创下A的新高: the figure rose above every earlier year's of its measure.
