@@ -27,6 +27,16 @@ def verdicts(claims, claim_type: str) -> list[tuple[str, str | None]]:
 
 # ------------------------------------------------------------------ the table itself
 class TestLabels:
+    def test_a_name_ending_in_ji_keeps_it(self):
+        # 计 is no verb to drop: 设计 and 预计 end in it
+        assert read_label("IC设计产值").subject == "IC设计"
+        assert read_label("归母净利润预计为").text == "归母净利润"
+
+    @pytest.mark.parametrize("bullet", ["(2)", "（2）", "②", "- "])
+    def test_a_numbered_bullet_names_its_item(self, bullet):
+        by, _ = table(f"主要产品情况如下:\n{bullet}甲型设备:2024年营业收入12.3亿元,占比40.0%。\n")
+        assert by["12.3亿元"].label.text == "甲型设备收入"
+
     def test_variants_of_a_measure_are_one_label(self):
         for raw in ("出口额为", "出口总额", "出口总值达", "出口金额约"):
             assert read_label(raw).text == "出口"

@@ -77,8 +77,13 @@ _COMPARISON_START = re.compile(
 # 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
+_COLON = re.compile(r"[::]")
 _ANNOUNCING = re.compile(r"^分\S{1,4}$")  # - 分车型:A…: a breakdown's announcement, no name
-_BULLET_NAME = re.compile(rf"^\s*[{re.escape(BULLET_MARKS)}]\s*([^\d,,。;;::()()]{{2,16}})[::]\s*$")
+# - 烘焙系列:, (2)甲产品:, 3.乙业务: an item named by its bullet, plain or numbered
+_BULLET_NAME = re.compile(
+    rf"^\s*(?:[{re.escape(BULLET_MARKS)}]|[(（]\s*\d{{1,2}}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    r"((?:[^\d,,。;;::()()]|\d+(?=[吋英寸纳米nm]))[^,,。;;::()()]{1,15})[::]\s*$"
+)
 _FIRST_MONTHS = re.compile(r"前(\d{1,2})个月")
 _PRIOR_BEFORE = re.compile(r"(?:去年|上年|前年|上月|[较比])$")
 # 去年年中至今年年中的出生人数: a stretch that ends now, not an earlier period
@@ -280,9 +285,14 @@ def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     if before.endswith("("):
         before = before[:-1]  # 再出口(48.2亿元): the figure in brackets after its label
     cuts = [m.end() for m in _CLAUSE_MARK.finditer(before)]
-    named = _BULLET_NAME.match(before[: cuts[0]]) if len(cuts) == 1 else None
-    if named and not _ANNOUNCING.match(named.group(1)):
-        return named.group(1) + before[cuts[0] :]  # - 烘焙系列:Q2营收A: the item the bullet names
+    # a bullet opens its line; its number (1) is no figure before this one
+    line = doc.between(s_start, quantity.start)
+    line = line[line.rfind("\n") + 1 :]
+    colon = _COLON.search(line)
+    named = _BULLET_NAME.match(line[: colon.end()]) if colon else None
+    rest = line[colon.end() :] if colon else ""
+    if named and not _ANNOUNCING.match(named.group(1)) and not _CLAUSE_MARK.search(rest):
+        return named.group(1) + rest  # - 烘焙系列:Q2营收A: the item the bullet names
     return before[cuts[-1] :] if cuts else before
 
 
