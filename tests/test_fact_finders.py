@@ -4072,3 +4072,49 @@ class TestRevisedForecasts:
     )
     def test_trap_no_revision_read(self, check_text, text):
         assert ("inconsistent", "error") not in verdicts(check_text(text), "direction")
+
+
+def _named_rankings(claims):
+    return [
+        (c.verdict, c.severity)
+        for c in claims
+        if c.type == "ranking" and c.facts.get("shape") == "names"
+    ]
+
+
+class TestNamesRankedThenStated:
+    """甲、乙、丙排列前三位。对甲出口A…;对乙出口B…;对丙出口C: the figures follow the order."""
+
+    TEXT = (
+        "分市场看,全年全省机电产品出口的全部市场中,东盟、欧盟、韩国排列前三位。全省对东盟"
+        "机电产品出口{a}亿元,同比增长6.2%;对欧盟市场,全省机电产品出口为{b}亿元,同比增长"
+        "3.1%。全省对韩国机电产品出口是{c}亿元,同比下降1.4%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_in_order_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        ok = check_text(convert(self.TEXT.format(a="812.6", b="640.3", c="401.9")))
+        assert _named_rankings(ok) == [("consistent", None)]
+        wrong = check_text(convert(self.TEXT.format(a="612.6", b="640.3", c="401.9")))
+        assert _named_rankings(wrong) == [("inconsistent", "error")]
+
+    def test_after_the_words_of_order(self, check_text):
+        text = (
+            "全年前三大出口市场依次为东盟、欧盟和韩国。对东盟出口812.6亿元,对欧盟出口"
+            "{b}亿元,对韩国出口401.9亿元。"
+        )
+        assert _named_rankings(check_text(text.format(b="640.3"))) == [("consistent", None)]
+        assert _named_rankings(check_text(text.format(b="840.3"))) == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # another measure for one of them
+            "东盟、欧盟、韩国排列前三位。对东盟出口812.6亿元;对欧盟进口940.3亿元;对韩国出口401.9亿元。",
+            # a name with no figure after it
+            "东盟、欧盟、韩国排列前三位。对东盟出口812.6亿元;对欧盟出口640.3亿元。",
+        ],
+    )
+    def test_trap_no_ranking_read(self, check_text, text):
+        assert _named_rankings(check_text(text)) == []

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from checks.claims.base import Claim, quote_apart, same_unit
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
-from checks.facts.labels import core_name
+from checks.facts.labels import core_name, han_characters
 from checks.facts.partitions import (
     QUARTERS,
     announced_breakdowns,
@@ -52,6 +52,7 @@ class Ranking:
         yield from _trends(doc)
         yield from _peaks(doc)
         yield from _quarters_rates(doc)
+        yield from _names_ranked(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -381,6 +382,67 @@ def _year_by_year(doc: Document, table: FactTable, own: list[Fact]) -> list[Fact
     if pending or any(b <= a for a, b in zip(years, years[1:], strict=False)):
         return []
     return amounts
+
+
+# 甲、乙、丙排列前三位 / 前三大伙伴依次为甲、乙、丙: names in order, their figures stated after
+_NUMBER = "[2-9一二三四五六七八九十]"
+_RANKED_BEFORE = re.compile(
+    rf"(?P<names>[^,,。;;::]+?)(?:排列|位列|位居|排名|排在|居|是[^,,。;;]{{0,10}}?)前{_NUMBER}(?:位|名|大)"
+)
+_RANKED_AFTER = re.compile(
+    rf"前{_NUMBER}(?:位|名|大)[^,,。;;]{{0,10}}?(?:依次为|依次是|分别为|分别是)(?P<names>[^,,。;;]+)"
+)
+
+
+def _names_ranked(doc: Document) -> Iterator[Claim]:
+    """甲、乙、丙排列前三位。对甲出口A…;对乙出口B…;对丙出口C: the names a ranking lists in order,
+    each one's figure the first after it in the sentences that follow, all of one measure and
+    unit, are in that order. A ranking whose own sentence holds figures is a list (see
+    `_ordered_lists`)."""
+    if "前" not in doc.view:
+        return
+    table = facts(doc)
+    for match in (*_RANKED_BEFORE.finditer(doc.view), *_RANKED_AFTER.finditer(doc.view)):
+        sentence = doc.sentence_at(match.start())
+        if doc.quantities_in(*doc.sentences[sentence]):
+            continue
+        names = [n.strip() for n in re.split("[、和及与]", match.group("names").strip()) if n]
+        if len(names) < 2 or any(not 2 <= han_characters(n) <= 8 for n in names):
+            continue
+        found = _figures_named(doc, table, names, sentence)
+        if found is not None:
+            claim = _claim(doc, [[f.quantity] for f in found], True, "names")
+            claim.cue = match.span("names")
+            yield quote_apart(doc, claim)
+
+
+def _figures_named(
+    doc: Document, table: FactTable, names: list[str], sentence: int
+) -> list[Fact] | None:
+    """For each name in turn, the first level after it in the sentences after the ranking, in
+    its paragraph."""
+    paragraph = doc.paragraph_start(doc.sentences[sentence][0])
+    found: list[Fact] = []
+    for name in names:
+        fact = next(
+            (
+                f
+                for f in table
+                if f.sentence > sentence
+                and f.paragraph == paragraph
+                and f.role == "level"
+                and f.is_amount
+                and (not found or f.index > found[-1].index)
+                and name in doc.between(doc.sentences[f.sentence][0], f.quantity.start)
+            ),
+            None,
+        )
+        if fact is None:
+            return None
+        found.append(fact)
+    one_measure = len({f.label.head for f in found}) == 1 and found[0].label.head
+    one_unit = all(f.same_unit(found[0]) and f.period == found[0].period for f in found)
+    return found if one_measure and one_unit else None
 
 
 def _quarters_rates(doc: Document) -> Iterator[Claim]:
