@@ -23,7 +23,7 @@ from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import core_name, measure_named, read_label, vocabulary
 from checks.facts.partitions import parts_after, structure_member
 from checks.facts.periods import whole_year
-from checks.facts.table import structures
+from checks.facts.table import lists, structures
 from checks.quantities import INF, Interval, Quantity
 from checks.vocabulary import DOWN, MANNER, UP, falls
 
@@ -103,8 +103,20 @@ def _each_of(doc: Document, table: FactTable, bound: Fact, exact: Fact) -> list[
         bound.quantity.end, exact.quantity.start
     ):
         return [exact]
-    members = [f for f in table if f.listed == exact.index]
+    members = _lists_by_first(table)[exact.index]
     return [f for f in members if f.sentence == bound.sentence and _comparable(f, bound)]
+
+
+def _lists_by_first(table: FactTable) -> dict[int, list[Fact]]:
+    """Each list's members by its first member's index, found once per document."""
+    return table.doc.memo("lists by first", lambda: {m[0].index: m for m in lists(table)})
+
+
+def _run_from(table: FactTable, fact: Fact) -> list[Fact] | None:
+    """The list a figure opens, itself where it is in none; None for a later member of one."""
+    if fact.listed is None:
+        return [fact]
+    return _lists_by_first(table)[fact.index] if fact.listed == fact.index else None
 
 
 # 上调…预测至A/B/C(原预测为a/b/c): a forecast raised (or cut) against the one it replaces
@@ -122,18 +134,18 @@ def _revisions(doc: Document) -> Iterator[Claim]:
         return
     table = facts(doc)
     for first in table:
-        if first.listed not in (None, first.index):
-            continue  # a list is read from its first member
-        new = [f for f in table if f.listed == first.index] if first.listed is not None else [first]
-        after = table.get(new[-1].index + 1)
+        new = _run_from(table, first)  # a list is read from its first member
+        after = table.get(new[-1].index + 1) if new else None
         if after is None or not _FORMER.match(
             doc.between(new[-1].quantity.end, after.quantity.start)
         ):
             continue
-        old = [f for f in table if f.listed == after.index] if after.listed is not None else [after]
+        old = _run_from(table, after)
         start = doc.sentences[first.sentence][0]
         verb = _REVISED.search(doc.between(start, first.quantity.start))
-        if verb is None or len(old) != len(new) or not all(map(_comparable, new, old)):
+        if verb is None or old is None or len(old) != len(new):
+            continue
+        if not all(map(_comparable, new, old)):
             continue
         for now, was in zip(new, old, strict=True):
             claim = Claim(NAME, doc.source, {"before": was.quantity, "after": now.quantity})

@@ -386,12 +386,10 @@ def _year_by_year(doc: Document, table: FactTable, own: list[Fact]) -> list[Fact
 
 # 甲、乙、丙排列前三位 / 前三大伙伴依次为甲、乙、丙: names in order, their figures stated after
 _NUMBER = "[2-9一二三四五六七八九十]"
-_RANKED_BEFORE = re.compile(
-    rf"(?P<names>[^,,。;;::]+?)(?:排列|位列|位居|排名|排在|居|是[^,,。;;]{{0,10}}?)前{_NUMBER}(?:位|名|大)"
-)
-_RANKED_AFTER = re.compile(
-    rf"前{_NUMBER}(?:位|名|大)[^,,。;;]{{0,10}}?(?:依次为|依次是|分别为|分别是)(?P<names>[^,,。;;]+)"
-)
+_RANK_MARK = re.compile(rf"前{_NUMBER}(?:位|名|大)")
+_NAMES_BEFORE = re.compile(r"(?P<names>.+?)(?:排列|位列|位居|排名|排在|居|是[^,,。;;]{0,10}?)$")
+_NAMES_AFTER = re.compile(r"[^,,。;;]{0,10}?(?:依次为|依次是|分别为|分别是)(?P<names>[^,,。;;]+)")
+_CLAUSE = re.compile(r"[,,。;;::\n]")
 
 
 def _names_ranked(doc: Document) -> Iterator[Claim]:
@@ -399,21 +397,43 @@ def _names_ranked(doc: Document) -> Iterator[Claim]:
     each one's figure the first after it in the sentences that follow, all of one measure and
     unit, are in that order. A ranking whose own sentence holds figures is a list (see
     `_ordered_lists`)."""
-    if "前" not in doc.view:
-        return
-    table = facts(doc)
-    for match in (*_RANKED_BEFORE.finditer(doc.view), *_RANKED_AFTER.finditer(doc.view)):
-        sentence = doc.sentence_at(match.start())
-        if doc.quantities_in(*doc.sentences[sentence]):
+    table = None
+    for mark in _RANK_MARK.finditer(doc.view):
+        sentence = doc.sentence_at(mark.start())
+        start, end = doc.sentences[sentence]
+        if doc.quantities_in(start, end):
             continue
-        names = [n.strip() for n in re.split("[、和及与]", match.group("names").strip()) if n]
+        named = _names_around(doc, mark, start, end)
+        if named is None:
+            continue
+        span, listed = named
+        names = [n.strip() for n in re.split("[、和及与]", listed.strip()) if n]
         if len(names) < 2 or any(not 2 <= han_characters(n) <= 8 for n in names):
             continue
+        table = table or facts(doc)
         found = _figures_named(doc, table, names, sentence)
         if found is not None:
             claim = _claim(doc, [[f.quantity] for f in found], True, "names")
-            claim.cue = match.span("names")
+            claim.cue = span
             yield quote_apart(doc, claim)
+
+
+def _names_around(
+    doc: Document, mark: re.Match[str], start: int, end: int
+) -> tuple[tuple[int, int], str] | None:
+    """The names before the mark in its clause (甲、乙、丙排列前三位), or after it
+    (前三大市场依次为甲、乙、丙), with their span."""
+    before = doc.between(start, mark.start())
+    opening = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+    found = _NAMES_BEFORE.fullmatch(before[opening:])
+    if found:
+        at = start + opening + found.start("names")
+        return (at, at + len(found.group("names"))), found.group("names")
+    found = _NAMES_AFTER.match(doc.between(mark.end(), end))
+    if found:
+        at = mark.end() + found.start("names")
+        return (at, at + len(found.group("names"))), found.group("names")
+    return None
 
 
 def _figures_named(

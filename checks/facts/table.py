@@ -78,6 +78,7 @@ _COMPARISON_START = re.compile(
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _COLON = re.compile(r"[::]")
+_BULLET_OPENINGS = frozenset(BULLET_MARKS + "(（①②③④⑤⑥⑦⑧⑨⑩")
 _ANNOUNCING = re.compile(r"^分\S{1,4}$")  # - 分车型:A…: a breakdown's announcement, no name
 # - 烘焙系列:, (2)甲产品:, 3.乙业务: an item named by its bullet, plain or numbered
 _BULLET_NAME = re.compile(
@@ -288,7 +289,7 @@ def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     # a bullet opens its line; its number (1) is no figure before this one
     line = doc.between(s_start, quantity.start)
     line = line[line.rfind("\n") + 1 :]
-    colon = _COLON.search(line)
+    colon = _COLON.search(line) if line.lstrip()[:1] in _BULLET_OPENINGS else None
     named = _BULLET_NAME.match(line[: colon.end()]) if colon else None
     rest = line[colon.end() :] if colon else ""
     if named and not _ANNOUNCING.match(named.group(1)) and not _CLAUSE_MARK.search(rest):

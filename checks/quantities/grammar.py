@@ -198,7 +198,7 @@ def _first_characters() -> str:
     """Every character a token can start with: digits, '-', 近, 百(分之), Chinese numerals and
     the first character of each hedge word before a figure."""
     firsts = (
-        set("0123456789-近百前千万")
+        set("0123456789-近百前")  # 千亿 alone is a figure only after a hedge, which starts it
         | {code[0] for code in FX_CODES}
         | set(_CN_FIRST)
         | {w[0] for w in qualifiers()["before"]}
