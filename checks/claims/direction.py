@@ -122,6 +122,7 @@ def _run_from(table: FactTable, fact: Fact) -> list[Fact] | None:
 # 上调…预测至A/B/C(原预测为a/b/c): a forecast raised (or cut) against the one it replaces
 _REVISED = re.compile(r"上调|调高|上修|提高|下调|调低|下修")
 _CUT = ("下调", "调低", "下修")
+_FORMER_WORDS = ("原预", "原值", "前值", "此前预测", "调整前", "前次预测")
 _FORMER = re.compile(
     r"^\s*[(（]\s*(?:原预测|原预期|原值|前值|此前预测|调整前|前次预测)(?:值)?(?:分别)?(?:为|是)?\s*$"
 )
@@ -130,8 +131,8 @@ _FORMER = re.compile(
 def _revisions(doc: Document) -> Iterator[Claim]:
     """上调2025-2027年净利润预测至A/B/C亿元(原预测为a/b/c亿元): each new forecast lies above
     (下调: below) the one it replaces, year by year."""
-    if "预" not in doc.view and "前值" not in doc.view:
-        return
+    if not any(word in doc.view for word in _FORMER_WORDS):
+        return  # most documents revise no forecast
     table = facts(doc)
     for first in table:
         new = _run_from(table, first)  # a list is read from its first member

@@ -56,7 +56,10 @@ def _counted_names(doc: Document, fact: Fact) -> Claim | None:
     count = fact.quantity
     if count.value != int(count.value) or count.value < 2 or count.qualifier != "exact":
         return None  # 约10个, 10余家, 一个: no count of a list
-    start = _clause_start(doc, count.start)
+    sentence = doc.sentences[doc.sentence_at(count.start)][0] if doc.sentences else 0
+    if "、" not in doc.between(sentence, count.start):
+        return None  # no list of names before the count
+    start = _clause_start(doc, sentence, count.start)
     clause = doc.between(start, count.start)
     glue = _GLUE.search(clause)
     listed = clause[: glue.start()]
@@ -86,9 +89,8 @@ def _counted_names(doc: Document, fact: Fact) -> Claim | None:
     return claim
 
 
-def _clause_start(doc: Document, at: int) -> int:
+def _clause_start(doc: Document, floor: int, at: int) -> int:
     """Where the clause ending at `at` begins: after the last clause mark outside brackets."""
-    floor = doc.sentences[doc.sentence_at(at)][0] if doc.sentences else 0
     text = doc.between(floor, at)
     depth, start = 0, 0
     for i, char in enumerate(text):

@@ -174,9 +174,9 @@ def _token_pattern() -> re.Pattern[str]:
         # a range is A-B, A - B or A~B; "A -B" (a space before the dash only) is A, then -B
         rf"(?:(?P<pct1>%)?(?: ?~ ?|- ?| - )(?P<num2>{_NUM})|(?P<sep_to>至)(?P<num2b>{_NUM}))?"
         rf"|(?<!第)(?P<cn>{_CN})(?= ?(?:余|多)?(?:{_MAG})?(?:{_UNIT}))"
-        # 突破千亿元, 首破万亿: a round mark written by its magnitude alone (tokens.py keeps it
-        # only after a word of passing it: 千亿市场 is a scale, not a figure)
-        rf"|(?<![{CN_DIGITS}\d.,数几上近成])(?P<round>[百千万])(?=[万亿])(?!万万))"
+        # 突破千亿元, 首破万亿: a round mark written by its magnitude alone, only after a hedge
+        # (the group `prefix` matched): 千亿市场 is a scale, not a figure
+        rf"|(?(prefix)(?<![{CN_DIGITS}\d.,数几上近成])(?P<round>[百千万])(?=[万亿])(?!万万)|(?!)))"
     )
     quantity = (
         # 出超/入超 (a surplus, a deficit) are words, not the hedge 超 before a figure; 收入超过X

@@ -187,8 +187,6 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         return None  # 前3个月, 连续5个季度: a span of time, not a count of things
     if not unit_word and end < len(view) and view[end].isascii() and view[end].isalpha():
         return None  # 5G, 3.0T: a model name, not a quantity
-    if match.group("round") and not match.group("prefix"):
-        return None  # 千亿市场, 百万元级: a scale named, no mark passed
     parsed = _number(match)
     if parsed is None:
         return None
