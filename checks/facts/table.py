@@ -80,7 +80,7 @@ _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _COLON = re.compile(r"[::]")
 _BULLET_OPENINGS = frozenset(BULLET_MARKS + "(（①②③④⑤⑥⑦⑧⑨⑩")
 _ANNOUNCING = re.compile(r"^分\S{1,4}$")  # - 分车型:A…: a breakdown's announcement, no name
-# - 烘焙系列:, (2)甲产品:, 3.乙业务: an item named by its bullet, plain or numbered
+# - 烘焙系列:, (2)甲产品:, ②乙业务: an item named by its bullet, plain or numbered
 _BULLET_NAME = re.compile(
     rf"^\s*(?:[{re.escape(BULLET_MARKS)}]|[(（]\s*\d{{1,2}}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
     r"((?:[^\d,,。;;::()()]|\d+(?=[吋英寸纳米nm]))[^,,。;;::()()]{1,15})[::]\s*$"
