@@ -3892,12 +3892,12 @@ def test_a_net_flows_rise_in_multiples_rebuilt_from_its_sides(check_text, script
 
 
 class TestABalanceWithASideStatedAsABound:
-    """出口A;进口稳定在B以上;逆差D: a side said only as a mark it passed bounds the balance.
+    """出口A;进口维持在B以上;逆差D: a side said only as a mark it passed bounds the balance.
     Where no honest value of the side fits, the claim is a warning (the side is loosely said)."""
 
     TEXT = (
-        "今年前三个月,全省对东盟出口达到了412亿美元;进口额则稳定在{m}亿美元以上。"
-        "据此,全省对东盟的贸易逆差目前已扩大到{d}亿美元。"
+        "一季度,本省对东盟机电产品出口412亿美元,进口则维持在{m}亿美元以上。"
+        "本省对东盟的逆差已扩大到{d}亿美元。"
     )
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
@@ -3922,7 +3922,7 @@ class TestABalanceWithASideStatedAsABound:
         text = (
             "2023年全省对东盟出口为820亿美元,进口为1510亿美元。\n\n"
             "2024年上半年,全省对东盟出口达到了430亿美元,进口为790亿美元。"
-            "对东盟的贸易逆差目前已从2023年的380亿美元缩小至360亿美元。\n"
+            "对东盟逆差由2023年的380亿美元缩小至360亿美元。\n"
         )
         claims = check_text(IN_SCRIPT[script](text))
         found = [c for c in claims if c.type == "balance"]
@@ -3983,13 +3983,13 @@ class TestNamesCounted:
 
 
 class TestAShareOfAPartNamedBeforeIt:
-    """甲产品外贸虽只占全行业外贸总额的s%: the part has no figure of its own in the clause; it is
+    """甲产品外贸仅占全行业外贸总额的s%: the part has no figure of its own in the clause; it is
     the nearest earlier level of its measure and subject in the paragraph."""
 
     TEXT = (
         "2024年,全省机电产品进出口总额为2150.0亿元,同比增长4.1%。其中,出口额1320.5亿元;"
         "进口额829.5亿元。具体到品类,电子元件进出口总额268.4亿元,同比增长3.2%。其中,出口额"
-        "150.2亿元。从全局看,电子元件外贸虽只占机电产品外贸总额的{s}%,但增势稳定。"
+        "150.2亿元。总体而言,电子元件外贸也只占机电产品外贸总额的{s}%。"
     )
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
@@ -4003,44 +4003,44 @@ class TestAShareOfAPartNamedBeforeIt:
     @pytest.mark.parametrize(
         "words",
         [
-            "出口虽只占进出口总额的70%",  # a measure alone: any item's exports
-            "光伏组件外贸虽只占机电产品外贸总额的70%",  # an item stated nowhere
+            "出口也只占进出口总额的70%",  # a measure alone: any item's exports
+            "光伏组件外贸也只占机电产品外贸总额的70%",  # an item stated nowhere
         ],
     )
     def test_trap_a_part_named_by_its_measure_alone_or_not_stated(self, check_text, words):
-        text = self.TEXT.replace("电子元件外贸虽只占机电产品外贸总额的{s}%", words)
+        text = self.TEXT.replace("电子元件外贸也只占机电产品外贸总额的{s}%", words)
         assert ("inconsistent", "error") not in shares(check_text(text))
         assert ("inconsistent", "warning") not in shares(check_text(text))
 
 
 class TestAMarkPassedByEachOfTwoMeasures:
-    """收入及支出首次突破千亿元,分别为A及B: each figure lies above the mark."""
+    """营收和成本首次超过百亿元,分别为A和B: each figure lies above the mark."""
 
-    TEXT = "该基金会年报显示,收入及支出首次突破千亿元,分别为{a}亿及{b}亿,年度盈余{s}亿元。"
+    TEXT = "据年报,集团全年营收和成本首次超过百亿元,分别为{a}亿元和{b}亿元,利润{s}亿元。"
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_each_figure_and_a_planted_error(self, check_text, script):
         convert = IN_SCRIPT[script]
-        ok = check_text(convert(self.TEXT.format(a="1,036.20", b="1,021.85", s="14.35")))
+        ok = check_text(convert(self.TEXT.format(a="136.20", b="121.85", s="14.35")))
         assert verdicts(ok, "direction") == [("consistent", None)] * 2
-        # 985.40亿 has not passed 千亿
-        wrong = check_text(convert(self.TEXT.format(a="1,036.20", b="985.40", s="50.80")))
+        # 96.30亿元 has not passed 百亿元
+        wrong = check_text(convert(self.TEXT.format(a="136.20", b="96.30", s="39.90")))
         assert sorted(verdicts(wrong, "direction")) == [
             ("consistent", None),
             ("inconsistent", "error"),
         ]
 
     def test_trap_a_scale_is_no_mark(self, check_text):
-        text = "该行业被视为千亿赛道,龙头企业收入分别为812.4亿及655.1亿。"
+        text = "该产业已成百亿级产业集群,两家龙头企业营收分别为81.24亿元和65.51亿元。"
         assert verdicts(check_text(text), "direction") == []
 
 
 class TestRevisedForecasts:
-    """上调…预测至A/B/C(原预测为a/b/c): each raised forecast lies above the one it replaces."""
+    """上调…至A/B/C(前值a/b/c): each raised forecast lies above the one it replaces."""
 
     TEXT = (
-        "考虑到新产能投产,{verb}2026-2028年归母净利润预测至12.40/14.85/17.30亿元"
-        "(原预测为{a}/13.90/16.05亿元),对应市盈率分别为18/15/13倍。"
+        "新产能投产在即,我们{verb}公司2026-2028年营收预期为12.40/14.85/17.30亿元"
+        "(前值为{a}/13.90/16.05亿元)。"
     )
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
@@ -4065,9 +4065,9 @@ class TestRevisedForecasts:
         "text",
         [
             # no revision said: the bracket's figures may be of anything
-            "预计2026-2028年归母净利润为12.40/14.85/17.30亿元(原预测为12.95/13.90/16.05亿元)。",
+            "预计2026-2028年营收为12.40/14.85/17.30亿元(前值为12.95/13.90/16.05亿元)。",
             # two forecasts against three
-            "上调2026-2028年归母净利润预测至12.40/14.85/17.30亿元(原预测为12.95/13.90亿元)。",
+            "我们上调2026-2028年营收预期为12.40/14.85/17.30亿元(前值为12.95/13.90亿元)。",
         ],
     )
     def test_trap_no_revision_read(self, check_text, text):
@@ -4083,12 +4083,12 @@ def _named_rankings(claims):
 
 
 class TestNamesRankedThenStated:
-    """甲、乙、丙排列前三位。对甲出口A…;对乙出口B…;对丙出口C: the figures follow the order."""
+    """甲、乙、丙位居前三。对甲出口A…;对乙出口B…;对丙出口C: the figures follow the order."""
 
     TEXT = (
-        "分市场看,全年全省机电产品出口的全部市场中,东盟、欧盟、韩国排列前三位。全省对东盟"
-        "机电产品出口{a}亿元,同比增长6.2%;对欧盟市场,全省机电产品出口为{b}亿元,同比增长"
-        "3.1%。全省对韩国机电产品出口是{c}亿元,同比下降1.4%。"
+        "从出口目的地看,东盟、欧盟、韩国位居前三名。本省对东盟机电产品出口{a}亿元,"
+        "增长6.2%。对欧盟,本省机电产品出口{b}亿元,增长3.1%;对韩国机电产品出口{c}亿元,"
+        "下降1.4%。"
     )
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
@@ -4111,9 +4111,9 @@ class TestNamesRankedThenStated:
         "text",
         [
             # another measure for one of them
-            "东盟、欧盟、韩国排列前三位。对东盟出口812.6亿元;对欧盟进口940.3亿元;对韩国出口401.9亿元。",
+            "东盟、欧盟、韩国位居前三名。对东盟出口812.6亿元;对欧盟进口940.3亿元;对韩国出口401.9亿元。",
             # a name with no figure after it
-            "东盟、欧盟、韩国排列前三位。对东盟出口812.6亿元;对欧盟出口640.3亿元。",
+            "东盟、欧盟、韩国位居前三名。对东盟出口812.6亿元;对欧盟出口640.3亿元。",
         ],
     )
     def test_trap_no_ranking_read(self, check_text, text):

@@ -305,7 +305,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
         abs(stated.value) or 1.0,
     )
     if claim.facts.get("mark"):
-        row["lenient_gap"] = 0.0  # 稳定在A以上 bounds a side loosely said: a warning at most
+        row["lenient_gap"] = 0.0  # 维持在A以上 bounds a side loosely said: a warning at most
     return row
 
 

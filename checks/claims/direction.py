@@ -98,7 +98,7 @@ _EACH = "分别"
 
 
 def _each_of(doc: Document, table: FactTable, bound: Fact, exact: Fact) -> list[Fact]:
-    """收入及支出首次突破千亿元,分别为A及B: a mark two measures passed, then each one's figure."""
+    """营收和成本首次超过百亿元,分别为A和B: a mark two measures passed, then each one's figure."""
     if exact.listed != exact.index or _EACH not in doc.between(
         bound.quantity.end, exact.quantity.start
     ):
@@ -119,7 +119,7 @@ def _run_from(table: FactTable, fact: Fact) -> list[Fact] | None:
     return _lists_by_first(table)[fact.index] if fact.listed == fact.index else None
 
 
-# 上调…预测至A/B/C(原预测为a/b/c): a forecast raised (or cut) against the one it replaces
+# 上调…至A/B/C(前值a/b/c): a forecast raised (or cut) against the one it replaces
 _REVISED = re.compile(r"上调|调高|上修|提高|下调|调低|下修")
 _CUT = ("下调", "调低", "下修")
 _FORMER_WORDS = ("原预", "原值", "前值", "此前预测", "调整前", "前次预测")
@@ -129,7 +129,7 @@ _FORMER = re.compile(
 
 
 def _revisions(doc: Document) -> Iterator[Claim]:
-    """上调2025-2027年净利润预测至A/B/C亿元(原预测为a/b/c亿元): each new forecast lies above
+    """上调2027-2029年营收预期为A/B/C亿元(前值为a/b/c亿元): each new forecast lies above
     (下调: below) the one it replaces, year by year."""
     if not any(word in doc.view for word in _FORMER_WORDS):
         return  # most documents revise no forecast

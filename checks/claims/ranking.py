@@ -384,7 +384,7 @@ def _year_by_year(doc: Document, table: FactTable, own: list[Fact]) -> list[Fact
     return amounts
 
 
-# 甲、乙、丙排列前三位 / 前三大伙伴依次为甲、乙、丙: names in order, their figures stated after
+# 甲、乙、丙位居前三名 / 前三大伙伴依次为甲、乙、丙: names in order, their figures stated after
 _NUMBER = "[2-9一二三四五六七八九十]"
 _RANK_MARK = re.compile(rf"前{_NUMBER}(?:位|名|大)")
 _NAMES_BEFORE = re.compile(r"(?P<names>.+?)(?:排列|位列|位居|排名|排在|居|是[^,,。;;]{0,10}?)$")
@@ -393,7 +393,7 @@ _CLAUSE = re.compile(r"[,,。;;::\n]")
 
 
 def _names_ranked(doc: Document) -> Iterator[Claim]:
-    """甲、乙、丙排列前三位。对甲出口A…;对乙出口B…;对丙出口C: the names a ranking lists in order,
+    """甲、乙、丙位居前三名。对甲出口A…;对乙出口B…;对丙出口C: the names a ranking lists in order,
     each one's figure the first after it in the sentences that follow, all of one measure and
     unit, are in that order. A ranking whose own sentence holds figures is a list (see
     `_ordered_lists`)."""
@@ -421,7 +421,7 @@ def _names_ranked(doc: Document) -> Iterator[Claim]:
 def _names_around(
     doc: Document, mark: re.Match[str], start: int, end: int
 ) -> tuple[tuple[int, int], str] | None:
-    """The names before the mark in its clause (甲、乙、丙排列前三位), or after it
+    """The names before the mark in its clause (甲、乙、丙位居前三名), or after it
     (前三大市场依次为甲、乙、丙), with their span."""
     before = doc.between(start, mark.start())
     opening = max((m.end() for m in _CLAUSE.finditer(before)), default=0)

@@ -341,8 +341,8 @@ _SHARE_WORD = re.compile(r"(?:所占)?(?:比重|占比|比例)$")
 
 def _named_part(table: FactTable, share: Fact) -> Fact | None:
     """A share named after its part (城镇人口比重): the nearest earlier level of that name in the
-    paragraph. Or a part named before 占 with no figure of its own (甲产品外贸虽只占全行业外贸
-    总额的4%): the nearest earlier level in the paragraph of its measure and subject."""
+    paragraph. Or a part named before 占 with no figure of its own (甲产品外贸仅占全行业外贸
+    总额的s%): the nearest earlier level in the paragraph of its measure and subject."""
     name = core_name(_SHARE_WORD.sub("", share.label.text))
     if _OCCUPIES.search(share.label.text):
         return _part_named_before(table, share)

@@ -144,7 +144,7 @@ def _token_pattern() -> re.Pattern[str]:
     year_range = (
         rf"(?P<yrange>(?<!\d)(?P<y1>{_YEAR}) ?年? ?(?:-|~|—|至|到) ?(?P<y2>{_YEAR}) ?年度?)"
     )
-    # 2021全年, 2024上半年: the year before its part, its 年 left out
+    # 2023全年, 2024上半年: the year before its part, its 年 left out
     year = rf"(?P<year>(?<!\d)(?P<y>{_YEAR}) ?(?:年度?|(?=[全上下]半?年))(?P<ypart>{_YEAR_PART})?)"
     # brokerage notes' quarters and halves: 2025H1, 25Q3, 24Q4 (a two-digit year is 20xx)
     fiscal = (
@@ -175,7 +175,7 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?:(?P<pct1>%)?(?: ?~ ?|- ?| - )(?P<num2>{_NUM})|(?P<sep_to>至)(?P<num2b>{_NUM}))?"
         rf"|(?<!第)(?P<cn>{_CN})(?= ?(?:余|多)?(?:{_MAG})?(?:{_UNIT}))"
         # 突破千亿元, 首破万亿: a round mark written by its magnitude alone, only after a hedge
-        # (the group `prefix` matched): 千亿市场 is a scale, not a figure
+        # (the group `prefix` matched): 万亿级产业 is a scale, not a figure
         rf"|(?(prefix)(?<![{CN_DIGITS}\d.,数几上近成])(?P<round>[百千万])(?=[万亿])(?!万万)|(?!)))"
     )
     quantity = (
