@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from checks.document import AMOUNT_KINDS, Document
 from checks.quantities import INF, Interval, Quantity
 from checks.quantities.grammar import CURRENCY_WORDS
 from checks.read import Source
+
+if TYPE_CHECKING:
+    from checks.facts import Fact
 
 RELATION_COLUMNS = ("stated_lo", "stated_hi", "implied_lo", "implied_hi", "gap", "lenient_gap")
 TOTAL_MARKERS = ("总", "共计", "合计", "全部")
@@ -251,6 +255,24 @@ def loosely(quantity: Quantity) -> Interval:
 def at_printed_value(quantity: Quantity) -> Interval:
     """The figure as the one value printed: for explanations, not for verdicts."""
     return Interval.point(quantity.value)
+
+
+def signed(quantity: Quantity, sign: int, read: Reading) -> Interval:
+    """A figure read by `read`, negated where its verb says it falls (下降5% is −5%)."""
+    return -read(quantity) if sign < 0 else read(quantity)
+
+
+def signed_hull(quantities: list[Quantity], signs: list[int], read: Reading) -> Interval:
+    """The smallest interval holding every figure, each read by `read` and signed."""
+    found = signed(quantities[0], signs[0], read)
+    for quantity, sign in zip(quantities[1:], signs[1:], strict=True):
+        found = found.hull(signed(quantity, sign, read))
+    return found
+
+
+def verb_sign(fact: Fact) -> int:
+    """−1 for a rate its verb says falls (同比下降a%), else +1."""
+    return -1 if fact.role == "rate" and fact.direction < 0 else 1
 
 
 def signed_rate(rate: Quantity, sign: int, read: Reading) -> Interval:

@@ -11,10 +11,15 @@ from collections.abc import Iterator
 from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
+    as_printed,
     fmt,
     interval_text,
+    loosely,
     quote_apart,
     relation_row,
+    signed,
+    signed_hull,
+    verb_sign,
 )
 from checks.claims.comparison import movements
 from checks.claims.ranking import CUE_AFTER, CUE_BEFORE, other_years, peak_cue
@@ -39,10 +44,7 @@ class Direction:
         for movement in movements(doc):
             if not movement.verb or not _moves(movement.before):
                 continue
-            claim = Claim(NAME, doc.source, {"before": movement.before, "after": movement.after})
-            claim.facts = {"verb": movement.verb, "falling": movement.falling}
-            claim.row = derive(claim)
-            yield claim
+            yield _movement(doc, movement.before, movement.after, movement.verb, movement.falling)
         yield from _thresholds(doc)
         yield from _against_earlier(doc)
         yield from _moved_to(doc)
@@ -83,15 +85,22 @@ def _thresholds(doc: Document) -> Iterator[Claim]:
         if exact is None:
             continue
         word = doc.between(bound.quantity.start, bound.quantity.number_start).strip()
+        verb = word or doc.between(bound.quantity.end - 2, bound.quantity.end)
+        falling = _BOUNDS[bound.quantity.qualifier]
         for figure in _each_of(doc, table, bound, exact):
-            claim = Claim(NAME, doc.source, {"before": bound.quantity, "after": figure.quantity})
-            claim.facts = {
-                "verb": word or doc.between(bound.quantity.end - 2, bound.quantity.end),
-                "falling": _BOUNDS[bound.quantity.qualifier],
-                "threshold": True,
-            }
-            claim.row = derive(claim)
+            claim = _movement(doc, bound.quantity, figure.quantity, verb, falling, threshold=True)
             yield quote_apart(doc, claim)
+
+
+def _movement(
+    doc: Document, before: Quantity, after: Quantity, verb: str, falling: bool, **more: bool
+) -> Claim:
+    """A claim that `after` lies above `before` (or below, `falling`), as `verb` says; `more`
+    flags another reading (a threshold, a record of its own time)."""
+    claim = Claim(NAME, doc.source, {"before": before, "after": after})
+    claim.facts = {"verb": verb, "falling": falling, **more}
+    claim.row = derive(claim)
+    return claim
 
 
 _EACH = "分别"
@@ -122,10 +131,8 @@ def _run_from(table: FactTable, fact: Fact) -> list[Fact] | None:
 # 上调…至A/B/C(前值a/b/c): a forecast raised (or cut) against the one it replaces
 _REVISED = re.compile(r"上调|调高|上修|提高|下调|调低|下修")
 _CUT = ("下调", "调低", "下修")
-_FORMER_WORDS = ("原预", "原值", "前值", "此前预测", "调整前", "前次预测")
-_FORMER = re.compile(
-    r"^\s*[(（]\s*(?:原预测|原预期|原值|前值|此前预测|调整前|前次预测)(?:值)?(?:分别)?(?:为|是)?\s*$"
-)
+_FORMER_WORDS = ("原预测", "原预期", "原值", "前值", "此前预测", "调整前", "前次预测")
+_FORMER = re.compile(rf"^\s*[(（]\s*(?:{'|'.join(_FORMER_WORDS)})(?:值)?(?:分别)?(?:为|是)?\s*$")
 
 
 def _revisions(doc: Document) -> Iterator[Claim]:
@@ -149,10 +156,8 @@ def _revisions(doc: Document) -> Iterator[Claim]:
         if not all(map(_comparable, new, old)):
             continue
         for now, was in zip(new, old, strict=True):
-            claim = Claim(NAME, doc.source, {"before": was.quantity, "after": now.quantity})
-            claim.facts = {"verb": verb.group(0), "falling": verb.group(0) in _CUT}
-            claim.row = derive(claim)
-            yield quote_apart(doc, claim)
+            cut = verb.group(0) in _CUT
+            yield quote_apart(doc, _movement(doc, was.quantity, now.quantity, verb.group(0), cut))
 
 
 # 创历史新高,达到A; 创下A的新高: the figure rose above every earlier year's of its measure.
@@ -182,12 +187,10 @@ def _records(doc: Document) -> Iterator[Claim]:
         for other, other_year in other_years(table, fact):
             if other_year > year and not of_all_history:
                 continue
-            claim = Claim(NAME, doc.source, {"before": other.quantity, "after": fact.quantity})
-            claim.facts = {"verb": doc.between(*cue), "falling": False}
-            if other_year > year:
-                claim.facts["of_its_time"] = True
+            # after a 历史新高, a later year may hold a record of its own time
+            later = {"of_its_time": True} if other_year > year else {}
+            claim = _movement(doc, other.quantity, fact.quantity, doc.between(*cue), False, **later)
             claim.cue = cue
-            claim.row = derive(claim)
             yield quote_apart(doc, claim)
 
 
@@ -218,10 +221,7 @@ def _against_earlier(doc: Document) -> Iterator[Claim]:
             and _right_after(doc, earlier, after)
         ):
             continue  # 较上年的X下降2个百分点: a stated change, checked as a difference
-        claim = Claim(NAME, doc.source, {"before": earlier.quantity, "after": now.quantity})
-        claim.facts = {"verb": moved["verb"], "falling": falls(moved["verb"])}
-        claim.row = derive(claim)
-        yield claim
+        yield _movement(doc, earlier.quantity, now.quantity, moved["verb"], falls(moved["verb"]))
 
 
 _TO_AFTER_VERB = re.compile(  # 略降至, 进一步下滑至
@@ -251,9 +251,7 @@ def _moved_to(doc: Document) -> Iterator[Claim]:
         start = _previous_level(table, now)
         if start is None:
             continue
-        claim = Claim(NAME, doc.source, {"before": start.quantity, "after": now.quantity})
-        claim.facts = {"verb": moved["verb"], "falling": falls(moved["verb"])}
-        claim.row = derive(claim)
+        claim = _movement(doc, start.quantity, now.quantity, moved["verb"], falls(moved["verb"]))
         yield quote_apart(doc, claim)
 
 
@@ -455,7 +453,7 @@ def _between_claim(doc: Document, whole: Fact, parts: list[Fact], index: bool) -
     claim.facts = {
         "between": len(parts),
         "index": index,
-        "signs": [_sign(f) for f in (whole, *parts)],
+        "signs": [verb_sign(f) for f in (whole, *parts)],
         "verb": "lies between",
         "falling": False,
     }
@@ -463,30 +461,16 @@ def _between_claim(doc: Document, whole: Fact, parts: list[Fact], index: bool) -
     return quote_apart(doc, claim)
 
 
-def _sign(fact: Fact) -> int:
-    return -1 if fact.role == "rate" and fact.direction < 0 else 1
-
-
 def _between_row(claim: Claim) -> dict[str, float | None]:
     """The parts' hull is the stated side, the whole's figure the implied one."""
     signs, count = claim.facts["signs"], claim.facts["between"]
     parts = [claim.inputs[f"part{i + 1}"] for i in range(count)]
-
-    def read(quantity: Quantity, sign: int, lenient: bool) -> Interval:
-        interval = quantity.lenient if lenient else quantity.strict
-        return -interval if sign < 0 else interval
-
-    def hull(lenient: bool) -> Interval:
-        found = read(parts[0], signs[1], lenient)
-        for part, sign in zip(parts[1:], signs[2:], strict=True):
-            found = found.hull(read(part, sign, lenient))
-        return found
-
     whole = claim.inputs["whole"]
     shift = Interval.point(INDEX_BASE if claim.facts["index"] else 0.0)
-    strict, lenient = read(whole, signs[0], False) - shift, read(whole, signs[0], True) - shift
+    strict, lenient = (signed(whole, signs[0], read) - shift for read in (as_printed, loosely))
     scale = max(abs(strict.lo), abs(strict.hi), 1e-9)
-    return relation_row(hull(False), strict, hull(True), lenient, scale)
+    hulls = [signed_hull(parts, signs[1:], read) for read in (as_printed, loosely)]
+    return relation_row(hulls[0], strict, hulls[1], lenient, scale)
 
 
 def stated_sign(falling: bool) -> Interval:

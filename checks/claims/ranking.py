@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.claims.base import Claim, quote_apart, same_unit
+from checks.claims.base import (
+    Claim,
+    Reading,
+    as_printed,
+    loosely,
+    quote_apart,
+    same_unit,
+    signed,
+    signed_hull,
+    verb_sign,
+)
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts
 from checks.facts.labels import core_name, han_characters
@@ -25,7 +35,7 @@ from checks.facts.partitions import (
 )
 from checks.facts.periods import whole_year
 from checks.facts.table import YEAR_SPAN, Fact, FactTable
-from checks.quantities import Interval, Quantity
+from checks.quantities import Quantity
 from checks.vocabulary import falls
 
 NAME = "ranking"
@@ -479,20 +489,16 @@ def _quarters_rates(doc: Document) -> Iterator[Claim]:
             continue
         if any(r.monthly for r in rates) != year.monthly:
             continue  # 环比分别增长a、b… (the list's first names it) against 同比: no common base
-        signs = [-1 if r.direction < 0 else 1 for r in (*rates, year)]
+        signs = [verb_sign(r) for r in (*rates, year)]
         groups = [[r.quantity for r in rates], [year.quantity]]
         yield quote_apart(doc, _claim(doc, groups, True, "between", signs))
 
 
-def _between_gap(claim: Claim, lenient: bool) -> float:
+def _between_gap(claim: Claim, read: Reading) -> float:
     """How far the last figure lies outside the hull of the others (signed by their verbs)."""
-    values = [
-        (q.lenient if lenient else q.strict).scale(sign)
-        for q, sign in zip(claim.inputs.values(), claim.facts["signs"], strict=True)
-    ]
-    *parts, whole = values
-    hull = Interval(min(i.lo for i in parts), max(i.hi for i in parts))
-    return whole.gap(hull)
+    *parts, whole = claim.inputs.values()
+    *signs, sign = claim.facts["signs"]
+    return signed(whole, sign, read).gap(signed_hull(parts, signs, read))
 
 
 def _claim(
@@ -536,7 +542,7 @@ def derive(claim: Claim) -> dict[str, float | None]:
     groups = _groups(claim)
     scale = max(abs(q.value) for q in claim.inputs.values()) or 1.0
     if claim.facts["shape"] == "between":
-        gaps = [_between_gap(claim, lenient) for lenient in (False, True)]
+        gaps = [_between_gap(claim, read) for read in (as_printed, loosely)]
     else:
         descending = claim.facts["descending"]
         gaps = [_violation(groups, descending, lenient) for lenient in (False, True)]
