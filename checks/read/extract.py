@@ -69,7 +69,7 @@ def pdf_text(data: bytes, name: str) -> str:
 
 
 def join_wrapped_lines(text: str) -> str:
-    """Join a line to the next unless it ends a sentence: 达21⏎676万人 becomes 达21676万人."""
+    """Join a line to the next unless it ends a sentence: 达31⏎245万人 becomes 达31245万人."""
 
     def join(match: re.Match[str]) -> str:
         before = text[match.start() - 1]
