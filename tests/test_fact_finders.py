@@ -4118,3 +4118,79 @@ class TestNamesRankedThenStated:
     )
     def test_trap_no_ranking_read(self, check_text, text):
         assert _named_rankings(check_text(text)) == []
+
+
+class TestItemsOneToAClauseWithinTheirWhole:
+    """受理投诉T件。其中:A a件;B b件;C c件: items after 其中 that each open a clause a semicolon
+    opened are the whole's parts however differently named; short of it, an open list, they
+    together may only not exceed it."""
+
+    TEXT = (
+        "2025年,全市消费者协会受理投诉{t}件,比上年增长6.2%。其中:质量问题{a}件,比上年增长3%;"
+        "售后服务{b}件,比上年增长9.5%;虚假宣传{c}件,比上年下降4.1%。"
+    )
+
+    def _together(self, claims):
+        return [
+            (c.verdict, c.severity) for c in claims if c.type == "part_whole" and len(c.inputs) == 4
+        ]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_an_open_list_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        ok = check_text(convert(self.TEXT.format(t="48210", a="20135", b="15020", c="6840")))
+        assert self._together(ok) == [("consistent", None)]
+        # 25135 + 15020 + 9840 = 49995 > 48210
+        wrong = check_text(convert(self.TEXT.format(t="48210", a="25135", b="15020", c="9840")))
+        assert self._together(wrong) == [("inconsistent", "error")]
+
+    def test_trap_a_whole_that_is_itself_an_item_of_a_list(self, check_text):
+        # 乙片区 is an item of the district list; the clause after its 其中 part is its sibling
+        text = (
+            "分片区看,甲片区受理投诉12040件;乙片区受理投诉20360件,其中网购投诉9850件,"
+            "增长7%;丙片区受理投诉15810件。"
+        )
+        claims = check_text(text)
+        assert [v for v in verdicts(claims, "part_whole") if v[0] == "inconsistent"] == []
+
+    def test_trap_items_of_another_measure(self, check_text):
+        # the list after 其中 is of imports, its whole the exports before it
+        text = (
+            "上半年出口机床1.2万台,同比下降3.5%。其中,数控车床进口0.9万台,同比增长2%;"
+            "加工中心进口0.8万台,同比增长6%。"
+        )
+        claims = check_text(text)
+        assert [v for v in verdicts(claims, "part_whole") if v[0] == "inconsistent"] == []
+
+
+class TestADividendYield:
+    """全年派息d元……以股价p元计,股息率y厘: the year's dividend per share over the price named."""
+
+    TEXT = "集团去年每股盈利3.12元,派末期息1.05元,全年派息{d}元。以昨日收市价{p}元计,股息率{y}厘。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_yield_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 1.72 / 41.5 = 4.14%
+        ok = check_text(convert(self.TEXT.format(d="1.72", p="41.5", y="4.1")))
+        assert shares(ok) == [("consistent", None)]
+        wrong = check_text(convert(self.TEXT.format(d="1.72", p="41.5", y="5.1")))
+        assert shares(wrong) == [("inconsistent", "error")]
+
+    def test_a_yield_in_percent(self, check_text):
+        text = "公司全年每股派息0.86元,按最新股价21.30元计算,股息率约为4.0%。"
+        assert shares(check_text(text)) == [("consistent", None)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a forward yield: over a dividend not yet declared
+            "集团全年派息1.72元。以昨日收市价41.5元计,预期股息率5.1%。",
+            # one payment of the year's alone is not the year's dividend
+            "集团派末期息1.05元。以昨日收市价41.5元计,股息率4.1厘。",
+            # a target price is not the price the yield is over
+            "集团全年派息1.72元,券商给予目标价50.0元,股息率4.1厘。",
+        ],
+    )
+    def test_trap_no_claim(self, check_text, text):
+        assert shares(check_text(text)) == []

@@ -28,6 +28,7 @@ from checks.facts.labels import (
     GENERIC_WHOLE,
     compatible,
     core_name,
+    measure_named,
     names_whole,
     read_label,
     siblings,
@@ -46,6 +47,7 @@ from checks.facts.partitions import (
     partitions_of,
     rest_after,
     rest_before,
+    where_lists,
     where_parts_before,
 )
 from checks.facts.periods import inside, months, same_year, year_of
@@ -57,6 +59,7 @@ NAME = "part_whole"
 _OPEN_RANGE = re.compile(r"以上|以下|及以上|及以下|以内|不满|超过")
 _WHERE = re.compile(r"其中|(?<![不未])包括(?!在内)")
 _FULL_STOP = re.compile(r"[。\n]")
+_SEMICOLON = re.compile(r"[;;]")
 _CLOSE = re.compile(r"\)")
 _OPENING = " ," + BULLET_MARKS  # what may stand before 其中 opening a sentence or a bullet
 
@@ -75,6 +78,7 @@ class PartWhole:
     )
 
     def find(self, doc: Document) -> Iterator[Claim]:
+        listed: set[tuple[int, ...]] = set()  # the figures of each 其中 list checked together
         for match in _WHERE.finditer(doc.view):
             whole = _whole(doc, match.start())
             if whole is None:
@@ -86,7 +90,9 @@ class PartWhole:
                 claim.row = derive(claim)
                 yield claim
             if len(parts) >= 2 and disjoint(doc, parts) and _one_dimension(doc, whole, parts):
+                listed.add(tuple(q.start for q in (whole, *parts)))
                 yield together(doc, whole, parts)
+        yield from _items_apart(doc, listed)
         yield from _breakdowns(doc)
         yield from _within_periods(doc)
         yield from _within_cumulative(doc)
@@ -254,6 +260,44 @@ def _one_measure_of_the_whole(parts: list[Fact], whole: Fact | None) -> bool:
     if whole is None or not whole.label.head:
         return False
     return all(f.label.head == whole.label.head and len(item(f)) >= 2 for f in parts)
+
+
+def _items_apart(doc: Document, listed: set[tuple[int, ...]]) -> Iterator[Claim]:
+    """享受待遇T。其中:A a;B b;C c: a 其中 list whose items stand apart, one to a clause closed
+    by a semicolon, is a list of the whole's parts however differently they are named; short of
+    the whole it is an open list (sum checks it when it fills), so together its items may only
+    not exceed it."""
+    table = facts(doc)
+    for whole, items in where_lists(table):
+        quantities = [f.quantity for f in items]
+        key = tuple(q.start for q in (whole.quantity, *quantities))
+        if key in listed or fills(whole, items) or not _one_to_a_clause(doc, items):
+            continue
+        if _an_item_itself(doc, whole) or any(_another_head(f, whole) for f in items):
+            continue  # 乙T,其中A a;丙U: the list may run on into the list around its whole
+        if len({f.period for f in items}) == 1 and disjoint(doc, quantities):
+            yield together(doc, whole.quantity, quantities)
+
+
+def _another_head(part: Fact, whole: Fact) -> bool:
+    """数控车床进口 is no part of 出口机床: the measure a label names first, where it ends
+    in none."""
+    a, b = measure_named(part.label.text).head, measure_named(whole.label.text).head
+    return bool(a and b) and a not in b and b not in a
+
+
+def _an_item_itself(doc: Document, whole: Fact) -> bool:
+    """甲x;乙T,其中…: a whole whose own clause a semicolon opened is an item of a list."""
+    before = doc.view[max(0, whole.quantity.start - MAX_SENTENCE) : whole.quantity.start]
+    return bool(_SEMICOLON.search(_FULL_STOP.split(before)[-1]))
+
+
+def _one_to_a_clause(doc: Document, items: list[Fact]) -> bool:
+    """Each item after the first opens a clause that a semicolon opened."""
+    return all(
+        _SEMICOLON.search(doc.between(a.quantity.end, b.quantity.start))
+        for a, b in zip(items, items[1:], strict=False)
+    )
 
 
 def _breakdowns(doc: Document) -> Iterator[Claim]:

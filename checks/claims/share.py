@@ -71,6 +71,7 @@ class Share:
             *_from_facts(doc),
             *_from_structures(doc),
             *_from_margins(doc),
+            *_from_yields(doc),
             *contributions(doc),
             *_combined(doc),
         )
@@ -246,6 +247,7 @@ def contributions(doc: Document) -> Iterator[Claim]:
 
 # the owners' or a recurring profit is no margin's part: a margin over it differs by definition
 _OTHER_PROFIT = re.compile(r"归母|归属|扣非|扣除|少数股东")
+_OTHER_PRICE = re.compile(r"目标|合理")  # 目标价: not the price the yield is over
 MARGIN_PARAGRAPHS = 3  # how many paragraphs before a margin its profit and revenue may stand
 
 
@@ -263,6 +265,70 @@ def _from_margins(doc: Document) -> Iterator[Claim]:
         claim.facts = {"named_whole": whole.label.text, "margin": word}
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+# 股息率 (息率, 股息收益率): the dividend a share pays over its price. A forward yield (预期股息率)
+# is over a dividend not yet declared.
+_YIELD = re.compile(r"(?:股息收益率|股息率|息率)$")
+_FORWARD = re.compile(r"(?:预期|预测|预计)(?:股息|息率)")
+_DIVIDEND = re.compile(r"派息|股息|每股派")
+_A_PART_OF_THE_YEAR = re.compile(r"末期|中期|特别|季度")  # 派末期息: one payment of the year's
+_PRICE = re.compile(r"股价|收市价|收盘价|现价")
+_PRICE_REACH = 16  # characters between the price's word and its figure (股价跌1.5%,至A元计)
+
+
+def _from_yields(doc: Document) -> Iterator[Claim]:
+    """维持全年派息d元。以昨股价跌1.5%,至p元计,股息率y厘: a yield is the year's dividend per
+    share over the price it names, both stated in its paragraph before it."""
+    table = facts(doc)
+    for ratio in table:
+        if ratio.quantity.kind != "percent" or not _YIELD.search(core_name(ratio.label.text)):
+            continue
+        if _FORWARD.search(table.doc.between(ratio.quantity.start - 12, ratio.quantity.start)):
+            continue
+        price = _price_named(table, ratio)
+        dividend = _years_dividend(table, ratio)
+        if price is None or dividend is None or not price.same_unit(dividend):
+            continue
+        inputs = {"whole": price.quantity, "part": dividend.quantity, "rate": ratio.quantity}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"named_whole": "股价", "margin": "股息率"}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _before_in_paragraph(table: FactTable, ratio: Fact) -> list[Fact]:
+    """The money figures before the ratio in its paragraph, the nearest first."""
+    return [
+        f
+        for f in reversed(table.facts[: ratio.index])
+        if f.paragraph == ratio.paragraph and f.quantity.kind == "money" and not f.quantity.is_range
+    ]
+
+
+def _price_named(table: FactTable, ratio: Fact) -> Fact | None:
+    """The nearest figure before the ratio that a word for the price names shortly before it."""
+    for fact in _before_in_paragraph(table, ratio):
+        before = table.doc.between(fact.quantity.start - _PRICE_REACH, fact.quantity.start)
+        if _PRICE.search(before) and not _OTHER_PRICE.search(before):
+            return fact
+    return None
+
+
+def _years_dividend(table: FactTable, ratio: Fact) -> Fact | None:
+    """The year's dividend per share: the one named for the year (全年派息), else the only one
+    named as a dividend and as no single payment of the year's."""
+    dividends = [f for f in _before_in_paragraph(table, ratio) if _DIVIDEND.search(f.label.text)]
+    whole_year = [
+        f
+        for f in dividends
+        if "全年" in f.label.text
+        or "全年" in table.doc.between(f.quantity.start - _PRICE_REACH, f.quantity.start)
+    ]
+    if whole_year:
+        return whole_year[0]
+    single = [f for f in dividends if not _A_PART_OF_THE_YEAR.search(f.label.text)]
+    return single[0] if len(single) == 1 and len(dividends) == 1 else None
 
 
 def margin_figures(table: FactTable, ratio: Fact) -> tuple[str, str, Fact, Fact] | None:

@@ -987,7 +987,7 @@ def _stated_lists(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
     """Announced breakdowns, 其中 lists and grid columns, with the wholes they may split."""
     return table.doc.memo(
         "stated lists",
-        lambda: [*announced_breakdowns(table), *_where_lists(table), *_grid_breakdowns(table)],
+        lambda: [*announced_breakdowns(table), *where_lists(table), *_grid_breakdowns(table)],
     )
 
 
@@ -1055,6 +1055,11 @@ def _filled_before(table: FactTable, parts: list[Fact], start: int) -> Fact | No
 
 
 _LIST_END = re.compile(r"[。\n]|其中")
+
+
+def where_lists(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
+    """Each 其中 list of two or more named items, with its whole (see `_where_lists`)."""
+    return table.doc.memo("where lists", lambda: list(_where_lists(table)))
 
 
 def _where_lists(table: FactTable):

@@ -173,6 +173,9 @@ def _months(match: re.Match[str]) -> str:
 
 
 _SPANS_COUNTED = ("月", "季度", "星期", "小时", "工作日", "交易日")
+# 股息率3.8厘, 息率约4厘: a yield in 厘 is in percent (Hong Kong usage); elsewhere 厘 is a
+# thousandth of a 元, or of an interest rate's principal
+_YIELD_BEFORE = re.compile(r"息率(?:为|达|约|仅|有|逾|近|只有)?\s*$")
 
 
 def _quantity(match: re.Match[str], view: str) -> Quantity | None:
@@ -181,6 +184,9 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         return None
     unit_word = match.group("unit") or ""
     end = match.end()
+    in_li = not unit_word and view.startswith("厘", end) and _yields_before(view, start)
+    if in_li:
+        end += 1
     if not unit_word and view.startswith("季", end):
         return None  # 1季度, 前3季度: a quarter, not a figure
     if unit_word == "个" and view.startswith(_SPANS_COUNTED, end):
@@ -197,7 +203,7 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         unit = _currency_before(view, start) or unit
     if match.group("cn") and unit == "CNY" and not match.group("mag") and high < 10:
         return None  # 三元电池, 二元结构, 多元: a word, not a sum of a few yuan
-    if match.group("pct1") or match.group("pct_cn") is not None or match.group("tenths"):
+    if match.group("pct1") or match.group("pct_cn") is not None or match.group("tenths") or in_li:
         kind, unit = "percent", "%"
     magnitude = MAGNITUDES.get(match.group("mag") or "", 1.0)
     if match.group("zhao") is not None and match.group("zhao_yi") is None:
@@ -231,6 +237,10 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
 
 
 _ROUND = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+
+
+def _yields_before(view: str, start: int) -> bool:
+    return bool(_YIELD_BEFORE.search(view, max(0, start - 8), start))
 
 
 def _number_start(match: re.Match[str]) -> int:
