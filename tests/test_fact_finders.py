@@ -4194,3 +4194,35 @@ class TestADividendYield:
     )
     def test_trap_no_claim(self, check_text, text):
         assert shares(check_text(text)) == []
+
+
+class TestWhatAGapToAForecastIsWorth:
+    """销售额L,增长r%,比原预测高出d个百分点,相当于多出X: the base L/(1+r) times d%."""
+
+    TEXT = "四季度全省网络零售额达{l}亿元,增长{r}%,比年初预期高出{d}个百分点,相当于多出{x}亿元。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_worth_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 2,875.0 / 1.148 × 3.6% = 90.16
+        ok = check_text(convert(self.TEXT.format(l="2,875.0", r="14.8", d="3.6", x="90.2")))
+        assert verdicts(ok, "difference") == [("consistent", None)]
+        wrong = check_text(convert(self.TEXT.format(l="2,875.0", r="14.8", d="3.6", x="103.5")))
+        assert verdicts(wrong, "difference") == [("inconsistent", "error")]
+
+    def test_a_rate_below_the_forecast(self, check_text):
+        text = "全年出口额为1,240.0亿美元,下降2.5%,较预期低1.5个百分点,相当于少19.1亿美元。"
+        # 1,240.0 / 0.975 × 1.5% = 19.08
+        assert verdicts(check_text(text), "difference") == [("consistent", None)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # against last year's rate: last year's increase is over another base
+            "全省网络零售额达2,875.0亿元,增长14.8%,比上年提高3.6个百分点,相当于多增103.5亿元。",
+            # 高出 but 少: the words disagree on the direction, nothing to check
+            "全省网络零售额达2,875.0亿元,增长14.8%,比原预测高出3.6个百分点,相当于少103.5亿元。",
+        ],
+    )
+    def test_trap_no_claim(self, check_text, text):
+        assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "difference")]

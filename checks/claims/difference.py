@@ -50,6 +50,7 @@ class Difference:
         yield from _from_facts(doc)
         yield from _structure_member_change(doc)
         yield from _ratio_changes(doc)
+        yield from _points_worth(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -377,7 +378,72 @@ def _is_difference(found: Comparison) -> bool:
     return change.kind == before.kind and change.unit == before.unit and change.kind != "percent"
 
 
+# 比原预测高出d个百分点 / 较预期低d个百分点: a rate against the one forecast for the same
+# figure, over the same base
+_AGAINST_FORECAST = re.compile(
+    r"^\s*[,,]?\s*(?:增速|增幅)?(?:比|较|高于|低于)(?:原|此前|年初|上次|之前)?(?:的)?"
+    r"(?:预测|预期|预估|预计|目标)(?:值|增速)?(?:高出|高|多|提高|低|少|下降)?了?\s*$"
+)
+# 相当于多出X / 相当于少X: what the points are worth in the level's unit
+_WORTH = re.compile(r"^\s*[,,]?\s*(?:相当于|折合|即)(?P<more>多|少)(?:出|增|了)?\s*$")
+
+
+def _points_worth(doc: Document) -> Iterator[Claim]:
+    """出口L,年增r%,比原预测高出d个百分点,相当于多出X: against a forecast rate of the same
+    base, the points are worth that base, L/(1+r), times d% (the derived tier). A gap to last
+    year's rate has another base: no claim."""
+    table = facts(doc)
+    for points in table:
+        if points.role != "pp" or not points.direction:
+            continue
+        rate, worth = table.get(points.index - 1), table.get(points.index + 1)
+        if rate is None or worth is None or rate.role != "rate" or not rate.direction:
+            continue
+        level = table.get(rate.attached_to)
+        if level is None or not level.is_amount or not worth.quantity.same_unit(level.quantity):
+            continue
+        if not rate.sentence == points.sentence == worth.sentence:
+            continue
+        if not _AGAINST_FORECAST.match(doc.between(rate.quantity.end, points.quantity.start)):
+            continue
+        glue = _WORTH.match(doc.between(points.quantity.end, worth.quantity.start))
+        if glue is None or (glue.group("more") == "多") != (points.direction > 0):
+            continue
+        inputs = {"level": level.quantity, "rate": rate.quantity, "points": points.quantity}
+        claim = Claim(NAME, doc.source, inputs | {"worth": worth.quantity})
+        claim.facts = {"shape": "points_worth", "sign": rate.direction, "falling": False}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _points_worth_row(claim: Claim) -> dict[str, float | None]:
+    level, rate, points, worth = (claim.inputs[k] for k in ("level", "rate", "points", "worth"))
+    sign = claim.facts["sign"]
+
+    def implied(read) -> Interval:
+        return before_the_rate(level, rate, sign, read) * read(points).scale(0.01)
+
+    return loose_row(
+        worth.strict, worth.lenient, [level, rate, points], implied, abs(worth.value) or 1.0
+    )
+
+
+def _explain_points_worth(claim: Claim) -> str:
+    text = claim.source.text
+    level, rate, points, worth = (claim.inputs[k] for k in ("level", "rate", "points", "worth"))
+    implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
+    scale = _display_scale(worth.value)
+    return (
+        f"the base {level.shown(text)} / (1 + {rate.shown(text)}) × {points.shown(text)} = "
+        f"{implied.scale(1 / scale).format(3)}; stated {worth.shown(text)} means "
+        f"{worth.strict.scale(1 / scale).format(3)}"
+        + (f" (in units of {scale:,.0f})" if scale != 1 else "")
+    )
+
+
 def derive(claim: Claim) -> dict[str, float | None]:
+    if claim.facts.get("shape") == "points_worth":
+        return _points_worth_row(claim)
     if claim.facts.get("shape") == "margin_change":
         return _margin_change_row(claim)
     before, after, change = (claim.inputs[k] for k in ("before", "after", "change"))
@@ -395,6 +461,8 @@ def derive(claim: Claim) -> dict[str, float | None]:
 
 def explain(claim: Claim) -> str:
     text = claim.source.text
+    if claim.facts.get("shape") == "points_worth":
+        return _explain_points_worth(claim)
     if claim.facts.get("shape") == "margin_change":
         return _explain_margin_change(claim)
     before, after, change = (claim.inputs[k] for k in ("before", "after", "change"))
