@@ -4226,3 +4226,28 @@ class TestWhatAGapToAForecastIsWorth:
     )
     def test_trap_no_claim(self, check_text, text):
         assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "difference")]
+
+
+class TestLastYearsMarginOverLastYearsFigures:
+    """收入W,较上年w;毛利P,较上年p;毛利率R,与上年r: last year's margin is p / w."""
+
+    TEXT = (
+        "报告期内,公司实现收入人民币{w}百万元,较上年人民币4120百万元增长11.3%。毛利为人民币"
+        "1310百万元,较上年人民币1187百万元增长10.4%;毛利率为{m}%,与上年{r}%大致相当。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_both_years_margins_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 1310 / 4585 = 28.57%; 1187 / 4120 = 28.81%
+        ok = check_text(convert(self.TEXT.format(w="4585", m="28.6", r="28.8")))
+        assert shares(ok) == [("consistent", None)] * 2
+        wrong = check_text(convert(self.TEXT.format(w="4585", m="28.6", r="26.8")))
+        assert sorted(shares(wrong)) == [("consistent", None), ("inconsistent", "error")]
+
+    def test_trap_a_change_in_points_is_no_earlier_margin(self, check_text):
+        # 下降0.2个百分点 is the change (difference checks it), not last year's margin
+        text = self.TEXT.format(w="4585", m="28.6", r="28.8").replace(
+            "与上年28.8%大致相当", "较上年下降0.2个百分点"
+        )
+        assert shares(check_text(text)) == [("consistent", None)]

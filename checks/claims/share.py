@@ -260,11 +260,35 @@ def _from_margins(doc: Document) -> Iterator[Claim]:
         if found is None:
             continue
         word, role, part, whole = found
-        inputs = {"whole": whole.quantity, role: part.quantity, "rate": ratio.quantity}
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"named_whole": whole.label.text, "margin": word}
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        yield _margin_claim(doc, word, role, part.quantity, whole, ratio.quantity)
+        earlier = _earlier_margin(table, ratio)
+        before = [table.get(f.reference) for f in (part, whole)]
+        if earlier is not None and all(f is not None for f in before):
+            yield _margin_claim(doc, word, role, before[0].quantity, before[1], earlier.quantity)
+
+
+def _margin_claim(
+    doc: Document, word: str, role: str, part: Quantity, whole: Fact, ratio: Quantity
+) -> Claim:
+    inputs = {"whole": whole.quantity, role: part, "rate": ratio}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {"named_whole": whole.label.text, "margin": word}
+    claim.row = derive(claim)
+    return quote_apart(doc, claim)
+
+
+# 毛利率为R,与上年r基本持平 / 较上年的r下降: last year's margin, right after this year's
+_LAST_YEARS = re.compile(r"^\s*[,,]?\s*(?:与|较|比|对比|相比)?(?:上年|去年)(?:同期)?(?:的|为)?\s*$")
+
+
+def _earlier_margin(table: FactTable, ratio: Fact) -> Fact | None:
+    """毛利R(较上年a), 收入W(较上年b), 毛利率r,与上年r0: last year's margin is over the earlier
+    values its figures are compared with."""
+    after = table.get(ratio.index + 1)
+    if after is None or after.sentence != ratio.sentence or after.quantity.kind != "percent":
+        return None
+    glue = table.doc.between(ratio.quantity.end, after.quantity.start)
+    return after if _LAST_YEARS.match(glue) else None
 
 
 # 股息率 (息率, 股息收益率): the dividend a share pays over its price. A forward yield (预期股息率)
