@@ -4251,3 +4251,21 @@ class TestLastYearsMarginOverLastYearsFigures:
             "与上年28.8%大致相当", "较上年下降0.2个百分点"
         )
         assert shares(check_text(text)) == [("consistent", None)]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_breakdown_announced_by_its_dimension(check_text, script):
+    """按地区划分,A a;B b;C c: the items of a breakdown the text announces split the whole
+    before it when they fill it; a sum then, and above it an error."""
+    text = IN_SCRIPT[script](
+        "全年集团营业收入{t}亿元,增长6.0%。按地区划分,华东地区营业收入41.2亿元,增长8.1%;"
+        "华南地区营业收入27.5亿元,增长3.3%;其他地区营业收入12.6亿元,增长5.2%。"
+    )
+    assert verdicts(check_text(text.format(t="81.3")), "sum") == [("consistent", None)]
+    bad = check_text(text.format(t="78.3"))  # 41.2 + 27.5 + 12.6 = 81.3 > 78.3
+    assert ("inconsistent", "error") in verdicts(bad, "part_whole") + verdicts(bad, "sum")
+    # short of the whole the items are an open list (其他地区 may leave out some): no error
+    short = check_text(text.format(t="95.0"))
+    assert "inconsistent" not in [
+        v for v, _ in verdicts(short, "part_whole") + verdicts(short, "sum")
+    ]

@@ -12,6 +12,7 @@ import pytest
 from checks.cli import main
 from checks.document import Document
 from checks.facts import facts, read_label
+from checks.facts.labels import restates
 from checks.read import matching_view
 from checks.read.source import Source
 
@@ -27,6 +28,11 @@ def verdicts(claims, claim_type: str) -> list[tuple[str, str | None]]:
 
 # ------------------------------------------------------------------ the table itself
 class TestLabels:
+    def test_not_x_restates_no_x(self):
+        # 非一线员工 is what 一线员工 is not; 出口总额 … 出口总额 and a longer name ending in it are one
+        assert not restates("一线员工人数", "非一线员工人数")
+        assert restates("一线员工人数", "全省一线员工人数")
+
     def test_a_name_ending_in_ji_keeps_it(self):
         # 计 is no verb to drop: 设计 and 预计 end in it
         assert read_label("IC设计产值").subject == "IC设计"
@@ -119,6 +125,17 @@ class TestRolesAndAttachments:
         assert found["達2兆6,812億元"].period == "2022"
         found, _ = table("公司成立于1990年,已有110年来最好的业绩,装机100兆瓦。")
         assert all(f.quantity.value < 1e6 for f in found.values())
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_level_after_its_rate_and_a_comma(self, script):
+        text = "期内集团总收入按年减少4.26%,至318.40亿元,纯利少9.1%,至52.07亿元。"
+        if script == "hant":
+            text = opencc.OpenCC("s2t").convert(text)
+        found, _ = table(text)
+        revenue = next(f for k, f in found.items() if k.startswith("318.40"))
+        profit = next(f for k, f in found.items() if k.startswith("52.07"))
+        assert revenue.label.head == "收入" and revenue.rate == revenue.index - 1
+        assert profit.label.text == "纯利" and profit.rate == profit.index - 1
 
     def test_periods_follow_the_paragraph_and_a_sentence_may_name_its_own(self):
         found, _ = table("2023年1—9月,出口51.2亿美元。其中9月份出口6.1亿美元。")

@@ -17,7 +17,14 @@ from checks.claims.agreement import Agreement, derive, explain
 from checks.claims.base import Claim, quote_apart
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
-from checks.facts.labels import core_name, measure_named, read_label, territory, without_total
+from checks.facts.labels import (
+    core_name,
+    measure_named,
+    read_label,
+    restates,
+    territory,
+    without_total,
+)
 from checks.facts.table import YEAR_SPAN, lists
 from checks.vocabulary import DOWN, MANNER, UP
 
@@ -130,7 +137,7 @@ def _same_rate(first: Stated, again: Stated) -> bool:
         return False
     if first.period != again.period:
         return False
-    return first.name == again.name or (len(again.name) >= 4 and first.name.endswith(again.name))
+    return first.name == again.name or restates(again.name, first.name)
 
 
 def _same_rate_undated(first: Stated, again: Stated) -> bool:
@@ -253,7 +260,7 @@ def _stated_points(table: FactTable) -> Iterator[Stated]:
 def _same_name(first: str, again: str) -> bool:
     """One name, or a longer clause ending in the other (拖累来自销售费用率 / 销售费用率)."""
     shorter, longer = sorted((first, again), key=len)
-    return first == again or (len(shorter) >= 4 and longer.endswith(shorter))
+    return first == again or restates(shorter, longer)
 
 
 def _named_shares(table: FactTable) -> Iterator[tuple[Fact, str, str]]:

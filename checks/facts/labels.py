@@ -244,7 +244,12 @@ def names_whole(candidate: Label, name: Label) -> bool:
 def restates(name: str, earlier: str) -> bool:
     """The same name, or a shorter one that ends it (市场规模 after 体外诊断市场规模): a later
     sentence need not repeat what the measure is of."""
-    return len(name) >= 2 and (name == earlier or (len(name) >= 4 and earlier.endswith(name)))
+    if len(name) < 2:
+        return False
+    if name == earlier:
+        return True
+    # 非直接护理人手 is what 直接护理人手 is not
+    return len(name) >= 4 and earlier.endswith(name) and not earlier.endswith("非" + name)
 
 
 def common_ending(texts: list[str]) -> str:

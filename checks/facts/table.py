@@ -651,7 +651,10 @@ def _measure_names(text: str, count: int) -> list[Label] | None:
     return None
 
 
-_TO_LEVEL = re.compile(r"\s*(?:增至|升至|降至|增加至|减少至|上升至|下降至|至|到|达到|达)\s*")
+# 出口下跌12.1%至9.4亿元, 总收入按年减少7.58%,至A: the level a rate moved to
+_TO_LEVEL = re.compile(
+    r"\s*[,,]?\s*(?:增至|升至|降至|增加至|减少至|上升至|下降至|至|到|达到|达)\s*"
+)
 
 
 def _rates_before_levels(doc: Document, table: list[Fact]) -> None:
