@@ -275,8 +275,20 @@ def _items_apart(doc: Document, listed: set[tuple[int, ...]]) -> Iterator[Claim]
             continue
         if _an_item_itself(doc, whole) or any(_another_head(f, whole) for f in items):
             continue  # 乙T,其中A a;丙U: the list may run on into the list around its whole
+        if any(_share_of_another(table, f, whole) for f in items):
+            continue  # 其中A a;B b,占U的s%: B is of another whole
+        if any(siblings(f.label.text, whole.label.text) for f in items):
+            continue  # 第二产业投资T,其中A a;第三产业投资U: the list around the whole goes on
         if len({f.period for f in items}) == 1 and disjoint(doc, quantities):
             yield together(doc, whole.quantity, quantities)
+
+
+def _share_of_another(table: FactTable, part: Fact, whole: Fact) -> bool:
+    """A figure whose share names a whole other than this one."""
+    return any(
+        f.whole_label is not None and not names_whole(whole.label, f.whole_label)
+        for f in table.shares_of(part)
+    )
 
 
 def _another_head(part: Fact, whole: Fact) -> bool:
