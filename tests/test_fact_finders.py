@@ -4269,3 +4269,37 @@ def test_a_breakdown_announced_by_its_dimension(check_text, script):
     assert "inconsistent" not in [
         v for v, _ in verdicts(short, "part_whole") + verdicts(short, "sum")
     ]
+
+
+class TestADoubling:
+    """翻番 / 翻了一番 / 翻了一倍: the later value is two to two and a half times the earlier;
+    翻两番 four times."""
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_two_years_then_a_doubling_and_a_planted_error(self, check_text, script):
+        text = "2019年,全市机器人产业产值为58.40亿元,2024年增至{b}亿元,实现翻番。"
+        convert = IN_SCRIPT[script]
+        assert verdicts(check_text(convert(text.format(b="121.30"))), "growth") == [
+            ("consistent", None)
+        ]
+        # 90.50 / 58.40 = 1.55: no doubling
+        assert verdicts(check_text(convert(text.format(b="90.50"))), "growth") == [
+            ("inconsistent", "error")
+        ]
+
+    def test_a_level_from_its_reference_doubled_twice(self, check_text):
+        text = "全省跨境电商进出口额由2015年的312亿元增至2024年的{b}亿元,翻了两番。"
+        assert verdicts(check_text(text.format(b="1302")), "growth") == [("consistent", None)]
+        # 702 / 312 = 2.25: doubled once, not twice
+        assert verdicts(check_text(text.format(b="702")), "growth") == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2019年全市机器人产业产值为58.40亿元,2024年增至90.50亿元,接近翻番。",  # hedged
+            "2019年全市机器人产业产值为58.40亿元,2024年增至190.50亿元,翻了一番多。",  # more than
+            "全市机器人产业产值为90.50亿元,力争到2030年翻一番。",  # a target, no earlier value
+        ],
+    )
+    def test_trap_no_error(self, check_text, text):
+        assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "growth")]

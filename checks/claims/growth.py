@@ -38,9 +38,10 @@ from checks.facts.partitions import (
     partitions_of,
     sharper_whole,
 )
-from checks.facts.periods import same_year
+from checks.facts.periods import same_year, year_of
 from checks.facts.table import earlier_structure, lists, structures
 from checks.quantities import INF, Interval, Quantity
+from checks.quantities.tokens import DOUBLING
 
 NAME = "growth"
 _ROW_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z()()/、\s]{2,30}")
@@ -70,6 +71,7 @@ class Growth:
             claim.row = derive(claim)
             yield claim
         yield from _from_facts(doc)
+        yield from _doubled_since(doc)
         yield from _series(doc)
         yield from _table_rows(doc)
         yield from _from_parts(doc)
@@ -118,6 +120,28 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
 
 
 _TO_MULTIPLE = re.compile(r"(?:到|至|为|是)\s*$")  # 增至3倍: B is 3A, not 4A
+
+
+def _doubled_since(doc: Document) -> Iterator[Claim]:
+    """2019年产值A,2023年达到B,实现翻番: a doubling after two levels of its sentence, of one
+    unit and two years, the later the nearer, is the later over the earlier."""
+    table = facts(doc)
+    for doubling in table:
+        if doubling.quantity.qualifier != DOUBLING:
+            continue
+        level, earlier = table.get(doubling.index - 1), table.get(doubling.index - 2)
+        if level is None or earlier is None or level.reference is not None:
+            continue  # 由A增至B,翻了一番: the level and its reference (see _from_facts)
+        if not doubling.sentence == level.sentence == earlier.sentence:
+            continue
+        if not all(f.role == "level" and f.is_amount for f in (level, earlier)):
+            continue
+        years = [year_of(f.period) for f in (earlier, level)]
+        if not all(y.isdigit() for y in years) or years[0] >= years[1]:
+            continue
+        if not level.same_unit(earlier):
+            continue
+        yield _claim(doc, level, doubling, {"before": earlier.quantity}, to_multiple=True)
 
 
 def _multiple_of(table, level: Fact) -> Fact | None:
@@ -665,6 +689,8 @@ def stated_change(claim: Claim, lenient: bool) -> Interval:
     """The stated change as a percent, under the strict or the lenient reading."""
     change = claim.inputs["change"]
     printed = change.lenient if lenient else change.strict
+    if change.qualifier == DOUBLING:
+        return printed.shift(-1).scale(100)  # 翻番: the ratio itself
     if change.kind == "multiple":
         by = printed.shift(1)  # 增长3倍: the increase is three times A, so B = 4A
         ratio = printed if claim.facts["to_multiple"] else by
@@ -735,7 +761,9 @@ def explain(claim: Claim) -> str:
     before = claim.inputs["before"]
     point = (after.value / before.value - 1) * 100
     reading = ""
-    if change.kind == "multiple":
+    if change.qualifier == DOUBLING:
+        reading = f" (B = {change.strict.format(2)} × A)"
+    elif change.kind == "multiple":
         reading = (
             f" (B = {fmt(change.value)} × A)"
             if claim.facts["to_multiple"]

@@ -25,7 +25,7 @@ from checks.facts.labels import (
 )
 from checks.facts.periods import whole_year
 from checks.quantities import Period, Quantity
-from checks.quantities.tokens import MONTH_DASH
+from checks.quantities.tokens import DOUBLING, MONTH_DASH
 from checks.vocabulary import DOWN, FROM_BEFORE, MANNER, TO_AFTER, UP
 
 ROLES = (
@@ -368,7 +368,8 @@ def _role(
     if kind == "pp":
         return "pp", _direction(near), "", None
     if kind == "multiple":
-        return "multiple", _direction(near), "", None
+        rises = quantity.qualifier == DOUBLING  # 翻番: the word is its own verb
+        return "multiple", 1 if rises else _direction(near), "", None
     if kind == "percent":
         share = _SHARE_BEFORE.search(near)
         if share:

@@ -190,7 +190,9 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?P<fx>(?P<fx_code>{_alternation(FX_CODES)})\$ ?(?P<fx_num>{_NUM}) ?"
         rf"(?P<fx_mag>{_alternation(LATIN_MAGNITUDES)})?(?![A-Za-z]))"
     )
-    parts = [date, year_range, fiscal, year, roc_year, recent, months, dollars, quantity]
+    # 翻番, 翻了一番, 翻两番, 翻了一倍: a value doubled (twice doubled …), with no digit
+    doubling = r"(?P<doubling>翻(?:了)?(?:(?P<doublings>一|两|二|三)番|番|一倍|1倍))"
+    parts = [date, year_range, fiscal, year, roc_year, recent, months, dollars, doubling, quantity]
     return re.compile("|".join(parts))
 
 
@@ -198,7 +200,7 @@ def _first_characters() -> str:
     """Every character a token can start with: digits, '-', 近, 百(分之), Chinese numerals and
     the first character of each hedge word before a figure."""
     firsts = (
-        set("0123456789-近百前")  # 千亿 alone is a figure only after a hedge, which starts it
+        set("0123456789-近百前翻")  # 千亿 alone is a figure only after a hedge, which starts it
         | {code[0] for code in FX_CODES}
         | set(_CN_FIRST)
         | {w[0] for w in qualifiers()["before"]}

@@ -133,6 +133,8 @@ def _token(match: re.Match[str], view: str) -> Token | None:
         return Period(match.start(), match.end(), year, year, part=part)
     if match.group("fx"):
         return _dollars(match)
+    if match.group("doubling"):
+        return _doubling(match, view)
     if match.group("months"):
         return Period(match.start(), match.end(), None, None, part=_months(match))
     if match.group("recent"):
@@ -162,6 +164,36 @@ def _dollars(match: re.Match[str]) -> Quantity | None:
         printed=printed,
         whole=False,
         number_start=match.start("fx_num"),
+    )
+
+
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3}
+# 近翻番, 超过翻番, 基本翻番: a doubling hedged has no bounds worth checking
+_HEDGED_DOUBLING = re.compile(r"(?:近|接近|将近|几近|超|超过|逾|约|基本|大约|大致|逾|多)$")
+DOUBLING = "doubling"  # the qualifier of a doubling: its interval is of the ratio B / A
+
+
+def _doubling(match: re.Match[str], view: str) -> Quantity | None:
+    """翻番 is B = 2A, 翻两番 B = 4A: read as the ratio, from the doubling to a quarter more
+    (2A to 2.5A: a value two and a half times as large has risen 1.5倍, not doubled), loosely
+    from a little short of it to half more; 翻番多 or a hedge before it bounds nothing."""
+    start, end = match.start(), match.end()
+    if _HEDGED_DOUBLING.search(view, max(0, start - 2), start) or view.startswith("多", end):
+        return None
+    factor = 2.0 ** _DOUBLINGS.get(match.group("doublings") or "一", 1)
+    strict = Interval(factor, factor * 1.25)
+    return Quantity(
+        start=start,
+        end=end,
+        value=factor,
+        unit="倍",
+        kind="multiple",
+        strict=strict,
+        lenient=Interval(factor * 0.95, factor * 1.5),
+        qualifier=DOUBLING,
+        printed=match.group("doubling"),
+        whole=False,
+        number_start=start,
     )
 
 
