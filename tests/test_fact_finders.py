@@ -4303,3 +4303,34 @@ class TestADoubling:
     )
     def test_trap_no_error(self, check_text, text):
         assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "growth")]
+
+
+class TestItemsPartsOfARise:
+    """较上年增加D,其中A贡献了a,B贡献了b,两者合计贡献度达s: the parts' sum over the rise is the
+    combined share; together they exceed the rise only if other items fell (a warning)."""
+
+    TEXT = (
+        "全年全省外贸出口额较上年增加{d}亿美元,其中机电产品贡献了{a}亿美元,"
+        "劳动密集型产品贡献了{b}亿美元,两者合计贡献度为{s}%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_combined_share_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # (412 + 236) / 815 = 79.5%
+        ok = check_text(convert(self.TEXT.format(d="815", a="412", b="236", s="79.5")))
+        assert shares(ok) == [("consistent", None)]
+        assert verdicts(ok, "part_whole") == [("consistent", None)]
+        wrong = check_text(convert(self.TEXT.format(d="815", a="412", b="236", s="89.5")))
+        assert shares(wrong) == [("inconsistent", "error")]
+
+    def test_parts_above_the_rise_are_only_a_warning(self, check_text):
+        # other items may have fallen: 412 + 536 > 815 is possible
+        claims = check_text(self.TEXT.format(d="815", a="412", b="536", s="116.3"))
+        assert verdicts(claims, "part_whole") == [("inconsistent", "warning")]
+        assert shares(claims) == [("consistent", None)]
+
+    def test_trap_a_degree_of_the_last_item_alone(self, check_text):
+        # 贡献度 with no 合计/两者: whose it is, the text does not say
+        text = self.TEXT.format(d="815", a="412", b="236", s="29.0").replace("两者合计", "")
+        assert shares(check_text(text)) == []

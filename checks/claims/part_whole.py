@@ -37,6 +37,7 @@ from checks.facts.labels import (
 from checks.facts.partitions import (
     announced_breakdowns,
     breakdowns,
+    change_contributions,
     dimension,
     fills,
     item,
@@ -93,6 +94,7 @@ class PartWhole:
                 listed.add(tuple(q.start for q in (whole, *parts)))
                 yield together(doc, whole, parts)
         yield from _items_apart(doc, listed)
+        yield from _parts_of_a_change(doc)
         yield from _breakdowns(doc)
         yield from _within_periods(doc)
         yield from _within_cumulative(doc)
@@ -260,6 +262,14 @@ def _one_measure_of_the_whole(parts: list[Fact], whole: Fact | None) -> bool:
     if whole is None or not whole.label.head:
         return False
     return all(f.label.head == whole.label.head and len(item(f)) >= 2 for f in parts)
+
+
+def _parts_of_a_change(doc: Document) -> Iterator[Claim]:
+    """较上年增加D,其中A贡献了a,B贡献了b: the items' parts of a rise together are no more than
+    it (the other items may have fallen: then more, so only where no part is signed)."""
+    for change, parts in change_contributions(facts(doc)):
+        if len(parts) >= 2 and disjoint(doc, [p.quantity for p in parts]):
+            yield together(doc, change.quantity, [p.quantity for p in parts], loosely=True)
 
 
 def _items_apart(doc: Document, listed: set[tuple[int, ...]]) -> Iterator[Claim]:

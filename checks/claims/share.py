@@ -42,6 +42,7 @@ from checks.facts.labels import (
 from checks.facts.partitions import (
     TOO_SMALL,
     Partition,
+    change_contributions,
     contribution_lists,
     partitions_of,
     sharper_whole,
@@ -74,6 +75,7 @@ class Share:
             *_from_yields(doc),
             *contributions(doc),
             *_combined(doc),
+            *_shares_of_a_change(doc),
         )
         for claim in found:
             seen.add(claim.inputs["rate"].start)
@@ -173,6 +175,29 @@ def _combined(doc: Document) -> Iterator[Claim]:
         inputs |= {f"part{i + 1}": p.quantity for i, p in enumerate(parts)}
         claim = Claim(NAME, doc.source, inputs)
         claim.facts = {"named_whole": named, "combined": len(parts)}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+_DEGREE = re.compile(r"贡献(?:度|率)")
+
+
+def _shares_of_a_change(doc: Document) -> Iterator[Claim]:
+    """较上年增加D,其中A贡献了a,B贡献了b,两者合计贡献度达s: the items' parts of a rise over
+    it."""
+    table = facts(doc)
+    for change, parts in change_contributions(table):
+        degree = table.get(parts[-1].index + 1)
+        if degree is None or degree.sentence != change.sentence:
+            continue
+        if degree.quantity.kind != "percent" or not _DEGREE.search(degree.label.text):
+            continue
+        if len(parts) > 1 and not _COMBINED.search(degree.label.text):
+            continue  # 贡献度 of the last item alone, or of what: unsaid
+        inputs = {"whole": change.quantity, "rate": degree.quantity}
+        inputs |= {f"part{i + 1}": p.quantity for i, p in enumerate(parts)}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"named_whole": change.label.text, "combined": len(parts)}
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
 

@@ -406,6 +406,35 @@ def _contribution_lists(table: FactTable):
 
 
 CONTRIBUTION = "贡献率"  # a part's share of the whole's growth
+# 资讯产品贡献了A: an item's part of a change stated before it
+_CONTRIBUTED = re.compile(r"贡献了?$")
+
+
+def change_contributions(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
+    """总额较上年增加D,其中A产品贡献了a,B产品贡献了b: a rise and the items' parts of it, of
+    its unit, after 其中 in its sentence."""
+    return table.doc.memo("change contributions", lambda: list(_change_contributions(table)))
+
+
+def _change_contributions(table: FactTable):
+    doc = table.doc
+    for change in table:
+        if change.role != "change" or change.direction <= 0 or not change.is_amount:
+            continue
+        after = table.get(change.index + 1)
+        if after is None or after.sentence != change.sentence:
+            continue
+        if _WHERE not in doc.between(change.quantity.end, after.quantity.start):
+            continue
+        parts = []
+        for fact in table.facts[change.index + 1 :]:
+            if fact.sentence != change.sentence or not _CONTRIBUTED.search(fact.label.text):
+                break
+            if not fact.same_unit(change) or fact.quantity.is_range:
+                break
+            parts.append(fact)
+        if parts:
+            yield change, parts
 
 
 def _cover(
