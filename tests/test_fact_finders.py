@@ -4334,3 +4334,32 @@ class TestItemsPartsOfARise:
         # 贡献度 with no 合计/两者: whose it is, the text does not say
         text = self.TEXT.format(d="815", a="412", b="236", s="29.0").replace("两者合计", "")
         assert shares(check_text(text)) == []
+
+
+class TestACombinedShareOfMembersNamed:
+    """甲和乙两款车型…占比s … 甲销售A,占比a;乙销售B,占比b: the members' shares add up to s, and
+    their figures over their whole are s."""
+
+    TEXT = (
+        "- 结构优化:星河S9和S7两款主力车型在第二季度总销量中占比达{s}%。\n"
+        "- 第二季度星河品牌销售8.3万辆,同比增长9.1%。\n"
+        "- 分车型:星河S9销售2.4万辆,占比28.9%,星河S7销售2.7万辆,占比32.5%,"
+        "星河S5销售3.2万辆,占比38.6%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_both_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        ok = check_text(convert(self.TEXT.format(s="61.4")))
+        assert ("consistent", None) in verdicts(ok, "sum")
+        assert "inconsistent" not in [v for v, _ in verdicts(ok, "sum") + shares(ok)]
+        # 28.9 + 32.5 = 61.4, not 71.4; (2.4 + 2.7) / 8.3 = 61.4%
+        wrong = check_text(convert(self.TEXT.format(s="71.4")))
+        assert ("inconsistent", "error") in verdicts(wrong, "sum")
+        assert ("inconsistent", "error") in shares(wrong)
+
+    def test_trap_a_name_two_members_end_in(self, check_text):
+        # S7 ends both 星河S7 and 银河S7: which is meant, the text does not say
+        text = self.TEXT.format(s="71.4").replace("星河S5销售", "银河S7销售")
+        claims = check_text(text)
+        assert "inconsistent" not in [v for v, _ in verdicts(claims, "sum") + shares(claims)]

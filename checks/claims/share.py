@@ -76,6 +76,7 @@ class Share:
             *contributions(doc),
             *_combined(doc),
             *_shares_of_a_change(doc),
+            *_members_combined(doc),
         )
         for claim in found:
             seen.add(claim.inputs["rate"].start)
@@ -175,6 +176,67 @@ def _combined(doc: Document) -> Iterator[Claim]:
         inputs |= {f"part{i + 1}": p.quantity for i, p in enumerate(parts)}
         claim = Claim(NAME, doc.source, inputs)
         claim.facts = {"named_whole": named, "combined": len(parts)}
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+# 甲和乙两款车型…占比s / 甲、乙、丙三家企业合计占s: members named, and how many they are
+_MEMBERS = re.compile(r"(?P<names>[^,;。:]{4,40}?)(?P<count>[两二三四五])(?:款|家|个|大|类|种|项)")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_NAME_GLUE = re.compile(r"和|与|及|、")
+
+
+@dataclass(frozen=True)
+class CombinedShare:
+    share: Fact
+    members: tuple[ShareFigures, ...]
+
+
+def combined_shares(doc: Document) -> list[CombinedShare]:
+    """问界甲和乙两款车型在交付总量中占比s … 甲交付A,占比a;乙交付B,占比b: a share of members
+    named and counted (两款, 三家), each member's own share of one whole stated elsewhere in
+    the document under its name."""
+    return doc.memo("combined shares", lambda: list(_combined_shares(doc)))
+
+
+def _combined_shares(doc: Document):
+    table = facts(doc)
+    stated = share_figures(doc)
+    for share in table:
+        if share.role != "share" or share.quantity.is_range:
+            continue
+        named = _MEMBERS.match(share.clause)
+        if named is None:
+            continue
+        names = _NAME_GLUE.split(named.group("names"))
+        if len(names) != _COUNTS[named.group("count")]:
+            continue
+        members = [_member_named(stated, share, name) for name in names]
+        if all(members) and len({m.whole.index for m in members}) == 1:
+            yield CombinedShare(share, tuple(members))
+
+
+def _member_named(stated: list[ShareFigures], share: Fact, name: str) -> ShareFigures | None:
+    """The one share figure elsewhere whose part's name the member's name ends in (问界甲 …
+    甲: a later name may drop what the first gave)."""
+    found = [s for s in stated if s.share is not share and _same_member(name, s.part.label.subject)]
+    return found[0] if len(found) == 1 else None
+
+
+def _same_member(name: str, subject: str) -> bool:
+    if min(len(name), len(subject)) < 2:
+        return False
+    return name.endswith(subject) or subject.endswith(name)
+
+
+def _members_combined(doc: Document) -> Iterator[Claim]:
+    """A combined share of members named: their parts over their one whole."""
+    for found in combined_shares(doc):
+        members = found.members
+        inputs = {"whole": members[0].whole.quantity, "rate": found.share.quantity}
+        inputs |= {f"part{i + 1}": m.part.quantity for i, m in enumerate(members)}
+        claim = Claim(NAME, doc.source, inputs)
+        claim.facts = {"named_whole": members[0].named, "combined": len(members)}
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
 

@@ -29,6 +29,7 @@ from checks.claims.base import (
     total_of,
 )
 from checks.claims.part_whole import is_flow, one_flow
+from checks.claims.share import combined_shares
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts, read_label, vocabulary
 from checks.facts.partitions import (
@@ -69,6 +70,7 @@ class Sum:
         yield from _announced(doc)
         yield from _sub_periods(doc)
         yield from _shares_and_the_rest(doc)
+        yield from _members_shares(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -118,6 +120,14 @@ def _announced(doc: Document) -> Iterator[Claim]:
         shares = [_own_share(table, p) for p in parts]
         if all(s is not None for s in shares):  # 星河S7交付A,占比a%,…: a complete list's shares
             yield quote_apart(doc, _of_a_hundred(doc, [s.quantity for s in shares]))
+
+
+def _members_shares(doc: Document) -> Iterator[Claim]:
+    """甲和乙两款车型占比s … 甲,占比a;乙,占比b: shares of one whole add up to the members'
+    combined share."""
+    for found in combined_shares(doc):
+        shares = [m.share.quantity for m in found.members]
+        yield quote_apart(doc, _claim(doc, found.share.quantity, shares, "combined shares"))
 
 
 def _own_share(table: FactTable, part: Fact) -> Fact | None:
