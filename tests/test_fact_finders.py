@@ -4363,3 +4363,36 @@ class TestACombinedShareOfMembersNamed:
         text = self.TEXT.format(s="71.4").replace("星河S5销售", "银河S7销售")
         claims = check_text(text)
         assert "inconsistent" not in [v for v, _ in verdicts(claims, "sum") + shares(claims)]
+
+
+class TestPullsAddUpToTheRate:
+    """GDP增长g%。最终消费支出拉动a个百分点,资本形成总额拉动b个百分点,货物和服务净出口向下拉动
+    c个百分点: a + b − c = g, the components of one group each stated once."""
+
+    TEXT = (
+        "前三季度,全省地区生产总值同比增长{g}%。从需求看,最终消费支出拉动经济增长3.6个百分点,"
+        "资本形成总额拉动经济增长1.9个百分点,货物和服务净出口向下拉动经济增长0.4个百分点。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_pulls_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        assert verdicts(check_text(convert(self.TEXT.format(g="5.1"))), "sum") == [
+            ("consistent", None)
+        ]
+        # 3.6 + 1.9 − 0.4 = 5.1, not 5.9 (nor 5.9 read with the net exports added)
+        assert verdicts(check_text(convert(self.TEXT.format(g="6.1"))), "sum") == [
+            ("inconsistent", "error")
+        ]
+
+    def test_domestic_and_external_demand_across_paragraphs(self, check_text):
+        text = (
+            "第二季度经济成长率为4.35%。外需对经济成长的贡献为1.12个百分点。\n\n"
+            "国内需求方面,合计贡献{d}个百分点,其中民间消费实质成长2.1%。"
+        )
+        assert verdicts(check_text(text.format(d="3.23")), "sum") == [("consistent", None)]
+        assert verdicts(check_text(text.format(d="2.23")), "sum") == [("inconsistent", "error")]
+
+    def test_trap_a_member_left_out_is_no_sum(self, check_text):
+        text = self.TEXT.format(g="6.1").replace(",货物和服务净出口向下拉动经济增长0.4个百分点", "")
+        assert verdicts(check_text(text), "sum") == []

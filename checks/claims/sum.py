@@ -26,6 +26,7 @@ from checks.claims.base import (
     quote_apart,
     relation_row,
     same_unit,
+    signed,
     total_of,
 )
 from checks.claims.part_whole import is_flow, one_flow
@@ -71,6 +72,7 @@ class Sum:
         yield from _sub_periods(doc)
         yield from _shares_and_the_rest(doc)
         yield from _members_shares(doc)
+        yield from _pulls_of_a_rate(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -120,6 +122,60 @@ def _announced(doc: Document) -> Iterator[Claim]:
         shares = [_own_share(table, p) for p in parts]
         if all(s is not None for s in shares):  # 星河S7交付A,占比a%,…: a complete list's shares
             yield quote_apart(doc, _of_a_hundred(doc, [s.quantity for s in shares]))
+
+
+_PULL = re.compile(r"拉动|贡献|带动|拖累|下拉")
+_PULLS_DOWN = re.compile(r"向下拉动|负拉动|拖累|下拉|负贡献")
+
+
+def _pulls_of_a_rate(doc: Document) -> Iterator[Claim]:
+    """GDP增长g%。最终消费支出拉动经济增长a个百分点,资本形成总额拉动b个百分点,货物和服务净出口
+    向下拉动c个百分点: the pulls of every member of a group of components, one each, add up to
+    the rate before them (data/labels.yaml, growth_components); a pull down counts against."""
+    table = facts(doc)
+    words = vocabulary()
+    pulls = [f for f in table if f.role == "pp" and _PULL.search(f.clause)]
+    named = {f.index: _named_before(table, f) for f in pulls}
+    for group in words.growth_components if pulls else ():
+        members = [_member_pulls(pulls, named, spellings) for spellings in group]
+        if any(len(found) != 1 for found in members):
+            continue
+        found = [m[0] for m in members]
+        rate = _rate_pulled(table, min(found, key=lambda f: f.index), words.growth_totals)
+        if rate is None:
+            continue
+        signs = [-1 if _PULLS_DOWN.search(f.clause) else 1 for f in found]
+        claim = _claim(doc, rate.quantity, [f.quantity for f in found], "pulls")
+        claim.facts["signs"] = signs
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _named_before(table: FactTable, pull: Fact) -> str:
+    """What a pull is of: the words of its sentence since the figure before it (国外净需求(即
+    输出减输入)贡献经济成长a; 内需部分,总体贡献b)."""
+    doc = table.doc
+    start = doc.sentences[pull.sentence][0]
+    before = table.get(pull.index - 1)
+    if before is not None and before.sentence == pull.sentence:
+        start = before.quantity.end
+    return doc.between(start, pull.quantity.start)
+
+
+def _member_pulls(
+    pulls: list[Fact], named: dict[int, str], spellings: tuple[str, ...]
+) -> list[Fact]:
+    """The member's pulls; one stated again as printed before counts once."""
+    found = [f for f in pulls if any(word in named[f.index] for word in spellings)]
+    return found[:1] if len({f.quantity.printed for f in found}) == 1 else found
+
+
+def _rate_pulled(table: FactTable, first: Fact, totals: tuple[str, ...]) -> Fact | None:
+    """The nearest year-on-year rate before the first pull that names what the pulls are of."""
+    for fact in reversed(table.facts[: first.index]):
+        if fact.role == "rate" and not fact.monthly and any(w in fact.clause for w in totals):
+            return fact
+    return None
 
 
 def _members_shares(doc: Document) -> Iterator[Claim]:
@@ -356,13 +412,15 @@ def derive(claim: Claim) -> dict[str, float | None]:
         strict, lenient = total_of(parts), total_of(parts, loosely)
         return relation_row(WHOLE, strict, WHOLE, lenient, 100.0)
     total = claim.inputs["total"]
-    return loose_row(
-        total.strict,
-        total.lenient,
-        parts,
-        lambda read: total_of(parts, read),
-        abs(total.value) or 1.0,
-    )
+    signs = claim.facts.get("signs") or [1] * len(parts)
+
+    def implied(read) -> Interval:
+        found = signed(parts[0], signs[0], read)
+        for part, sign in zip(parts[1:], signs[1:], strict=True):
+            found = found + signed(part, sign, read)
+        return found
+
+    return loose_row(total.strict, total.lenient, parts, implied, abs(total.value) or 1.0)
 
 
 def explain(claim: Claim) -> str:

@@ -57,6 +57,10 @@ class Vocabulary:
     counters: tuple[str, ...] = ()  # 人次, 人数: a measure counting what the word before names
     subsets: tuple[str, ...] = ()  # 规模以上: a qualifier naming part of what the rest names
     vital_rates: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # the components whose pulls (拉动/贡献…个百分点) add up to a growth rate: each group a
+    # tuple of members, each member its spellings
+    growth_components: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    growth_totals: tuple[str, ...] = ()  # what such a rate is of: 国内生产总值, GDP, 经济增长
 
 
 @lru_cache(maxsize=4)
@@ -96,6 +100,11 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         per_head=tuple(data.get("per_head") or ()),
         subsets=longest_first(data.get("subsets")),
         counters=longest_first(data.get("counters")),
+        growth_components=tuple(
+            tuple(tuple(longest_first(m.split("|"))) for m in group)
+            for group in (data.get("growth_components") or {}).get("groups") or []
+        ),
+        growth_totals=longest_first((data.get("growth_components") or {}).get("totals")),
         vital_rates={
             str(k): (str(v["rate"]), longest_first(v.get("counts")))
             for k, v in (data.get("vital_rates") or {}).items()
