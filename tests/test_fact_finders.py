@@ -4396,3 +4396,36 @@ class TestPullsAddUpToTheRate:
     def test_trap_a_member_left_out_is_no_sum(self, check_text):
         text = self.TEXT.format(g="6.1").replace(",货物和服务净出口向下拉动经济增长0.4个百分点", "")
         assert verdicts(check_text(text), "sum") == []
+
+
+class TestACagrLeadingToAValueAfterIt:
+    """2024年规模A。到2030年,该市场将以r的复合年增长率增长,达到B: the start is the latest
+    earlier year's figure of the unit, in the paragraph or the one before."""
+
+    TEXT = (
+        "2024年全球储能电池市场规模为420.0亿美元,同比增长21.3%。\n\n"
+        "到2030年,该市场将以15.0%的年复合增长率增长,达到{b}亿美元。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_rate_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 420.0 × 1.15^6 = 971.5
+        ok = check_text(convert(self.TEXT.format(b="971.5")))
+        assert verdicts(ok, "cagr") == [("consistent", None)]
+        wrong = check_text(convert(self.TEXT.format(b="1250.0")))
+        assert verdicts(wrong, "cagr") == [("inconsistent", "error")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # the end names its own measure: not what the earlier figure is of
+            "2024年全球储能电池市场规模为420.0亿美元。到2030年,出货额将以15.0%的年复合增长率增长,"
+            "达到1250.0亿美元。",
+            # two figures of the unit for the latest earlier year: which is the start is unsaid
+            "2024年储能电池市场规模为420.0亿美元,光伏组件市场规模为515.0亿美元。\n\n"
+            "到2030年,该市场将以15.0%的年复合增长率增长,达到1250.0亿美元。",
+        ],
+    )
+    def test_trap_no_claim(self, check_text, text):
+        assert verdicts(check_text(text), "cagr") == []

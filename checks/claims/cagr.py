@@ -54,6 +54,9 @@ class Cagr:
             end = min(match.start(), rate.start)
             endpoints = _endpoints(doc, sentence[0], end) or _start_elsewhere(doc, sentence[0], end)
             if endpoints is None:
+                found = _end_after_the_rate(doc, rate, sentence)
+                if found is not None:
+                    yield found
                 continue
             (first, first_year), (last, last_year), years_at = endpoints
             nearest = max((first, last), key=lambda q: q.end)
@@ -129,11 +132,7 @@ def _stated_rate(doc: Document, match: re.Match[str]) -> Quantity | None:
     if (
         before
         and before[-1].kind == "percent"
-        and doc.between(before[-1].end, match.start())
-        in (
-            "的",
-            "",
-        )
+        and doc.between(before[-1].end, match.start()).strip() in ("的", "")
     ):
         return before[-1]
     return None
@@ -228,6 +227,58 @@ def _start_elsewhere(
     if len(starts) != 1:
         return None
     return (starts[0].quantity, span.first), (last.quantity, span.last), (span.start, span.end)
+
+
+# 以r的复合年增长率增长,达到B: the value the rate leads to, after it
+_TO_END = re.compile(
+    rf"^\s*(?:的)?\s*(?:{_KEYWORD.pattern})?\s*(?:的)?(?:增长|扩张|扩大)?[,,]?\s*"
+    r"(?:达到|达|增至|增长至|扩大至|至|到)?\s*$"  # the verb may open the figure's token
+)
+_ANAPHORIC = re.compile(r"^(?:该|这一|此|其|上述)")
+
+
+def _end_after_the_rate(doc: Document, rate: Quantity, sentence: tuple[int, int]) -> Claim | None:
+    """预计2023年市场接近A。到2028年,该行业将以r的复合年增长率增长,达到接近B: the end after
+    the rate, of the year its sentence names; the start the latest earlier year's figure of its
+    unit in its paragraph or the one before, before the sentence. The rate and the end name
+    nothing, or only what was named before (该行业)."""
+    table = facts(doc)
+    later = [
+        f
+        for f in table
+        if f.sentence == doc.sentence_at(rate.start) and f.quantity.start >= rate.end
+    ]
+    if not later or not later[0].is_amount or later[0].role != "level":
+        return None
+    last = later[0]
+    if not _TO_END.match(doc.between(rate.end, last.quantity.start)):
+        return None
+    year = year_of(last.period)
+    stated = table.of(rate)
+    names = [f.label.text for f in (last, stated) if f is not None]
+    if not year.isdigit() or any(core_name(n) and not _ANAPHORIC.match(n) for n in names):
+        return None  # 出货额将以r…: the rate names its own measure
+    floor = doc.paragraph_before(last.paragraph)
+    earlier = [
+        f
+        for f in table
+        if floor <= f.quantity.start < sentence[0]
+        and f.role in ("level", "prior")
+        and f.same_unit(last)
+        and not f.quantity.is_range
+        and year_of(f.period).isdigit()
+        and int(year_of(f.period)) < int(year)
+    ]
+    if not earlier:
+        return None
+    first_year = max(int(year_of(f.period)) for f in earlier)
+    starts = [f for f in earlier if int(year_of(f.period)) == first_year]
+    if len(starts) != 1:
+        return None
+    claim = Claim(NAME, doc.source, {"from": starts[0].quantity, "to": last.quantity, "rate": rate})
+    claim.facts = {"from_year": first_year, "to_year": int(year)}
+    claim.row = derive(claim)
+    return quote_apart(doc, claim)
 
 
 _TARGET_YEAR = re.compile(r"(?:到|至)\s*$")
