@@ -137,6 +137,21 @@ class TestRolesAndAttachments:
         assert revenue.label.head == "收入" and revenue.rate == revenue.index - 1
         assert profit.label.text == "纯利" and profit.rate == profit.index - 1
 
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_last_year_in_a_report_of_last_year(self, script):
+        # the release reports last December: 去年12月 is its period, no earlier one
+        text = (
+            "海关今日发布去年12月进出口统计,12月出口512.6亿美元。去年12月进口388.1亿美元,"
+            "较去年同期的351.0亿美元增长10.6%。"
+        )
+        convert = opencc.OpenCC("s2t").convert if script == "hant" else str
+        found, _ = table(convert(text))
+        imports = next(f for k, f in found.items() if k.startswith("388.1"))
+        earlier = next(f for k, f in found.items() if k.startswith("351.0"))
+        assert imports.role == "level" and earlier.role == "reference"
+        found, _ = table(convert(text.replace("今日发布去年12月", "今日发布")))
+        assert next(f for k, f in found.items() if k.startswith("388.1")).role == "prior"
+
     def test_periods_follow_the_paragraph_and_a_sentence_may_name_its_own(self):
         found, _ = table("2023年1—9月,出口51.2亿美元。其中9月份出口6.1亿美元。")
         assert found["51.2亿美元"].period == "2023:1-9月"

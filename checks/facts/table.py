@@ -90,6 +90,18 @@ _PRIOR_BEFORE = re.compile(r"(?:去年|上年|前年|上月|[较比])$")
 # 去年年中至今年年中的出生人数: a stretch that ends now, not an earlier period
 _UP_TO_NOW = re.compile(r"(?:去年|上年)[^,;。]{0,6}?(?:至|到)(?:今年|本年|现在|今)")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
+# 发布去年12月海关进出口统计 / 公布截至去年底止的全年业绩: a report of last year's figures,
+# where 去年 names the period reported, not an earlier one
+_REPORT_OF_LAST_YEAR = re.compile(
+    r"(?:发布|公布|公佈|发表|出炉)(?:了)?(?:截至)?(?:去年|上年)(?:\d{1,2}月|全年|年度|底|年底)"
+)
+_LAST_YEAR = re.compile(r"^(?:[^,;。]{0,12}?)去年(?!同期)")
+
+
+def _reports_last_year(doc: Document) -> bool:
+    return doc.memo("reports last year", lambda: bool(_REPORT_OF_LAST_YEAR.search(doc.view)))
+
+
 # 与去年年中人口比较 / 较上年 / 同比 …: a sentence about the figure before it
 _COMPARISON_OPENING = re.compile(
     r"^(?:与|和|较|比|同|相比|相较|对比)[^,。;]{0,16}?(?:相比|比较|对比|同期|上年|去年|同比)?"
@@ -392,7 +404,11 @@ def _role(
             return "reference", 0, "", None
         if _SAME_PERIOD_BEFORE.search(clause):
             return "reference", 0, "", None  # 去年同期出口额X: the value compared with
-        if _PRIOR_PERIOD.search(clause) and not _UP_TO_NOW.search(clause):
+        if (
+            _PRIOR_PERIOD.search(clause)
+            and not _UP_TO_NOW.search(clause)
+            and not (_reports_last_year(doc) and _LAST_YEAR.search(clause))
+        ):
             return "prior", 0, "", None  # 去年全年产值X: a level of an earlier period
         if FROM_BEFORE.search(doc.between(quantity.start - 3, quantity.start)) and TO_AFTER.match(
             doc.between(quantity.end, quantity.end + 6)
