@@ -28,6 +28,11 @@ def verdicts(claims, claim_type: str) -> list[tuple[str, str | None]]:
 
 # ------------------------------------------------------------------ the table itself
 class TestLabels:
+    def test_concessive_words_and_the_period_word_are_no_name(self):
+        # 虽然多2.5%: the level after it is of 营运收入; 期内总收入 is the period's total revenue
+        assert read_label("集团营运收入虽然").text == "集团营运收入"
+        assert read_label("期内总收入").text == "收入" and read_label("期内总收入").total
+
     def test_not_x_restates_no_x(self):
         # 非一线员工 is what 一线员工 is not; 出口总额 … 出口总额 and a longer name ending in it are one
         assert not restates("一线员工人数", "非一线员工人数")
