@@ -4287,6 +4287,15 @@ class TestADoubling:
             ("inconsistent", "error")
         ]
 
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_more_than_doubled(self, check_text, script):
+        text = IN_SCRIPT[script](
+            "全年服务外包合同额由2020年的36.0亿元增至2024年的{b}亿元,增长逾倍。"
+        )
+        assert verdicts(check_text(text.format(b="95.0")), "growth") == [("consistent", None)]
+        # 60.0 / 36.0 = 1.67: no more than doubled
+        assert verdicts(check_text(text.format(b="60.0")), "growth") == [("inconsistent", "error")]
+
     def test_a_level_from_its_reference_doubled_twice(self, check_text):
         text = "全省跨境电商进出口额由2015年的312亿元增至2024年的{b}亿元,翻了两番。"
         assert verdicts(check_text(text.format(b="1302")), "growth") == [("consistent", None)]

@@ -191,7 +191,11 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?P<fx_mag>{_alternation(LATIN_MAGNITUDES)})?(?![A-Za-z]))"
     )
     # 翻番, 翻了一番, 翻两番, 翻了一倍: a value doubled (twice doubled …), with no digit
-    doubling = r"(?P<doubling>翻(?:了)?(?:(?P<doublings>一|两|二|三)番|番|一倍|1倍))"
+    # and 增长逾倍 (more than doubled): a bound, after its verb
+    doubling = (
+        r"(?P<doubling>翻(?:了)?(?:(?P<doublings>一|两|二|三)番|番|一倍|1倍)"
+        r"|(?<=增长|成长|上升|增加|上涨)(?P<over_double>逾|超)倍)"
+    )
     parts = [date, year_range, fiscal, year, roc_year, recent, months, dollars, doubling, quantity]
     return re.compile("|".join(parts))
 

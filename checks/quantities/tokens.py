@@ -181,7 +181,15 @@ def _doubling(match: re.Match[str], view: str) -> Quantity | None:
     if _HEDGED_DOUBLING.search(view, max(0, start - 2), start) or view.startswith("多", end):
         return None
     factor = 2.0 ** _DOUBLINGS.get(match.group("doublings") or "一", 1)
+    if match.group("over_double"):  # 增长逾倍: more than doubled, by how much unsaid
+        strict = Interval(factor, INF)
+        return _doubled(match, strict, Interval(factor * 0.95, INF), factor)
     strict = Interval(factor, factor * 1.25)
+    return _doubled(match, strict, Interval(factor * 0.95, factor * 1.5), factor)
+
+
+def _doubled(match: re.Match[str], strict: Interval, lenient: Interval, factor: float) -> Quantity:
+    start, end = match.start(), match.end()
     return Quantity(
         start=start,
         end=end,
@@ -189,7 +197,7 @@ def _doubling(match: re.Match[str], view: str) -> Quantity | None:
         unit="倍",
         kind="multiple",
         strict=strict,
-        lenient=Interval(factor * 0.95, factor * 1.5),
+        lenient=lenient,
         qualifier=DOUBLING,
         printed=match.group("doubling"),
         whole=False,
