@@ -4438,3 +4438,30 @@ class TestACagrLeadingToAValueAfterIt:
     )
     def test_trap_no_claim(self, check_text, text):
         assert verdicts(check_text(text), "cagr") == []
+
+
+class TestTheSizeOfAFallMoved:
+    """一季度下降a%,二季度降幅收窄至b%,三季度降幅扩大至c%: each size against the one before."""
+
+    TEXT = "一季度全市工业用电量同比下降{a}%,二季度降幅收窄至{b}%,三季度这一降幅又扩大至{c}%。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_each_size_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        ok = check_text(convert(self.TEXT.format(a="9.4", b="6.2", c="7.8")))
+        assert verdicts(ok, "direction") == [("consistent", None)] * 2
+        # 6.2 → 5.5 narrowed: no widening
+        wrong = check_text(convert(self.TEXT.format(a="9.4", b="6.2", c="5.5")))
+        assert sorted(verdicts(wrong, "direction")) == [
+            ("consistent", None),
+            ("inconsistent", "error"),
+        ]
+
+    def test_a_rise_widened(self, check_text):
+        text = "上半年出口同比增长3.1%,前三季度增幅扩大至4.6%。"
+        assert verdicts(check_text(text), "direction") == [("consistent", None)]
+
+    def test_trap_a_fall_size_after_a_rise(self, check_text):
+        # 降幅 after a rise: the fall it speaks of is not the rate before it
+        text = "一季度全市工业用电量同比增长2.4%,二季度降幅收窄至1.1%。"
+        assert verdicts(check_text(text), "direction") == []

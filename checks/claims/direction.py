@@ -48,6 +48,7 @@ class Direction:
         yield from _thresholds(doc)
         yield from _against_earlier(doc)
         yield from _moved_to(doc)
+        yield from _breadth_moved(doc)
         yield from _between_parts(doc)
         yield from _digit_bands(doc)
         yield from _records(doc)
@@ -253,6 +254,53 @@ def _moved_to(doc: Document) -> Iterator[Claim]:
             continue
         claim = _movement(doc, start.quantity, now.quantity, moved["verb"], falls(moved["verb"]))
         yield quote_apart(doc, claim)
+
+
+# 降幅收窄至b / 这一下滑幅度增至b / 增幅扩大到b: a rate's size moved from the rate before it
+_BREADTH = re.compile(
+    r"(?:这一|该|其)?(?P<what>降幅|跌幅|(?:下滑|下降|下跌|增长|上涨)幅度|增幅|涨幅)"
+    rf"(?:又|也)?{MANNER}(?P<verb>收窄|缩小|扩大|加大|增至|增加至|上升至|提高)(?:至|到)?\s*$"
+)
+_FALL_SIZES = ("降幅", "跌幅", "下滑幅度", "下降幅度", "下跌幅度")
+_NARROWS = ("收窄", "缩小")
+
+
+def _breadth_moved(doc: Document) -> Iterator[Claim]:
+    """二季度营收环比下滑a%,三季度这一下滑幅度增至b% / 一季度下降a%,二季度降幅收窄至b%: the
+    size of a fall (or a rise) against the rate of the same kind just before it."""
+    table = facts(doc)
+    sizes: dict[int, int] = {}  # each size moved to, by index: -1 a fall's, +1 a rise's
+    for now in table:
+        if now.quantity.kind != "percent" or now.quantity.is_range or now.index == 0:
+            continue
+        clause = re.split(r"[,;。:]", doc.between(now.paragraph, now.quantity.start))[-1]
+        moved = _BREADTH.search(clause)
+        if moved is None:
+            continue
+        sign = -1 if moved["what"] in _FALL_SIZES else 1
+        sizes[now.index] = sign
+        before = _size_before(table, now, sign, sizes)
+        if before is None:
+            continue
+        narrows = moved["verb"] in _NARROWS
+        claim = _movement(doc, before.quantity, now.quantity, moved["verb"], narrows)
+        yield quote_apart(doc, claim)
+
+
+def _size_before(table: FactTable, now: Fact, sign: int, sizes: dict[int, int]) -> Fact | None:
+    """The nearest earlier rate of the paragraph within reach, moving as `sign` says, or size
+    moved to of that kind (一季度下降a,二季度降幅收窄至b,三季度降幅扩大至c: c against b)."""
+    for fact in reversed(table.facts[: now.index]):
+        if fact.paragraph != now.paragraph or fact.sentence < now.sentence - MOVE_REACH:
+            return None
+        if fact.index in sizes:
+            return fact if sizes[fact.index] == sign else None
+        if fact.role != "rate":
+            continue
+        if fact.direction != sign or fact.quantity.value < 0 or fact.quantity.is_range:
+            return None  # the rate before is of the other kind: the size is not its
+        return fact
+    return None
 
 
 def _previous_level(table: FactTable, now: Fact) -> Fact | None:
