@@ -4465,3 +4465,36 @@ class TestTheSizeOfAFallMoved:
         # 降幅 after a rise: the fall it speaks of is not the rate before it
         text = "一季度全市工业用电量同比增长2.4%,二季度降幅收窄至1.1%。"
         assert verdicts(check_text(text), "direction") == []
+
+
+class TestLastYearsTotalRebuiltFromItsParts:
+    """T0 stated for last year; this year's parts a (rate r) and b (rate q) of the total: last
+    year's total is a/(1+r) + b/(1+q), where the total's own rate is not stated."""
+
+    TEXT = (
+        "2025年全省药材出口额为12.0亿美元,而2024年全省药材出口额创下新高,达到{t0}亿美元。\n\n"
+        "进入2025年,出口有所回落。其中,道地药材出口额为5.1亿美元,同比下降2.1%;"
+        "非道地药材出口额6.9亿美元,同比下降6.5%。"
+    )
+
+    def _rebuilt(self, claims):
+        return [
+            (c.verdict, c.severity)
+            for c in claims
+            if c.type == "agreement" and c.facts.get("relation") == "last year's total"
+        ]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_rebuilt_total_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 5.1 / 0.979 + 6.9 / 0.935 = 12.59
+        assert self._rebuilt(check_text(convert(self.TEXT.format(t0="12.6")))) == [
+            ("consistent", None)
+        ]
+        assert self._rebuilt(check_text(convert(self.TEXT.format(t0="13.6")))) == [
+            ("inconsistent", "error")
+        ]
+
+    def test_trap_the_totals_own_rate_is_growths_to_check(self, check_text):
+        text = self.TEXT.format(t0="13.6").replace("12.0亿美元,", "12.0亿美元,同比下降4.8%,", 1)
+        assert self._rebuilt(check_text(text)) == []

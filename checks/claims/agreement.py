@@ -275,6 +275,10 @@ def derive(claim: Claim) -> dict[str, float | None]:
         from checks.claims import enumeration  # it builds on this module
 
         return enumeration.derive(claim)
+    if claim.facts.get("relation") == "last year's total":
+        from checks.claims import restatement  # it builds on this module
+
+        return restatement.derive_last_years_total(claim)
     quantities = list(claim.inputs.values())
     if claim.facts["relation"] == "complement":
         strict_gap = max(0.0, sum(q.strict.lo for q in quantities) - 100)
@@ -304,6 +308,10 @@ def explain(claim: Claim) -> str:
         from checks.claims import enumeration  # it builds on this module
 
         return enumeration.explain(claim)
+    if claim.facts.get("relation") == "last year's total":
+        from checks.claims import restatement  # it builds on this module
+
+        return restatement.explain_last_years_total(claim)
     if claim.facts.get("relation") == "vital rates":
         from checks.claims import vital_rates  # it builds on this module
 

@@ -115,7 +115,7 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
             yield _claim(doc, level, rate, {"before": reference.quantity})
         elif change is not None and change.direction:
             yield _claim(doc, level, rate, {"change_amount": change.quantity}, change.direction)
-        elif (earlier := _last_years_level(table, level, rate)) is not None:
+        elif (earlier := last_years_level(table, level, rate)) is not None:
             yield quote_apart(doc, _claim(doc, level, rate, {"before": earlier.quantity}))
 
 
@@ -232,7 +232,7 @@ def _years_of(doc: Document, values: list[Fact]) -> bool:
     return bool(spans) and spans[-1] == len(values)
 
 
-def _last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
+def last_years_level(table: FactTable, level: Fact, rate: Fact) -> Fact | None:
     """The same measure stated for the year before, in this paragraph or the one before, or
     after it in its paragraph: "2020年销售20.0万辆 … 2021年销售25.0万辆,同比增长25.0%"."""
     year, _, part = level.period.partition(":")
@@ -325,7 +325,7 @@ def _rebuilt_rates(doc: Document, table: FactTable, found, rest: bool) -> Iterat
         return
     figures = (found.total, *found.parts)
     for kind in ("year", "month"):  # 同比 with 同比, 环比 with 环比
-        rates = [_rate_of_kind(table, f, kind) for f in figures]
+        rates = [rate_of_kind(table, f, kind) for f in figures]
         if not _usable(rates):
             continue
         if any(
@@ -344,7 +344,7 @@ def _rebuilt_rates(doc: Document, table: FactTable, found, rest: bool) -> Iterat
         yield quote_apart(doc, claim)
 
 
-def _rate_of_kind(table: FactTable, level: Fact, kind: str) -> Fact | None:
+def rate_of_kind(table: FactTable, level: Fact, kind: str) -> Fact | None:
     """The level's rate of one kind: month on month (环比) or year on year."""
     for index in level.rates:
         rate = table[index]
@@ -459,7 +459,7 @@ def _weighted_by_last_years_shares(doc: Document) -> Iterator[Claim]:
         partition = partition_before(found, members[0], len(members))
         if partition is None:
             continue
-        rates = [_rate_of_kind(table, f, "year") for f in (partition.total, *partition.parts)]
+        rates = [rate_of_kind(table, f, "year") for f in (partition.total, *partition.parts)]
         if not _usable(rates):
             continue
         inputs = {f"share{i + 1}": m.quantity for i, m in enumerate(members)}
@@ -526,7 +526,7 @@ def _pulls(doc: Document) -> Iterator[Claim]:
         whole = part and _named_whole(table, part, found["whole"])
         if not part or not whole:
             continue
-        rates = [_rate_of_kind(table, f, "year") for f in (part, whole)]
+        rates = [rate_of_kind(table, f, "year") for f in (part, whole)]
         if not _usable(rates):
             continue
         inputs = {"part1": part.quantity, "rate1": rates[0].quantity, "pull": pull.quantity}

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from checks.claims.agreement import Agreement, derive, explain
-from checks.claims.base import Claim, quote_apart
+from checks.claims.base import (
+    Claim,
+    as_printed,
+    before_the_rate,
+    interval_text,
+    one_loose_reading,
+    quote_apart,
+)
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import (
@@ -25,7 +32,9 @@ from checks.facts.labels import (
     territory,
     without_total,
 )
+from checks.facts.partitions import complete_breakdowns, partitions_of
 from checks.facts.table import YEAR_SPAN, lists
+from checks.quantities import Interval
 from checks.vocabulary import DOWN, MANNER, UP
 
 NAME = "agreement"
@@ -68,6 +77,7 @@ class Restatement:
         yield from _shares_stated_twice(doc)
         yield from _points_stated_twice(doc)
         yield from _gaps_stated_twice(doc)
+        yield from _last_years_total_rebuilt(doc)
 
     def explain(self, claim: Claim) -> str:
         return explain(claim)
@@ -297,3 +307,75 @@ def _claim(
     }
     claim.row = derive(claim)  # points apart: the spread of the two printed rates
     return quote_apart(doc, claim)
+
+
+LAST_YEARS_TOTAL = "last year's total"
+
+
+def _last_years_total_rebuilt(doc: Document) -> Iterator[Claim]:
+    """植物提取物出口额T……2022年达到T0。其中,甲类出口a,同比下降r;非甲类出口b,同比下降q:
+    last year's total is stated, and it is also each part over (1 + its rate), summed (the
+    derived tier), where the total's own rate is not stated (growth checks that one)."""
+    from checks.claims.growth import last_years_level, rate_of_kind  # growth builds on agreement
+
+    table = facts(doc)
+    for found in partitions_of(table) + complete_breakdowns(table):
+        total = found.total
+        if total is None or rate_of_kind(table, total, "year") is not None:
+            continue
+        rates = [rate_of_kind(table, p, "year") for p in found.parts]
+        if any(r is None or r.quantity.kind != "percent" or r.quantity.is_range for r in rates):
+            continue
+        earlier = last_years_level(table, total, rates[0])
+        if earlier is None or earlier.quantity.qualifier != "exact":
+            continue
+        inputs = {f"part{i + 1}": p.quantity for i, p in enumerate(found.parts)}
+        inputs |= {f"rate{i + 1}": r.quantity for i, r in enumerate(rates)}
+        claim = Claim(NAME, doc.source, inputs | {"earlier": earlier.quantity})
+        claim.facts = {
+            "relation": LAST_YEARS_TOTAL,
+            "signs": [r.direction or 1 for r in rates],
+            "parts": len(found.parts),
+            "periods": [earlier.period],
+            "reasons": [],
+            "strict": True,
+        }
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _rebuilt_earlier(claim: Claim, read) -> Interval:
+    total = Interval.point(0.0)
+    for i, sign in enumerate(claim.facts["signs"]):
+        total = total + before_the_rate(
+            claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"], sign, read
+        )
+    return total
+
+
+def derive_last_years_total(claim: Claim) -> dict[str, float | None]:
+    """The relative gap between last year's total stated and rebuilt: at the printed figures,
+    and with one of them read loosely."""
+    earlier = claim.inputs["earlier"]
+    scale = abs(earlier.value) or 1.0
+    figures = [q for k, q in claim.inputs.items() if k != "earlier"]
+    strict = _rebuilt_earlier(claim, as_printed).gap(earlier.strict) / scale
+    lenient = one_loose_reading(
+        earlier.strict, earlier.lenient, figures, lambda read: _rebuilt_earlier(claim, read)
+    )
+    return {"statements": 2.0, "strict_gap": strict, "strict_lenient_gap": lenient / scale}
+
+
+def explain_last_years_total(claim: Claim) -> str:
+    text, earlier = claim.source.text, claim.inputs["earlier"]
+    parts = [
+        f"{claim.inputs[f'part{i + 1}'].shown(text)} / (1 {'−' if s < 0 else '+'} "
+        f"{claim.inputs[f'rate{i + 1}'].shown(text)})"
+        for i, s in enumerate(claim.facts["signs"])
+    ]
+    rebuilt = _rebuilt_earlier(claim, as_printed)
+    return (
+        f"last year's total rebuilt from its parts and their rates: {' + '.join(parts)} "
+        f"= {interval_text(rebuilt, earlier)}; stated {earlier.shown(text)} means "
+        f"{interval_text(earlier.strict, earlier)}"
+    )
