@@ -266,7 +266,8 @@ def _one_measure_of_the_whole(parts: list[Fact], whole: Fact | None) -> bool:
 
 def _parts_of_a_change(doc: Document) -> Iterator[Claim]:
     """较上年增加D,其中A贡献了a,B贡献了b: the items' parts of a rise together are no more than
-    it (the other items may have fallen: then more, so only where no part is signed)."""
+    it, read loosely: items left unnamed may have fallen, and then the named ones add up to
+    more (a warning, never an error)."""
     for change, parts in change_contributions(facts(doc)):
         if len(parts) >= 2 and disjoint(doc, [p.quantity for p in parts]):
             yield together(doc, change.quantity, [p.quantity for p in parts], loosely=True)
