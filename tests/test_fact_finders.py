@@ -4315,12 +4315,12 @@ class TestADoubling:
 
 
 class TestItemsPartsOfARise:
-    """较上年增加D,其中A贡献了a,B贡献了b,两者合计贡献度达s: the parts' sum over the rise is the
+    """较上年增加D,其中A贡献了a,B贡献了b,两类合计贡献率s: the parts' sum over the rise is the
     combined share; together they exceed the rise only if other items fell (a warning)."""
 
     TEXT = (
         "全年全省外贸出口额较上年增加{d}亿美元,其中机电产品贡献了{a}亿美元,"
-        "劳动密集型产品贡献了{b}亿美元,两者合计贡献度为{s}%。"
+        "农产品贡献了{b}亿美元,两类产品合计贡献率为{s}%。"
     )
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
@@ -4340,8 +4340,8 @@ class TestItemsPartsOfARise:
         assert shares(claims) == [("consistent", None)]
 
     def test_trap_a_degree_of_the_last_item_alone(self, check_text):
-        # 贡献度 with no 合计/两者: whose it is, the text does not say
-        text = self.TEXT.format(d="815", a="412", b="236", s="29.0").replace("两者合计", "")
+        # 贡献率 with no 合计: whose it is, the text does not say
+        text = self.TEXT.format(d="815", a="412", b="236", s="29.0").replace("两类产品合计", "")
         assert shares(check_text(text)) == []
 
 
@@ -4408,12 +4408,12 @@ class TestPullsAddUpToTheRate:
 
 
 class TestACagrLeadingToAValueAfterIt:
-    """2024年规模A。到2030年,该市场将以r的复合年增长率增长,达到B: the start is the latest
+    """2024年规模A。到2030年,该市场将以r的年复合增速扩张至B: the start is the latest
     earlier year's figure of the unit, in the paragraph or the one before."""
 
     TEXT = (
         "2024年全球储能电池市场规模为420.0亿美元,同比增长21.3%。\n\n"
-        "到2030年,该市场将以15.0%的年复合增长率增长,达到{b}亿美元。"
+        "到2030年,该市场将以15.0%的年复合增速扩张至{b}亿美元。"
     )
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
@@ -4429,11 +4429,11 @@ class TestACagrLeadingToAValueAfterIt:
         "text",
         [
             # the end names its own measure: not what the earlier figure is of
-            "2024年全球储能电池市场规模为420.0亿美元。到2030年,出货额将以15.0%的年复合增长率增长,"
-            "达到1250.0亿美元。",
+            "2024年全球储能电池市场规模为420.0亿美元。到2030年,出货额将以15.0%的年复合增速扩张至"
+            "1250.0亿美元。",
             # two figures of the unit for the latest earlier year: which is the start is unsaid
             "2024年储能电池市场规模为420.0亿美元,光伏组件市场规模为515.0亿美元。\n\n"
-            "到2030年,该市场将以15.0%的年复合增长率增长,达到1250.0亿美元。",
+            "到2030年,该市场将以15.0%的年复合增速扩张至1250.0亿美元。",
         ],
     )
     def test_trap_no_claim(self, check_text, text):

@@ -146,7 +146,7 @@ class TestRolesAndAttachments:
     def test_last_year_in_a_report_of_last_year(self, script):
         # the release reports last December: 去年12月 is its period, no earlier one
         text = (
-            "海关今日发布去年12月进出口统计,12月出口512.6亿美元。去年12月进口388.1亿美元,"
+            "海关今日公布去年12月对外贸易数据,12月出口512.6亿美元。去年12月进口388.1亿美元,"
             "较去年同期的351.0亿美元增长10.6%。"
         )
         convert = opencc.OpenCC("s2t").convert if script == "hant" else str
@@ -154,7 +154,7 @@ class TestRolesAndAttachments:
         imports = next(f for k, f in found.items() if k.startswith("388.1"))
         earlier = next(f for k, f in found.items() if k.startswith("351.0"))
         assert imports.role == "level" and earlier.role == "reference"
-        found, _ = table(convert(text.replace("今日发布去年12月", "今日发布")))
+        found, _ = table(convert(text.replace("今日公布去年12月", "今日公布")))
         assert next(f for k, f in found.items() if k.startswith("388.1")).role == "prior"
 
     def test_periods_follow_the_paragraph_and_a_sentence_may_name_its_own(self):

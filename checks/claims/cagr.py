@@ -229,7 +229,7 @@ def _start_elsewhere(
     return (starts[0].quantity, span.first), (last.quantity, span.last), (span.start, span.end)
 
 
-# 以r的复合年增长率增长,达到B: the value the rate leads to, after it
+# 以r的年复合增速扩张至B: the value the rate leads to, after it
 _TO_END = re.compile(
     rf"^\s*(?:的)?\s*(?:{_KEYWORD.pattern})?\s*(?:的)?(?:增长|扩张|扩大)?[,,]?\s*"
     r"(?:达到|达|增至|增长至|扩大至|至|到)?\s*$"  # the verb may open the figure's token
@@ -237,11 +237,17 @@ _TO_END = re.compile(
 _ANAPHORIC = re.compile(r"^(?:该|这一|此|其|上述)")
 
 
+def _names_a_measure(label: str) -> bool:
+    """A label naming something of its own: not empty, no anaphora (该市场), not the rate's words
+    (年复合增速扩张至)."""
+    return bool(core_name(label)) and not _ANAPHORIC.match(label) and not _TO_END.match(label)
+
+
 def _end_after_the_rate(doc: Document, rate: Quantity, sentence: tuple[int, int]) -> Claim | None:
-    """预计2023年市场接近A。到2028年,该行业将以r的复合年增长率增长,达到接近B: the end after
+    """预计2024年规模约A。到2030年,该市场将以r的年复合增速扩张至约B: the end after
     the rate, of the year its sentence names; the start the latest earlier year's figure of its
     unit in its paragraph or the one before, before the sentence. The rate and the end name
-    nothing, or only what was named before (该行业)."""
+    nothing, or only what was named before (该市场)."""
     table = facts(doc)
     later = [
         f
@@ -256,7 +262,7 @@ def _end_after_the_rate(doc: Document, rate: Quantity, sentence: tuple[int, int]
     year = year_of(last.period)
     stated = table.of(rate)
     names = [f.label.text for f in (last, stated) if f is not None]
-    if not year.isdigit() or any(core_name(n) and not _ANAPHORIC.match(n) for n in names):
+    if not year.isdigit() or any(_names_a_measure(n) for n in names):
         return None  # 出货额将以r…: the rate names its own measure
     floor = doc.paragraph_before(last.paragraph)
     earlier = [

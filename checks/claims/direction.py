@@ -256,7 +256,7 @@ def _moved_to(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
-# 降幅收窄至b / 这一下滑幅度增至b / 增幅扩大到b: a rate's size moved from the rate before it
+# 降幅收窄至b / 该降幅扩大至b / 增幅扩大到b: a rate's size moved from the rate before it
 _BREADTH = re.compile(
     r"(?:这一|该|其)?(?P<what>降幅|跌幅|(?:下滑|下降|下跌|增长|上涨)幅度|增幅|涨幅)"
     rf"(?:又|也)?{MANNER}(?P<verb>收窄|缩小|扩大|加大|增至|增加至|上升至|提高)(?:至|到)?\s*$"
@@ -266,7 +266,7 @@ _NARROWS = ("收窄", "缩小")
 
 
 def _breadth_moved(doc: Document) -> Iterator[Claim]:
-    """二季度营收环比下滑a%,三季度这一下滑幅度增至b% / 一季度下降a%,二季度降幅收窄至b%: the
+    """一季度下降a%,二季度降幅收窄至b%,三季度该降幅扩大至c%: the
     size of a fall (or a rise) against the rate of the same kind just before it."""
     table = facts(doc)
     sizes: dict[int, int] = {}  # each size moved to, by index: -1 a fall's, +1 a rise's

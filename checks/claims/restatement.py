@@ -313,7 +313,7 @@ LAST_YEARS_TOTAL = "last year's total"
 
 
 def _last_years_total_rebuilt(doc: Document) -> Iterator[Claim]:
-    """植物提取物出口额T……2022年达到T0。其中,甲类出口a,同比下降r;非甲类出口b,同比下降q:
+    """某类产品出口额T……上年为T0。其中,甲类出口a,同比下降r;非甲类出口b,同比下降q:
     last year's total is stated, and it is also each part over (1 + its rate), summed (the
     derived tier), where the total's own rate is not stated (growth checks that one)."""
     from checks.claims.growth import last_years_level, rate_of_kind  # growth builds on agreement

@@ -180,7 +180,7 @@ def _combined(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
-# 甲和乙两款车型…占比s / 甲、乙、丙三家企业合计占s: members named, and how many they are
+# 甲和乙两款机型…占s / 甲、乙、丙三家企业合计占s: members named, and how many they are
 _MEMBERS = re.compile(r"(?P<names>[^,;。:]{4,40}?)(?P<count>[两二三四五])(?:款|家|个|大|类|种|项)")
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _NAME_GLUE = re.compile(r"和|与|及|、")
@@ -193,7 +193,7 @@ class CombinedShare:
 
 
 def combined_shares(doc: Document) -> list[CombinedShare]:
-    """问界甲和乙两款车型在交付总量中占比s … 甲交付A,占比a;乙交付B,占比b: a share of members
+    """甲和乙两款机型在出货量中合计占s … 甲出货A,占比a;乙出货B,占比b: a share of members
     named and counted (两款, 三家), each member's own share of one whole stated elsewhere in
     the document under its name."""
     return doc.memo("combined shares", lambda: list(_combined_shares(doc)))
@@ -217,7 +217,7 @@ def _combined_shares(doc: Document):
 
 
 def _member_named(stated: list[ShareFigures], share: Fact, name: str) -> ShareFigures | None:
-    """The one share figure elsewhere whose part's name the member's name ends in (问界甲 …
+    """The one share figure elsewhere whose part's name the member's name ends in (某品牌甲 …
     甲: a later name may drop what the first gave)."""
     found = [s for s in stated if s.share is not share and _same_member(name, s.part.label.subject)]
     return found[0] if len(found) == 1 else None
@@ -245,7 +245,7 @@ _DEGREE = re.compile(r"贡献(?:度|率)")
 
 
 def _shares_of_a_change(doc: Document) -> Iterator[Claim]:
-    """较上年增加D,其中A贡献了a,B贡献了b,两者合计贡献度达s: the items' parts of a rise over
+    """较上年增加D,其中A贡献了a,B贡献了b,二者合计贡献率s: the items' parts of a rise over
     it."""
     table = facts(doc)
     for change, parts in change_contributions(table):

@@ -90,7 +90,7 @@ _PRIOR_BEFORE = re.compile(r"(?:去年|上年|前年|上月|[较比])$")
 # 去年年中至今年年中的出生人数: a stretch that ends now, not an earlier period
 _UP_TO_NOW = re.compile(r"(?:去年|上年)[^,;。]{0,6}?(?:至|到)(?:今年|本年|现在|今)")
 _PRIOR_PERIOD = re.compile(r"(?:去年|上年|前年|上月)(?:同期|全年|末|底)?")
-# 发布去年12月海关进出口统计 / 公布截至去年底止的全年业绩: a report of last year's figures,
+# 公布去年12月对外贸易数据 / 发布去年全年经营业绩: a report of last year's figures,
 # where 去年 names the period reported, not an earlier one
 _REPORT_OF_LAST_YEAR = re.compile(
     r"(?:发布|公布|公佈|发表|出炉)(?:了)?(?:截至)?(?:去年|上年)(?:\d{1,2}月|全年|年度|底|年底)"
@@ -668,7 +668,7 @@ def _measure_names(text: str, count: int) -> list[Label] | None:
     return None
 
 
-# 出口下跌12.1%至9.4亿元, 总收入按年减少7.58%,至A: the level a rate moved to
+# 出口下跌r%至A, 营业额按年减少r%,至A: the level a rate moved to
 _TO_LEVEL = re.compile(
     r"\s*[,,]?\s*(?:增至|升至|降至|增加至|减少至|上升至|下降至|至|到|达到|达)\s*"
 )
