@@ -378,7 +378,7 @@ def _is_difference(found: Comparison) -> bool:
     return change.kind == before.kind and change.unit == before.unit and change.kind != "percent"
 
 
-# 比原预测高出d个百分点 / 较预期低d个百分点: a rate against the one forecast for the same
+# 较预期高出d个百分点 / 比年初预测低d个百分点: a rate against the one forecast for the same
 # figure, over the same base
 _AGAINST_FORECAST = re.compile(
     r"^\s*[,,]?\s*(?:增速|增幅)?(?:比|较|高于|低于)(?:原|此前|年初|上次|之前)?(?:的)?"
@@ -389,7 +389,7 @@ _WORTH = re.compile(r"^\s*[,,]?\s*(?:相当于|折合|即)(?P<more>多|少)(?:�
 
 
 def _points_worth(doc: Document) -> Iterator[Claim]:
-    """出口L,年增r%,比原预测高出d个百分点,相当于多出X: against a forecast rate of the same
+    """销售额L,增长r%,较预期高出d个百分点,相当于多增X: against a forecast rate of the same
     base, the points are worth that base, L/(1+r), times d% (the derived tier). A gap to last
     year's rate has another base: no claim."""
     table = facts(doc)

@@ -389,7 +389,7 @@ _PRICE_REACH = 16  # characters between the price's word and its figure (股价�
 
 
 def _from_yields(doc: Document) -> Iterator[Claim]:
-    """维持全年派息d元。以昨股价跌1.5%,至p元计,股息率y厘: a yield is the year's dividend per
+    """全年每股派息d元……按收市价p元计算,股息率y厘: a yield is the year's dividend per
     share over the price it names, both stated in its paragraph before it."""
     table = facts(doc)
     for ratio in table:

@@ -153,7 +153,7 @@ def _pulls_of_a_rate(doc: Document) -> Iterator[Claim]:
 
 def _named_before(table: FactTable, pull: Fact) -> str:
     """What a pull is of: the words of its sentence since the figure before it (国外净需求(即
-    输出减输入)贡献经济成长a; 内需部分,总体贡献b)."""
+    净出口)拉动增长a; 国内需求方面,合计贡献b)."""
     doc = table.doc
     start = doc.sentences[pull.sentence][0]
     before = table.get(pull.index - 1)
