@@ -172,12 +172,25 @@ def _combined(doc: Document) -> Iterator[Claim]:
         if whole is None or whole in parts:
             continue
         sharper, whole_parts = sharper_whole(table, whole)
-        inputs = {"whole": sharper, "rate": share.quantity} | whole_parts
-        inputs |= {f"part{i + 1}": p.quantity for i, p in enumerate(parts)}
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"named_whole": named, "combined": len(parts)}
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        quantities = [p.quantity for p in parts]
+        yield _combined_claim(doc, sharper, share.quantity, quantities, named, whole_parts)
+
+
+def _combined_claim(
+    doc: Document,
+    whole: Quantity,
+    rate: Quantity,
+    parts: list[Quantity],
+    named: str,
+    whole_parts: dict[str, Quantity] | None = None,
+) -> Claim:
+    """The parts' sum over their whole against the combined share stated."""
+    inputs = {"whole": whole, "rate": rate} | (whole_parts or {})
+    inputs |= {f"part{i + 1}": q for i, q in enumerate(parts)}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {"named_whole": named, "combined": len(parts)}
+    claim.row = derive(claim)
+    return quote_apart(doc, claim)
 
 
 # 甲和乙两款机型…占s / 甲、乙、丙三家企业合计占s: members named, and how many they are
@@ -232,13 +245,8 @@ def _same_member(name: str, subject: str) -> bool:
 def _members_combined(doc: Document) -> Iterator[Claim]:
     """A combined share of members named: their parts over their one whole."""
     for found in combined_shares(doc):
-        members = found.members
-        inputs = {"whole": members[0].whole.quantity, "rate": found.share.quantity}
-        inputs |= {f"part{i + 1}": m.part.quantity for i, m in enumerate(members)}
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"named_whole": members[0].named, "combined": len(members)}
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        first, parts = found.members[0], [m.part.quantity for m in found.members]
+        yield _combined_claim(doc, first.whole.quantity, found.share.quantity, parts, first.named)
 
 
 _DEGREE = re.compile(r"贡献(?:度|率)")
@@ -256,12 +264,8 @@ def _shares_of_a_change(doc: Document) -> Iterator[Claim]:
             continue
         if len(parts) > 1 and not _COMBINED.search(degree.label.text):
             continue  # 贡献度 of the last item alone, or of what: unsaid
-        inputs = {"whole": change.quantity, "rate": degree.quantity}
-        inputs |= {f"part{i + 1}": p.quantity for i, p in enumerate(parts)}
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"named_whole": change.label.text, "combined": len(parts)}
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        quantities = [p.quantity for p in parts]
+        yield _combined_claim(doc, change.quantity, degree.quantity, quantities, change.label.text)
 
 
 def _how_many(clause: str) -> int | None:
