@@ -4498,3 +4498,26 @@ class TestLastYearsTotalRebuiltFromItsParts:
     def test_trap_the_totals_own_rate_is_growths_to_check(self, check_text):
         text = self.TEXT.format(t0="13.6").replace("12.0亿美元,", "12.0亿美元,同比下降4.8%,", 1)
         assert self._rebuilt(check_text(text)) == []
+
+
+class TestARatioImproved:
+    """ROE为a,较上年的b大幅改善: a ratio better when higher rises; 费用率 improves by falling."""
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_both_sides_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        text = "2025年公司ROE为{a}%,较上年的7.6%明显改善;管理费用率为{f}%,较上年的5.3%有所改善。"
+        ok = check_text(convert(text.format(a="9.8", f="4.9")))
+        assert verdicts(ok, "direction") == [("consistent", None)] * 2
+        # an ROE that fell and a cost ratio that rose improved nothing
+        wrong = check_text(convert(text.format(a="6.8", f="5.9")))
+        assert verdicts(wrong, "direction") == [("inconsistent", "error")] * 2
+
+    def test_worse(self, check_text):
+        text = "毛利率为18.2%,较上年的21.5%有所恶化。"
+        assert verdicts(check_text(text), "direction") == [("consistent", None)]
+
+    def test_trap_a_ratio_of_no_known_better_side(self, check_text):
+        # a share of exports may rise or fall for the better: no claim
+        text = "对东盟出口占比为16.2%,较上年的17.0%有所改善。"
+        assert verdicts(check_text(text), "direction") == []

@@ -49,6 +49,7 @@ class Direction:
         yield from _against_earlier(doc)
         yield from _moved_to(doc)
         yield from _breadth_moved(doc)
+        yield from _improved(doc)
         yield from _between_parts(doc)
         yield from _digit_bands(doc)
         yield from _records(doc)
@@ -284,6 +285,39 @@ def _breadth_moved(doc: Document) -> Iterator[Claim]:
             continue
         narrows = moved["verb"] in _NARROWS
         claim = _movement(doc, before.quantity, now.quantity, moved["verb"], narrows)
+        yield quote_apart(doc, claim)
+
+
+# ROE为a,较上年的b大幅改善: a ratio against the earlier one it is compared with, then the verdict
+_AGAINST_EARLIER = re.compile(
+    r"^\s*[,,]?\s*(?:较|比|相比)(?:上年|去年|上年同期|去年同期|(?:19|20)?\d{2}\s*年(?:同期)?)?的?\s*$"
+)
+_VERDICT = re.compile(r"\s*(?:大幅|明显|显著|有所|进一步|持续|略有|小幅)?(?P<word>改善|好转|恶化)")
+
+
+def _improved(doc: Document) -> Iterator[Claim]:
+    """ROE为a,较上年的b大幅改善 / 销售费用率为a,较上年的b有所改善: a ratio better when
+    higher (ROE, 毛利率) improves by rising, one better when lower (费用率, 负债率) by falling;
+    恶化 the other way (data/labels.yaml, better_higher and better_lower)."""
+    table = facts(doc)
+    words = vocabulary()
+    for now, earlier in zip(table.facts, table.facts[1:], strict=False):
+        if now.quantity.kind != "percent" or not earlier.same_unit(now):
+            continue
+        if now.sentence != earlier.sentence or now.quantity.is_range or earlier.quantity.is_range:
+            continue
+        verdict = _VERDICT.match(doc.view, earlier.quantity.end)
+        if verdict is None:
+            continue
+        if not _AGAINST_EARLIER.match(doc.between(now.quantity.end, earlier.quantity.start)):
+            continue
+        name = core_name(now.label.text)
+        higher = any(name.endswith(w) for w in words.better_higher)
+        lower = any(name.endswith(w) for w in words.better_lower)
+        if higher == lower:
+            continue  # a ratio of no known better side, or of both
+        better = verdict["word"] != "恶化"
+        claim = _movement(doc, earlier.quantity, now.quantity, verdict["word"], better != higher)
         yield quote_apart(doc, claim)
 
 

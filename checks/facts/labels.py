@@ -61,6 +61,8 @@ class Vocabulary:
     # tuple of members, each member its spellings
     growth_components: tuple[tuple[tuple[str, ...], ...], ...] = ()
     growth_totals: tuple[str, ...] = ()  # what such a rate is of: 国内生产总值, GDP, 经济增长
+    better_higher: tuple[str, ...] = ()  # ratios that improve by rising (ROE, 毛利率)
+    better_lower: tuple[str, ...] = ()  # ratios that improve by falling (费用率, 负债率)
 
 
 @lru_cache(maxsize=4)
@@ -105,6 +107,8 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
             for group in (data.get("growth_components") or {}).get("groups") or []
         ),
         growth_totals=longest_first((data.get("growth_components") or {}).get("totals")),
+        better_higher=longest_first(data.get("better_higher")),
+        better_lower=longest_first(data.get("better_lower")),
         vital_rates={
             str(k): (str(v["rate"]), longest_first(v.get("counts")))
             for k, v in (data.get("vital_rates") or {}).items()
