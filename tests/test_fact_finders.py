@@ -4501,7 +4501,7 @@ class TestLastYearsTotalRebuiltFromItsParts:
 
 
 class TestARatioImproved:
-    """ROE为a,较上年的b大幅改善: a ratio better when higher rises; 费用率 improves by falling."""
+    """净资产收益率为a,比上年的b明显改善: a ratio better when higher rises; 费用率 improves by falling."""
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_both_sides_and_a_planted_error(self, check_text, script):

@@ -288,7 +288,7 @@ def _breadth_moved(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
-# ROE为a,较上年的b大幅改善: a ratio against the earlier one it is compared with, then the verdict
+# 净资产收益率为a,比上年的b明显改善: a ratio against the earlier one, then the verdict
 _AGAINST_EARLIER = re.compile(
     r"^\s*[,,]?\s*(?:较|比|相比)(?:上年|去年|上年同期|去年同期|(?:19|20)?\d{2}\s*年(?:同期)?)?的?\s*$"
 )
@@ -296,7 +296,7 @@ _VERDICT = re.compile(r"\s*(?:大幅|明显|显著|有所|进一步|持续|略�
 
 
 def _improved(doc: Document) -> Iterator[Claim]:
-    """ROE为a,较上年的b大幅改善 / 销售费用率为a,较上年的b有所改善: a ratio better when
+    """净资产收益率为a,比上年的b明显改善 / 销售费用率为a,较上年的b有所改善: a ratio better when
     higher (ROE, 毛利率) improves by rising, one better when lower (费用率, 负债率) by falling;
     恶化 the other way (data/labels.yaml, better_higher and better_lower)."""
     table = facts(doc)
