@@ -4521,3 +4521,20 @@ class TestARatioImproved:
         # a share of exports may rise or fall for the better: no claim
         text = "对东盟出口占比为16.2%,较上年的17.0%有所改善。"
         assert verdicts(check_text(text), "direction") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_figure_alone_in_its_bracket_is_a_whole_for_where(check_text, script):
+    """输往内地货值(9.6亿元)…,其中珠三角(8.9亿元): Hong Kong's releases print a value in
+    brackets after its name; such a figure is the whole a 其中 part is of."""
+    text = IN_SCRIPT[script](
+        "上半年输往东盟货值({w}亿元)按年上升12.4%,其中越南(3.1亿元)增加8.2%,泰国(1.6亿元)下跌3.5%。"
+    )
+    assert ("consistent", None) in verdicts(check_text(text.format(w="6.4")), "part_whole")
+    assert ("inconsistent", "error") in verdicts(check_text(text.format(w="2.4")), "part_whole")
+
+
+def test_trap_a_bracketed_list_is_no_whole(check_text):
+    # the bracket lists the kinds; 其中 speaks of the 193 applications, not of the 22
+    text = "共受理注册申请193件(中药12件、化药159件、生物制品22件)。其中,优先审评的有85件。"
+    assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "part_whole")]

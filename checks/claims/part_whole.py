@@ -125,9 +125,18 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
         # 口罩出口500亿只,价值300亿元,…每人近20个口罩,这其中包括医用口罩150亿只: the last figure
         # of the first part's unit in the sentence is the whole
         amounts = [q for q in amounts if q.same_unit(first)] or amounts
-    if not amounts or amounts[-1].is_range or doc.inside_bracket(amounts[-1].start):
+    if not amounts or amounts[-1].is_range:
+        return None
+    if doc.inside_bracket(amounts[-1].start) and not _bracketed_alone(doc, amounts[-1]):
         return None  # (中药两件、化药169件、生物制品22件)。其中…: a bracketed item is no whole
     return amounts[-1]
+
+
+def _bracketed_alone(doc: Document, quantity: Quantity) -> bool:
+    """输往内地货值(9.6亿元): a figure that is all its bracket holds, the value of the name
+    before it, as Hong Kong's releases print them."""
+    opened = doc.between(quantity.start - 1, quantity.start)
+    return opened in ("(", "（") and doc.between(quantity.end, quantity.end + 1) in (")", "）")
 
 
 def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
