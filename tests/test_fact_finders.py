@@ -9,6 +9,7 @@ import re
 import opencc
 import pytest
 
+from checks.claims import explain
 from tests.test_facts import table, verdicts
 
 # each composed text as written (Simplified) and converted to Traditional
@@ -4386,9 +4387,11 @@ class TestPullsAddUpToTheRate:
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_the_pulls_and_a_planted_error(self, check_text, script):
         convert = IN_SCRIPT[script]
-        assert verdicts(check_text(convert(self.TEXT.format(g="5.1"))), "sum") == [
-            ("consistent", None)
-        ]
+        ok = check_text(convert(self.TEXT.format(g="5.1")))
+        assert verdicts(ok, "sum") == [("consistent", None)]
+        # the explanation takes the pull down away
+        said = explain(next(c for c in ok if c.type == "sum"))
+        assert "+ 1.9" in said and "− 0.4" in said and "= 5.1" in said
         # 3.6 + 1.9 − 0.4 = 5.1, not 5.9 (nor 5.9 read with the net exports added)
         assert verdicts(check_text(convert(self.TEXT.format(g="6.1"))), "sum") == [
             ("inconsistent", "error")

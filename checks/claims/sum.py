@@ -434,8 +434,13 @@ def explain(claim: Claim) -> str:
             f"to {fmt(point)} [from the printed figures {implied.format(3)}], against 100"
         )
     total = claim.inputs["total"]
+    signs = claim.facts.get("signs") or [1] * len(parts)
+    point = sum(sign * q.value for sign, q in zip(signs, parts, strict=True))
+    formula = parts[0].shown(text) if signs[0] > 0 else f"−{parts[0].shown(text)}"
+    for sign, q in zip(signs[1:], parts[1:], strict=True):
+        formula += f" {'+' if sign > 0 else '−'} {q.shown(text)}"
     return (
-        f"{' + '.join(q.shown(text) for q in parts)} = {amount_text(point, total)} "
+        f"{formula} = {amount_text(point, total)} "
         f"[from the printed figures {interval_text(implied, total)}]; stated total "
         f"{total.shown(text)} means {interval_text(total.strict, total)}"
     )
