@@ -4528,7 +4528,7 @@ class TestARatioImproved:
 
 @pytest.mark.parametrize("script", ["hans", "hant"])
 def test_a_figure_alone_in_its_bracket_is_a_whole_for_where(check_text, script):
-    """输往内地货值(9.6亿元)…,其中珠三角(8.9亿元): Hong Kong's releases print a value in
+    """输往内地货值(5.2亿元)…,其中珠三角(4.1亿元): Hong Kong's releases print a value in
     brackets after its name; such a figure is the whole a 其中 part is of."""
     text = IN_SCRIPT[script](
         "上半年输往东盟货值({w}亿元)按年上升12.4%,其中越南(3.1亿元)增加8.2%,泰国(1.6亿元)下跌3.5%。"

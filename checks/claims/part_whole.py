@@ -133,7 +133,7 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
 
 
 def _bracketed_alone(doc: Document, quantity: Quantity) -> bool:
-    """输往内地货值(9.6亿元): a figure that is all its bracket holds, the value of the name
+    """输往内地货值(5.2亿元): a figure that is all its bracket holds, the value of the name
     before it, as Hong Kong's releases print them."""
     opened = doc.between(quantity.start - 1, quantity.start)
     return opened in ("(", "（") and doc.between(quantity.end, quantity.end + 1) in (")", "）")
