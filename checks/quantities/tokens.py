@@ -213,7 +213,7 @@ def _months(match: re.Match[str]) -> str:
 
 
 _SPANS_COUNTED = ("月", "季度", "星期", "小时", "工作日", "交易日")
-# 股息率3.8厘, 息率约4厘: a yield in 厘 is in percent (Hong Kong usage); elsewhere 厘 is a
+# 股息率4.6厘, 息率约5厘: a yield in 厘 is in percent (Hong Kong usage); elsewhere 厘 is a
 # thousandth of a 元, or of an interest rate's principal
 _YIELD_BEFORE = re.compile(r"息率(?:为|达|约|仅|有|逾|近|只有)?\s*$")
 
