@@ -270,6 +270,14 @@ def signed_hull(quantities: list[Quantity], signs: list[int], read: Reading) -> 
     return found
 
 
+def signed_total(quantities: list[Quantity], signs: list[int], read: Reading) -> Interval:
+    """The figures' sum, each read by `read` and signed (a pull down taken away)."""
+    found = signed(quantities[0], signs[0], read)
+    for quantity, sign in zip(quantities[1:], signs[1:], strict=True):
+        found = found + signed(quantity, sign, read)
+    return found
+
+
 def verb_sign(fact: Fact) -> int:
     """−1 for a rate its verb says falls (同比下降a%), else +1."""
     return -1 if fact.role == "rate" and fact.direction < 0 else 1

@@ -249,11 +249,8 @@ def _end_after_the_rate(doc: Document, rate: Quantity, sentence: tuple[int, int]
     unit in its paragraph or the one before, before the sentence. The rate and the end name
     nothing, or only what was named before (该市场)."""
     table = facts(doc)
-    later = [
-        f
-        for f in table
-        if f.sentence == doc.sentence_at(rate.start) and f.quantity.start >= rate.end
-    ]
+    at = doc.sentence_at(rate.start)
+    later = [f for f in table if f.sentence == at and f.quantity.start >= rate.end]
     if not later or not later[0].is_amount or later[0].role != "level":
         return None
     last = later[0]

@@ -425,7 +425,7 @@ def _balance_change_row(claim: Claim) -> dict[str, float | None]:
     scale = abs(change.value) or 1.0  # the gap as a share of the stated change
 
     def implied(read: Callable[[Quantity], Interval]) -> Interval:
-        return read(claim.inputs["after"]) - _rebuilt(claim, read)
+        return read(claim.inputs["after"]) - earlier_total(claim, read)
 
     row = loose_row(change.strict.scale(sign), change.lenient.scale(sign), figures, implied, scale)
     if row["lenient_gap"] * scale <= claim.facts["revision"]:
@@ -436,7 +436,7 @@ def _balance_change_row(claim: Claim) -> dict[str, float | None]:
 def _explain_balance_change(claim: Claim) -> str:
     text = claim.source.text
     after, change = claim.inputs["after"], claim.inputs["change_amount"]
-    earlier = _rebuilt(claim, at_printed_value).lo
+    earlier = earlier_total(claim, at_printed_value).lo
     low, high = claim.row["implied_lo"], claim.row["implied_hi"]
     return (
         f"last year's balance rebuilt from its two sides and their rates: "
@@ -612,7 +612,7 @@ def _real_measure(fact: Fact) -> bool:
     return any(word in fact.label.text for word in vocabulary().real_growth)
 
 
-def _rebuilt(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
+def earlier_total(claim: Claim, read: Callable[[Quantity], Interval]) -> Interval:
     """Σ part / (1 + its rate): last year's total from this year's parts (a part weighted −1,
     such as the imports of a surplus, is taken away), every figure read by `read`."""
     weights = claim.facts.get("weights", [1] * claim.facts["parts"])
@@ -643,7 +643,7 @@ def earlier_value(claim: Claim, lenient: bool) -> Interval:
     """The earlier value: printed, or the level less its stated change (增加D: A = B − D), or
     rebuilt from the parts and their rates."""
     if "part1" in claim.inputs:
-        return _rebuilt(claim, loosely if lenient else as_printed)
+        return earlier_total(claim, loosely if lenient else as_printed)
     if "before" in claim.inputs:
         before = claim.inputs["before"]
         return before.lenient if lenient else before.strict
@@ -677,7 +677,7 @@ def _implied_read(claim: Claim, read: Callable[[Quantity], Interval]) -> Interva
         if claim.facts["change_sign"] > 0 and after.lo - change.hi <= 0:
             return None
         return _rate_of_change(claim, after, change)
-    before = _rebuilt(claim, read) if "part1" in claim.inputs else read(claim.inputs["before"])
+    before = earlier_total(claim, read) if "part1" in claim.inputs else read(claim.inputs["before"])
     return relative_change(before, after) if before.lo > 0 else None
 
 
@@ -735,7 +735,7 @@ def explain(claim: Claim) -> str:
     implied = Interval(claim.row["implied_lo"], claim.row["implied_hi"])
     stated = Interval(claim.row["stated_lo"], claim.row["stated_hi"])
     if "part1" in claim.inputs:
-        earlier = _rebuilt(claim, at_printed_value)
+        earlier = earlier_total(claim, at_printed_value)
         rebuilt = f"rebuilt from {claim.facts['parts']} parts and their rates"
         if claim.facts.get("rest"):
             rebuilt = f"at least that {rebuilt} (the rest's rate is not stated)"

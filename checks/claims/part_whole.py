@@ -213,7 +213,11 @@ def _share_of(table: FactTable, part: Fact, whole: Fact) -> bool:
 
 
 def _other_measure(part, whole) -> bool:
-    a, b = part.label.head, whole.label.head
+    return _heads_apart(part.label.head, whole.label.head)
+
+
+def _heads_apart(a: str, b: str) -> bool:
+    """Two measures both named, neither holding the other (出口, 进口; not 出口, 进出口)."""
     return bool(a and b) and a not in b and b not in a
 
 
@@ -314,8 +318,7 @@ def _share_of_another(table: FactTable, part: Fact, whole: Fact) -> bool:
 def _another_head(part: Fact, whole: Fact) -> bool:
     """数控车床进口 is no part of 出口机床: the measure a label names first, where it ends
     in none."""
-    a, b = measure_named(part.label.text).head, measure_named(whole.label.text).head
-    return bool(a and b) and a not in b and b not in a
+    return _heads_apart(measure_named(part.label.text).head, measure_named(whole.label.text).head)
 
 
 def _an_item_itself(doc: Document, whole: Fact) -> bool:

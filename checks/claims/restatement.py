@@ -17,11 +17,11 @@ from checks.claims.agreement import Agreement, derive, explain
 from checks.claims.base import (
     Claim,
     as_printed,
-    before_the_rate,
     interval_text,
     one_loose_reading,
     quote_apart,
 )
+from checks.claims.growth import earlier_total, last_years_level, rate_of_kind
 from checks.document import Document
 from checks.facts import Fact, FactTable, facts
 from checks.facts.labels import (
@@ -34,7 +34,6 @@ from checks.facts.labels import (
 )
 from checks.facts.partitions import complete_breakdowns, partitions_of
 from checks.facts.table import YEAR_SPAN, lists
-from checks.quantities import Interval
 from checks.vocabulary import DOWN, MANNER, UP
 
 NAME = "agreement"
@@ -316,8 +315,6 @@ def _last_years_total_rebuilt(doc: Document) -> Iterator[Claim]:
     """某类产品出口额T……上年为T0。其中,甲类出口a,同比下降r;非甲类出口b,同比下降q:
     last year's total is stated, and it is also each part over (1 + its rate), summed (the
     derived tier), where the total's own rate is not stated (growth checks that one)."""
-    from checks.claims.growth import last_years_level, rate_of_kind  # growth builds on agreement
-
     table = facts(doc)
     for found in partitions_of(table) + complete_breakdowns(table):
         total = found.total
@@ -334,7 +331,7 @@ def _last_years_total_rebuilt(doc: Document) -> Iterator[Claim]:
         claim = Claim(NAME, doc.source, inputs | {"earlier": earlier.quantity})
         claim.facts = {
             "relation": LAST_YEARS_TOTAL,
-            "signs": [r.direction or 1 for r in rates],
+            "part_signs": [r.direction or 1 for r in rates],
             "parts": len(found.parts),
             "periods": [earlier.period],
             "reasons": [],
@@ -344,24 +341,15 @@ def _last_years_total_rebuilt(doc: Document) -> Iterator[Claim]:
         yield quote_apart(doc, claim)
 
 
-def _rebuilt_earlier(claim: Claim, read) -> Interval:
-    total = Interval.point(0.0)
-    for i, sign in enumerate(claim.facts["signs"]):
-        total = total + before_the_rate(
-            claim.inputs[f"part{i + 1}"], claim.inputs[f"rate{i + 1}"], sign, read
-        )
-    return total
-
-
 def derive_last_years_total(claim: Claim) -> dict[str, float | None]:
     """The relative gap between last year's total stated and rebuilt: at the printed figures,
     and with one of them read loosely."""
     earlier = claim.inputs["earlier"]
     scale = abs(earlier.value) or 1.0
     figures = [q for k, q in claim.inputs.items() if k != "earlier"]
-    strict = _rebuilt_earlier(claim, as_printed).gap(earlier.strict) / scale
+    strict = earlier_total(claim, as_printed).gap(earlier.strict) / scale
     lenient = one_loose_reading(
-        earlier.strict, earlier.lenient, figures, lambda read: _rebuilt_earlier(claim, read)
+        earlier.strict, earlier.lenient, figures, lambda read: earlier_total(claim, read)
     )
     return {"statements": 2.0, "strict_gap": strict, "strict_lenient_gap": lenient / scale}
 
@@ -371,9 +359,9 @@ def explain_last_years_total(claim: Claim) -> str:
     parts = [
         f"{claim.inputs[f'part{i + 1}'].shown(text)} / (1 {'−' if s < 0 else '+'} "
         f"{claim.inputs[f'rate{i + 1}'].shown(text)})"
-        for i, s in enumerate(claim.facts["signs"])
+        for i, s in enumerate(claim.facts["part_signs"])
     ]
-    rebuilt = _rebuilt_earlier(claim, as_printed)
+    rebuilt = earlier_total(claim, as_printed)
     return (
         f"last year's total rebuilt from its parts and their rates: {' + '.join(parts)} "
         f"= {interval_text(rebuilt, earlier)}; stated {earlier.shown(text)} means "

@@ -359,11 +359,19 @@ def _from_margins(doc: Document) -> Iterator[Claim]:
 
 
 def _margin_claim(
-    doc: Document, word: str, role: str, part: Quantity, whole: Fact, ratio: Quantity
+    doc: Document,
+    word: str,
+    role: str,
+    part: Quantity,
+    whole: Fact,
+    ratio: Quantity,
+    named: str | None = None,
 ) -> Claim:
+    """A ratio (a margin, a yield) of its part over its whole, the whole named by its label
+    unless `named` says otherwise."""
     inputs = {"whole": whole.quantity, role: part, "rate": ratio}
     claim = Claim(NAME, doc.source, inputs)
-    claim.facts = {"named_whole": whole.label.text, "margin": word}
+    claim.facts = {"named_whole": named or whole.label.text, "margin": word}
     claim.row = derive(claim)
     return quote_apart(doc, claim)
 
@@ -405,11 +413,7 @@ def _from_yields(doc: Document) -> Iterator[Claim]:
         dividend = _years_dividend(table, ratio)
         if price is None or dividend is None or not price.same_unit(dividend):
             continue
-        inputs = {"whole": price.quantity, "part": dividend.quantity, "rate": ratio.quantity}
-        claim = Claim(NAME, doc.source, inputs)
-        claim.facts = {"named_whole": "股价", "margin": "股息率"}
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        yield _margin_claim(doc, "股息率", "part", dividend.quantity, price, ratio.quantity, "股价")
 
 
 def _before_in_paragraph(table: FactTable, ratio: Fact) -> list[Fact]:

@@ -26,7 +26,7 @@ from checks.claims.base import (
     quote_apart,
     relation_row,
     same_unit,
-    signed,
+    signed_total,
     total_of,
 )
 from checks.claims.part_whole import is_flow, one_flow
@@ -413,14 +413,13 @@ def derive(claim: Claim) -> dict[str, float | None]:
         return relation_row(WHOLE, strict, WHOLE, lenient, 100.0)
     total = claim.inputs["total"]
     signs = claim.facts.get("signs") or [1] * len(parts)
-
-    def implied(read) -> Interval:
-        found = signed(parts[0], signs[0], read)
-        for part, sign in zip(parts[1:], signs[1:], strict=True):
-            found = found + signed(part, sign, read)
-        return found
-
-    return loose_row(total.strict, total.lenient, parts, implied, abs(total.value) or 1.0)
+    return loose_row(
+        total.strict,
+        total.lenient,
+        parts,
+        lambda read: signed_total(parts, signs, read),
+        abs(total.value) or 1.0,
+    )
 
 
 def explain(claim: Claim) -> str:

@@ -169,7 +169,7 @@ def _dollars(match: re.Match[str]) -> Quantity | None:
 
 _DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3}
 # 近翻番, 超过翻番, 基本翻番: a doubling hedged has no bounds worth checking
-_HEDGED_DOUBLING = re.compile(r"(?:近|接近|将近|几近|超|超过|逾|约|基本|大约|大致|逾|多)$")
+_HEDGED_DOUBLING = re.compile(r"(?:近|接近|将近|几近|超|超过|逾|约|基本|大约|大致|多)$")
 DOUBLING = "doubling"  # the qualifier of a doubling: its interval is of the ratio B / A
 
 
