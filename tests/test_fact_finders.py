@@ -4541,3 +4541,32 @@ def test_trap_a_bracketed_list_is_no_whole(check_text):
     # the bracket lists the kinds; 其中 speaks of the 193 applications, not of the 22
     text = "共受理注册申请193件(中药12件、化药159件、生物制品22件)。其中,优先审评的有85件。"
     assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "part_whole")]
+
+
+class TestACountedItemCarries:
+    """医院门诊人次A,住院人次B: a count named by its measure alone after another count of an
+    item counts that item's too, so the items' 住院人次 are parts of the whole's."""
+
+    TEXT = (
+        "2025年,全省医疗机构门诊人次3.20亿,住院人次{w}万。分机构看,医院门诊人次2.05亿,"
+        "住院人次1240.6万;卫生院门诊人次0.82亿,住院人次356.2万。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_items_admissions_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        labels = [f.label.text for f in table(convert(self.TEXT.format(w="1802.4")))[1]]
+        assert "医院住院人次" in labels and "卫生院住院人次" in labels  # the view is Simplified
+        # 1240.6 + 356.2 = 1596.8 of 1802.4; of 1502.4 they are too many
+        ok = verdicts(check_text(convert(self.TEXT.format(w="1802.4"))), "part_whole")
+        assert ("consistent", None) in ok and ("inconsistent", "error") not in ok
+        wrong = verdicts(check_text(convert(self.TEXT.format(w="1502.4"))), "part_whole")
+        assert ("inconsistent", "error") in wrong
+
+    def test_trap_a_count_with_its_own_item_keeps_it(self, check_text):
+        text = "医院门诊人次2.05亿,卫生院住院人次356.2万。"
+        assert [f.label.text for f in table(text)[1]][1] == "卫生院住院人次"
+
+    def test_trap_no_item_to_share_across_a_full_stop(self, check_text):
+        text = "医院门诊人次2.05亿。住院人次356.2万。"
+        assert [f.label.text for f in table(text)[1]][1] == "住院人次"

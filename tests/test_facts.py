@@ -33,6 +33,10 @@ class TestLabels:
         assert read_label("集团营运收入虽然").text == "集团营运收入"
         assert read_label("期内总收入").text == "收入" and read_label("期内总收入").total
 
+    def test_a_record_set_names_its_measure(self):
+        # 产值创下X的新高: 创下 (set a record) is a verb between the measure and its figure
+        assert read_label("全年产值创下").head == "产值"
+
     def test_not_x_restates_no_x(self):
         # 非一线员工 is what 一线员工 is not; 出口总额 … 出口总额 and a longer name ending in it are one
         assert not restates("一线员工人数", "非一线员工人数")

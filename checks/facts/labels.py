@@ -220,6 +220,23 @@ def han_characters(text: str) -> int:
     return len(_HAN.findall(text))
 
 
+def unknown_measure_length(name: str) -> int:
+    """How many characters a measure the vocabulary does not know takes at the end of a name:
+    two (企业数 … 产能), or a counter with the two before it (门诊人次, 出院人次)."""
+    counter = next((c for c in vocabulary().counters if name.endswith(c)), "")
+    return len(counter) + 2 if counter and len(name) >= len(counter) + 2 else 2
+
+
+def counted_item(text: str) -> tuple[str, str]:
+    """A label ending in a counted measure split into what it counts of and that measure:
+    医院总诊疗人次 → (医院, 诊疗人次), 入院人次 → ("", 入院人次); ("", "") for any other label."""
+    name = core_name(text)
+    if not any(name.endswith(c) for c in vocabulary().counters):
+        return "", ""
+    length = unknown_measure_length(name)
+    return (name[:-length], name[-length:]) if len(name) >= length else ("", "")
+
+
 def _measure_last(text: str, words: Vocabulary) -> str:
     """ "我国进口粮食" names what "我国粮食进口" names: a measure before its object goes last.
     Only for matching names; a label keeps its words (进口注册 is no 注册进口)."""

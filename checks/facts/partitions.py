@@ -22,6 +22,7 @@ from checks.facts.labels import (
     core_name,
     han_characters,
     names_whole,
+    unknown_measure_length,
     vocabulary,
 )
 from checks.facts.periods import months, same_year, whole_year
@@ -1136,14 +1137,7 @@ def _measure(fact: Fact) -> str:
     if fact.label.head:
         return fact.label.head
     name = core_name(fact.label.text)
-    return name[-_unknown_measure_length(name) :] if len(name) >= 2 else ""
-
-
-def _unknown_measure_length(name: str) -> int:
-    """How many characters a measure the vocabulary does not know takes at the end of a name:
-    two (企业数 … 产能), or a counter with the two before it (门诊人次, 出院人次)."""
-    counter = next((c for c in vocabulary().counters if name.endswith(c)), "")
-    return len(counter) + 2 if counter and len(name) >= len(counter) + 2 else 2
+    return name[-unknown_measure_length(name) :] if len(name) >= 2 else ""
 
 
 def dimension(subject: str) -> str:
@@ -1159,7 +1153,7 @@ def item(fact: Fact) -> str:
     if fact.label.head:
         return core_name(fact.label.subject)
     name = core_name(fact.label.text)
-    return name[: -_unknown_measure_length(name)]
+    return name[: -unknown_measure_length(name)]
 
 
 def _continues(run: list[Fact], fact: Fact) -> bool:

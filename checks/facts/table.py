@@ -18,6 +18,7 @@ from checks.facts.labels import (
     Label,
     common_ending,
     core_name,
+    counted_item,
     han_characters,
     measure_named,
     read_label,
@@ -784,7 +785,21 @@ def _share_subjects(doc: Document, table: list[Fact]) -> None:
                 # 销售 after 乘用车生产 is 乘用车销量: its label names the subject it shares
                 text = previous.subject + fact.label.text
                 fact.label = replace(fact.label, text=text, subject=previous.subject)
+        elif previous is not None and "。" not in doc.between(
+            previous.quantity.end, fact.quantity.start
+        ):
+            _share_counted_item(fact, previous)
         previous = fact
+
+
+def _share_counted_item(fact: Fact, previous: Fact) -> None:
+    """A count named by its measure alone after another count of an item: in
+    "医院总诊疗人次A,入院人次B" B counts the hospitals' admissions (医院入院人次)."""
+    item, measure = counted_item(fact.label.text)
+    before, other = counted_item(previous.label.text)
+    if not item and measure and before and other and other != measure:
+        fact.label = read_label(before + fact.label.text)
+        fact.subject = fact.label.subject
 
 
 def _mark_lists(doc: Document, table: list[Fact]) -> None:
