@@ -4570,3 +4570,43 @@ class TestACountedItemCarries:
     def test_trap_no_item_to_share_across_a_full_stop(self, check_text):
         text = "医院门诊人次2.05亿。住院人次356.2万。"
         assert [f.label.text for f in table(text)[1]][1] == "住院人次"
+
+
+class TestAPullStatedTwice:
+    """外需贡献经济增长a个百分点 (a summary) … 外需贡献a个百分点 (the body): one pull stated twice.
+    A bracketed gloss inside the name (外需(即货物和服务净出口)贡献) is read past."""
+
+    TEXT = (
+        "2025年全省经济增长5.6%,外需(即货物和服务净出口)贡献经济增长{a}个百分点。"
+        "分季度看,增速逐季回升。2025年,最终消费支出拉动经济增长3.05个百分点,"
+        "资本形成总额拉动1.27个百分点,外需贡献{b}个百分点。"
+    )
+
+    def _pulls(self, claims):
+        return [
+            (c.verdict, c.severity)
+            for c in claims
+            if c.type == "agreement" and c.facts.get("key") == "外需"
+        ]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_same_pull_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        ok = check_text(convert(self.TEXT.format(a="1.28", b="1.28")))
+        assert self._pulls(ok) == [("consistent", None)]
+        wrong = check_text(convert(self.TEXT.format(a="1.28", b="1.82")))
+        assert self._pulls(wrong) == [("inconsistent", "error")]
+
+    def test_the_gloss_is_read_past(self):
+        labels = [f.label.text for f in table(self.TEXT.format(a="1.28", b="1.28"))[1]]
+        assert "外需贡献经济增长" in labels
+
+    def test_trap_a_change_of_the_pull_is_no_pull(self, check_text):
+        text = self.TEXT.format(a="1.28", b="1.28").replace(
+            "外需贡献1.28", "外需拉动比上年提高0.42"
+        )
+        assert self._pulls(check_text(text)) == []
+
+    def test_trap_a_pull_to_another_growth(self, check_text):
+        text = self.TEXT.format(a="1.28", b="1.82").replace("外需贡献1.82", "外需贡献工业增长1.82")
+        assert self._pulls(check_text(text)) == []

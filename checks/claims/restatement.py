@@ -76,6 +76,7 @@ class Restatement:
         yield from _shares_stated_twice(doc)
         yield from _points_stated_twice(doc)
         yield from _gaps_stated_twice(doc)
+        yield from _pulls_stated_twice(doc)
         yield from _last_years_total_rebuilt(doc)
 
     def explain(self, claim: Claim) -> str:
@@ -245,6 +246,47 @@ def _gap_measure(table: FactTable, points: Fact) -> str:
     if any(q.kind != "number" for q in doc.quantities_in(start, points.quantity.start)):
         return ""  # a figure before it in its sentence that is no rate: whose gap is unclear
     return measure_named(doc.between(start, points.quantity.start)).head
+
+
+# 国外净需求贡献经济成长a个百分点 … 国外净需求贡献a个百分点: what pulls, the pull word, and what
+# it pulls (经济增长), or nothing
+_PULL = re.compile(
+    r"^(?P<name>.+?)(?:贡献|拉动)了?(?P<target>[\u4e00-\u9fff]{0,12}?)(?:增长|成长)?了?$"
+)
+# 拉动比上年提高a个百分点 is a change of the pull, not the pull
+_PULL_CHANGED = re.compile(rf"比|较|{UP}|{DOWN}")
+
+
+def _pulls_stated_twice(doc: Document) -> Iterator[Claim]:
+    """外需贡献经济增长a个百分点 (a summary) … 外需贡献a个百分点 (the body): one component's pull
+    in points, stated twice by its name, to the same growth or with it left unsaid. Only where
+    the name pulls twice in the document and no two stated periods differ; undated, a
+    disagreement is a warning."""
+    groups: dict[str, list[tuple[Fact, str]]] = {}
+    for points in facts(doc):
+        found = _PULL.match(points.label.text) if points.role == "pp" else None
+        if found is None or points.quantity.is_range:
+            continue
+        target = found.group("target")
+        if _PULL_CHANGED.search(target):
+            continue
+        name = _key(read_label(found.group("name")).text)
+        if len(name) >= 2:
+            groups.setdefault(name, []).append((points, target))
+    for name, members in groups.items():
+        if len(members) != 2:
+            continue
+        (first, aim), (again, aim_again) = members
+        if first.sentence == again.sentence or (aim and aim_again and aim != aim_again):
+            continue
+        if first.period and again.period and first.period != again.period:
+            continue
+        yield _claim(
+            doc,
+            Stated(first, name, first.period, True),
+            Stated(again, name, again.period, False),
+            dated=True,
+        )
 
 
 def _stated_points(table: FactTable) -> Iterator[Stated]:

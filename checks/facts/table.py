@@ -77,6 +77,8 @@ _COMPARISON_START = re.compile(
 )
 # 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
+# 国外净需求(即输出减输入)贡献: a bracket of words inside a name glosses it; the name reads on
+_GLOSS = re.compile(r"\([^()\d]{1,30}\)(?=[^()]*$)")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _COLON = re.compile(r"[::]")
 _BULLET_OPENINGS = frozenset(BULLET_MARKS + "(（①②③④⑤⑥⑦⑧⑨⑩")
@@ -296,6 +298,7 @@ def _clause_text(doc: Document, quantity: Quantity, previous_end: int) -> str:
     s_start = doc.sentences[doc.sentence_at(quantity.start)][0]
     start = max(s_start, previous_end)
     before = _ASIDE.sub("", _past_an_aside(doc, s_start, start, quantity.start))
+    before = _GLOSS.sub("", before)
     if before.endswith("("):
         before = before[:-1]  # 再出口(48.2亿元): the figure in brackets after its label
     cuts = [m.end() for m in _CLAUSE_MARK.finditer(before)]
