@@ -4610,3 +4610,25 @@ class TestAPullStatedTwice:
     def test_trap_a_pull_to_another_growth(self, check_text):
         text = self.TEXT.format(a="1.28", b="1.82").replace("外需贡献1.82", "外需贡献工业增长1.82")
         assert self._pulls(check_text(text)) == []
+
+
+class TestDigitsPrintedBesidePeers:
+    """收入2138百万元,较上年1900百万元增加r: the sentence prints 2138 to its units digit, so 1900 is
+    1900, not anything from 1850 to 1950; only its truncation stays a lenient reading."""
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_a_rate_that_fits_only_a_rounded_peer_is_an_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        text = "2025年,公司录得收入人民币2374百万元,较上年人民币2100百万元增加{r}%。"
+        # 2374 / 2100 − 1 = 13.05%; 15.2% fits only 2100 read as 2050..2150
+        assert verdicts(check_text(convert(text.format(r="13.0"))), "growth") == [
+            ("consistent", None)
+        ]
+        assert verdicts(check_text(convert(text.format(r="15.2"))), "growth") == [
+            ("inconsistent", "error")
+        ]
+
+    def test_trap_two_round_figures_keep_the_rounded_reading(self, check_text):
+        # 2300 / 2100 − 1 = 9.5%; 11.0% fits 2100 read as rounded to hundreds: a warning
+        text = "2025年,公司录得收入人民币2300百万元,较上年人民币2100百万元增加11.0%。"
+        assert verdicts(check_text(text), "growth") == [("inconsistent", "warning")]

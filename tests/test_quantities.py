@@ -117,6 +117,18 @@ def test_trailing_zeros_are_rounding_only_in_the_lenient_reading():
     assert found.lenient.lo == 12_650e8 and found.lenient.hi >= 12_750e8
 
 
+def test_a_finer_figure_beside_it_leaves_trailing_zeros_printed():
+    # 2135 of the same unit and size prints its units digit: so, in its sentence, does 1900
+    _, beside, later, _, far = quantities(
+        "收入2135亿元,较上年1900亿元增长。上年1900亿元。占0.35亿元,计1900亿元"
+    )
+    assert beside.lenient.lo == 1899.5e8 and beside.lenient.hi == 1901e8  # its truncation only
+    assert later.lenient.lo == 1850e8  # another sentence: rounding to hundreds stays a reading
+    assert far.lenient.lo == 1850e8  # a figure of another size shows nothing of its digits
+    # a peer ending in zeros itself shows no finer digit
+    assert quantities("收入2100亿元,较上年1900亿元增长")[1].lenient.lo == 1850e8
+
+
 def test_lenient_reading_keeps_two_significant_figures():
     assert one("100亿元").lenient.lo == 95e8
     assert one("50家").lenient.lo == 49.5

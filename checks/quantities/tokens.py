@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
@@ -78,7 +79,52 @@ def scan(view: str) -> list[Token]:
         token = _token(match, view)
         if token is not None:
             tokens.append(token)
-    return _currency_carried(view, tokens)
+    return _precise_beside_peers(view, _currency_carried(view, tokens))
+
+
+_SENTENCE_BOUND = re.compile(r"[。!?\n]")
+
+
+def _precise_beside_peers(view: str, tokens: list[Token]) -> list[Token]:
+    """收入2138百万元,较上年1900百万元: a figure ending in zeros may be rounded to its last
+    non-zero digit, unless its sentence prints another exact figure of its unit and size to a
+    finer digit; then the writer printed every figure to that digit, and 1900 is no 1850 to
+    1950. Only the truncation of its own last digit stays a lenient reading."""
+    bounds = [m.start() for m in _SENTENCE_BOUND.finditer(view)]
+    by_sentence: dict[int, list[int]] = {}
+    for at, token in enumerate(tokens):
+        if isinstance(token, Quantity) and token.qualifier == "exact":
+            by_sentence.setdefault(bisect_left(bounds, token.start), []).append(at)
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        for at in members:
+            quantity = tokens[at]
+            coarse = _absolute(quantity, _trailing_zero_unit(quantity.printed))
+            unit = _absolute(quantity, _last_digit_unit(quantity.printed))
+            if quantity.kind in _RATE_KINDS or not coarse or coarse <= unit:
+                continue
+            if any(_shows_finer(tokens[o], quantity, coarse) for o in members if o != at):
+                lenient = Interval(quantity.strict.lo, quantity.strict.hi + unit / 2)
+                tokens[at] = replace(quantity, lenient=lenient)
+    return tokens
+
+
+def _absolute(quantity: Quantity, digit_unit: float) -> float:
+    """A printed digit's unit in the figure's scaled value: 1 in '2138' of 2138百万元 is 10⁶."""
+    number = quantity.printed_number
+    return abs(quantity.value / number) * digit_unit if number else 0.0
+
+
+def _shows_finer(peer: Quantity, quantity: Quantity, coarse: float) -> bool:
+    """A figure of the same unit and within ten times the size, its last non-zero digit finer
+    than the rounding a trailing-zero reading would give `quantity`."""
+    if not peer.same_unit(quantity) or peer.is_range:
+        return False
+    if not quantity.value / 10 <= peer.value <= quantity.value * 10:
+        return False
+    shown = _absolute(peer, _last_nonzero_unit(peer.printed))
+    return 0 < shown < coarse
 
 
 def _currency_carried(view: str, tokens: list[Token]) -> list[Token]:
