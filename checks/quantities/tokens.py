@@ -88,26 +88,37 @@ _SENTENCE_BOUND = re.compile(r"[。!?\n]")
 def _precise_beside_peers(view: str, tokens: list[Token]) -> list[Token]:
     """收入2138百万元,较上年1900百万元: a figure ending in zeros may be rounded to its last
     non-zero digit, unless its sentence prints another exact figure of its unit and size to a
-    finer digit; then the writer printed every figure to that digit, and 1900 is no 1850 to
-    1950. Only the truncation of its own last digit stays a lenient reading."""
+    finer digit; then the writer printed every figure to that digit (see `_printed_as_peers`)."""
     bounds = [m.start() for m in _SENTENCE_BOUND.finditer(view)]
     by_sentence: dict[int, list[int]] = {}
     for at, token in enumerate(tokens):
-        if isinstance(token, Quantity) and token.qualifier == "exact":
+        if isinstance(token, Quantity):
             by_sentence.setdefault(bisect_left(bounds, token.start), []).append(at)
     for members in by_sentence.values():
-        if len(members) < 2:
-            continue
-        for at in members:
-            quantity = tokens[at]
-            coarse = _absolute(quantity, _trailing_zero_unit(quantity.printed))
-            unit = _absolute(quantity, _last_digit_unit(quantity.printed))
-            if quantity.kind in _RATE_KINDS or not coarse or coarse <= unit:
-                continue
-            if any(_shows_finer(tokens[o], quantity, coarse) for o in members if o != at):
-                lenient = Interval(quantity.strict.lo, quantity.strict.hi + unit / 2)
-                tokens[at] = replace(quantity, lenient=lenient)
+        if len(members) >= 2:
+            read = _printed_as_peers([tokens[at] for at in members])  # type: ignore[misc]
+            for at, quantity in zip(members, read, strict=True):
+                tokens[at] = quantity
     return tokens
+
+
+def _printed_as_peers(quantities: list[Quantity]) -> list[Quantity]:
+    """Figures printed together (a sentence; a total and its parts): one ending in zeros is no
+    longer read as rounded to its last non-zero digit where another exact figure of its unit
+    and size shows a finer digit. 1900 beside 2138 is 1900, not anything from 1850 to 1950;
+    only the truncation of its own last digit stays a lenient reading."""
+    read = list(quantities)
+    for at, quantity in enumerate(quantities):
+        if quantity.qualifier != "exact" or quantity.kind in _RATE_KINDS:
+            continue
+        coarse = _absolute(quantity, _trailing_zero_unit(quantity.printed))
+        unit = _absolute(quantity, _last_digit_unit(quantity.printed))
+        if coarse <= unit:
+            continue
+        if any(_shows_finer(peer, quantity, coarse) for peer in quantities if peer is not quantity):
+            lenient = Interval(quantity.strict.lo, quantity.strict.hi + unit / 2)
+            read[at] = replace(quantity, lenient=lenient)
+    return read
 
 
 def _absolute(quantity: Quantity, digit_unit: float) -> float:
@@ -119,7 +130,7 @@ def _absolute(quantity: Quantity, digit_unit: float) -> float:
 def _shows_finer(peer: Quantity, quantity: Quantity, coarse: float) -> bool:
     """A figure of the same unit and within ten times the size, its last non-zero digit finer
     than the rounding a trailing-zero reading would give `quantity`."""
-    if not peer.same_unit(quantity) or peer.is_range:
+    if peer.qualifier != "exact" or not peer.same_unit(quantity) or peer.is_range:
         return False
     if not quantity.value / 10 <= peer.value <= quantity.value * 10:
         return False
