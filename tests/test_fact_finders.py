@@ -4632,3 +4632,22 @@ class TestDigitsPrintedBesidePeers:
         # 2300 / 2100 − 1 = 9.5%; 11.0% fits 2100 read as rounded to hundreds: a warning
         text = "2025年,公司录得收入人民币2300百万元,较上年人民币2100百万元增加11.0%。"
         assert verdicts(check_text(text), "growth") == [("inconsistent", "warning")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_grades_of_one_scale_with_a_bracket_in_a_name(check_text, script):
+    """其中:省级a个、市级b个、县(市、区)级c个: a bracket inside an item's name hides its 、, and
+    names as short as 省级 are grades of one scale: together at most the whole."""
+    text = IN_SCRIPT[script](
+        "年末全省共有卫生监督机构{w}个,其中:省级2个、市级24个、县(市、区)级137个。"
+    )
+    ok = verdicts(check_text(text.format(w="168")), "part_whole")
+    assert ok.count(("consistent", None)) == 4  # each part, and the three together
+    # 2 + 24 + 137 = 163: no part alone exceeds 150, together they do
+    assert verdicts(check_text(text.format(w="150")), "part_whole")[-1] == ("inconsistent", "error")
+
+
+def test_trap_items_with_a_measure_keep_their_dimension_test(check_text):
+    # 城镇人口 and 乡村人口 fill the whole: sum checks them; part_whole adds no list of its own
+    text = "年末全省总人口600.0万人。其中,城镇人口350.4万人;乡村人口249.6万人。"
+    assert not [c for c in check_text(text) if c.type == "part_whole" and c.facts.get("parts")]

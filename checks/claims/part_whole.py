@@ -192,6 +192,8 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
         if siblings(label, whole_label):
             break
         listed = doc.between(quantity.start - len(label) - 1, quantity.start).startswith("、")
+        # 市级390个、县(区、县级市)级2708个: a bracket inside the item's name hides its 、
+        listed = listed or bool(parts) and doc.between(parts[-1].end, quantity.start)[:1] == "、"
         same_ending = bool(label and whole_label and label[-1] == whole_label[-1])
         # an empty label, or the last part's, names nothing new (由A增至B goes on about the same
         # part); a figure whose share names the whole is one more part (其中A,占T的a%;B,占T的b%)
@@ -264,9 +266,25 @@ def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> boo
         return False  # 榴莲 and 泰国榴莲: one holds the other
     if len({dimension(item(f)) for f in found}) == 1:
         return True
+    if _named_alike(found):
+        return True
     if _one_measure_of_the_whole(found, whole_fact):
         return True
     return whole_fact is not None and all(_share_of(table, f, whole_fact) for f in found)
+
+
+_SHORT_NAME = 3  # characters: 省级, 市地级, 一类 name a grade alone, with no measure after it
+
+
+def _named_alike(parts: list[Fact]) -> bool:
+    """省级A、市级B、县级C: names too short to split into an item and a measure, of one ending
+    (级, 类) and each its own, are the grades of one scale."""
+    names = [core_name(f.label.text) for f in parts]
+    return (
+        all(2 <= len(name) <= _SHORT_NAME for name in names)
+        and len({name[-1] for name in names}) == 1
+        and len(set(names)) == len(names)
+    )
 
 
 def _one_measure_of_the_whole(parts: list[Fact], whole: Fact | None) -> bool:
