@@ -2729,13 +2729,15 @@ def test_a_table_of_a_web_page_is_a_grid(tmp_path):
 
 # ------------------------------------------------------------------ one loose reading at a time
 _ONE_LOOSE_READING = [
-    # 224 / 195 (200 rounded to tens) reaches 15.0%; 15.3% needs 224 truncated as well
+    # every figure ends in a zero (a figure printed to its units digit beside them would keep
+    # them as printed): 230 / 195 (200 rounded to tens) reaches 18.0%; 19.5% needs 230 read as
+    # up to 235 as well
     (
         "growth",
-        "公司营业收入从2023年的200亿元增长到2024年的224亿元,同比增长{}%。",
-        "12.0",
+        "公司营业收入从2023年的200亿元增长到2024年的230亿元,同比增长{}%。",
         "15.0",
-        "15.3",
+        "18.0",
+        "19.5",
     ),
     # 30 / 195 (200 rounded to tens) reaches 15.6%; 15.8% needs 30 truncated as well
     (
@@ -2745,8 +2747,9 @@ _ONE_LOOSE_READING = [
         "15.6",
         "15.8",
     ),
-    # 224 − 195 (200 rounded to tens) is 29; 29.8 needs 224 truncated as well
-    ("balance", "2024年,全省出口224亿元,进口200亿元,贸易顺差{}亿元。", "24.0", "29.0", "29.8"),
+    # 230 − 195 (200 rounded to tens) is 35; 39.5 needs 230 read as up to 235 as well (the
+    # balance in a sentence of its own: printed to 0.1 beside them, it would keep them printed)
+    ("balance", "2024年,全省出口230亿元,进口200亿元。全年贸易顺差{}亿元。", "30.0", "35.0", "39.5"),
 ]
 
 
@@ -2768,7 +2771,9 @@ def test_one_loose_reading_at_a_time(
 
 @pytest.mark.parametrize("script", ["s", "t"])
 def test_parts_take_one_loose_reading_at_a_time(check_text, script):
-    text = "全年营业收入200亿元,其中甲业务收入{a}亿元,乙业务收入{b}亿元。"
+    # the whole in a sentence of its own: parts printed to their units digit beside it would
+    # keep 200 as printed
+    text = "全年营业收入200亿元。其中甲业务收入{a}亿元,乙业务收入{b}亿元。"
     if script == "t":
         text = opencc.OpenCC("s2t").convert(text)
 
@@ -4651,3 +4656,14 @@ def test_trap_items_with_a_measure_keep_their_dimension_test(check_text):
     # 城镇人口 and 乡村人口 fill the whole: sum checks them; part_whole adds no list of its own
     text = "年末全省总人口600.0万人。其中,城镇人口350.4万人;乡村人口249.6万人。"
     assert not [c for c in check_text(text) if c.type == "part_whole" and c.facts.get("parts")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_bracketed_gloss_between_a_share_and_its_figure(check_text, script):
+    """城镇人口A,占常住人口的比重(常住人口城镇化率)为s: the bracket names the share, the whole
+    is still 常住人口."""
+    text = IN_SCRIPT[script](
+        "年末全县常住人口84.60万人。其中,城镇人口51.27万人,占常住人口的比重(常住人口城镇化率)为{s}%。"
+    )
+    assert verdicts(check_text(text.format(s="60.60")), "share") == [("consistent", None)]
+    assert verdicts(check_text(text.format(s="66.60")), "share") == [("inconsistent", "error")]

@@ -52,9 +52,10 @@ from checks.quantities import Interval, Quantity
 from checks.vocabulary import DOWN, UP
 
 NAME = "share"
+# 占常住人口的比重(常住人口城镇化率)为s: a bracket of words may gloss the share
 _SHARE = re.compile(
     r"(?:所)?占(?:到|了|据)?(?P<name>[^,,;。%\d]{0,12}?)(?:的)?(?:比重|比例|份额)?"
-    r"(?:比)?(?:为|达到|达|约为)?(?=\s*(?:约|近|超|逾|达)?\s*\d)"
+    r"(?:比)?(?:\([^()\d]{1,30}\))?(?:为|达到|达|约为)?(?=\s*(?:约|近|超|逾|达)?\s*\d)"
 )
 _COMBINED = re.compile(r"合计|合共|共计|总计|两者|三者|二者|上述|以上")
 _FILLER = re.compile(

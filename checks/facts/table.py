@@ -78,7 +78,8 @@ _COMPARISON_START = re.compile(
 # 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
 # 国外净需求(即输出减输入)贡献: a bracket of words inside a name glosses it; the name reads on
-_GLOSS = re.compile(r"\([^()\d]{1,30}\)(?=[^()]*$)")
+_BRACKETED_WORDS = re.compile(r"\([^()\d]{1,30}\)")
+_GLOSS = re.compile(_BRACKETED_WORDS.pattern + r"(?=[^()]*$)")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
 _COLON = re.compile(r"[::]")
 _BULLET_OPENINGS = frozenset(BULLET_MARKS + "(（①②③④⑤⑥⑦⑧⑨⑩")
@@ -390,7 +391,8 @@ def _role(
         share = _SHARE_BEFORE.search(near)
         if share:
             whole = share.group("whole")
-            return "share", 0, "", read_label(whole) if whole else None
+            # 占常住人口的比重(常住人口城镇化率)为: the bracket glosses the share, not its whole
+            return "share", 0, "", read_label(_BRACKETED_WORDS.sub("", whole)) if whole else None
         if _AVERAGE_BEFORE.search(near):
             return "average_rate", 0, "", None  # 年均增长5.4%: a year's average, not the change
         rate = _RATE_BEFORE.search(near)
