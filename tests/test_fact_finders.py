@@ -4652,10 +4652,41 @@ def test_grades_of_one_scale_with_a_bracket_in_a_name(check_text, script):
     assert verdicts(check_text(text.format(w="150")), "part_whole")[-1] == ("inconsistent", "error")
 
 
-def test_trap_items_with_a_measure_keep_their_dimension_test(check_text):
+def test_trap_a_list_that_fills_its_whole_is_sums(check_text):
     # 城镇人口 and 乡村人口 fill the whole: sum checks them; part_whole adds no list of its own
     text = "年末全省总人口600.0万人。其中,城镇人口350.4万人;乡村人口249.6万人。"
-    assert not [c for c in check_text(text) if c.type == "part_whole" and c.facts.get("parts")]
+    claims = check_text(text)
+    assert verdicts(claims, "sum") == [("consistent", None)]
+    assert not [c for c in claims if c.type == "part_whole" and c.facts.get("parts")]
+
+
+class TestKindsNamedAlone:
+    """其中医院A个,基层医疗卫生机构B个,专业公共卫生机构C个: after a first part named by its item
+    alone, other items named alone are kinds of the whole too."""
+
+    TEXT = "年末全市医疗卫生机构{w}个,其中医院86个,基层医疗卫生机构2310个,专业公共卫生机构47个。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_kinds_together_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+
+        def together(text):
+            claims = check_text(convert(text))
+            return [
+                (c.verdict, c.severity)
+                for c in claims
+                if c.type == "part_whole" and c.facts.get("parts") == 3
+            ]
+
+        # 86 + 2310 + 47 = 2443, short of 2519 (other institutions); above 2430
+        assert together(self.TEXT.format(w="2519")) == [("consistent", None)]
+        assert together(self.TEXT.format(w="2430")) == [("inconsistent", "error")]
+
+    def test_trap_another_product_after_a_kind_of_the_whole(self, check_text):
+        # 无创呼吸机 is a kind of 呼吸机; 监护仪 after it is another product, no part of it
+        text = "今年出口了呼吸机12.5万台,其中无创呼吸机9.8万台,病员监护仪31.2万台。"
+        assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
+        assert ("consistent", None) in verdicts(check_text(text), "part_whole")
 
 
 @pytest.mark.parametrize("script", ["hans", "hant"])

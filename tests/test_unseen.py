@@ -40,7 +40,13 @@ def test_the_relations_in_them_are_still_checked(checked):
         ("regulator.txt", "增加6个", "增加9个", "difference"),
         ("annual_report.txt", "增长23.52%", "增长25.52%", "growth"),
         ("annual_report.txt", "约为13.6%", "约为18.6%", "cagr"),
-        ("bulletin.txt", "其中城镇常住人口93267万人", "其中城镇常住人口193267万人", "part_whole"),
+        # the urban population is a part of the total and the numerator of its stated share
+        (
+            "bulletin.txt",
+            "其中城镇常住人口93267万人",
+            "其中城镇常住人口193267万人",
+            "part_whole share",
+        ),
         ("taiwan_news.txt", "成長6.9%", "成長9.6%", "growth"),
         ("taiwan_news.txt", "貿易逆差約799億元", "貿易順差約799億元", "balance"),
         ("forecast.txt", "复合年增长率为8.8%", "复合年增长率为12.8%", "cagr"),
@@ -53,5 +59,5 @@ def test_one_changed_figure_is_caught(tmp_path, file, true, false, claim_type):
     path = tmp_path / file
     path.write_text(text.replace(true, false), encoding="utf-8")
     flagged = [c for c in run([str(path)]).claims if c.verdict != "consistent"]
-    assert [c.type for c in flagged] == [claim_type]
-    assert flagged[0].severity == "error"
+    assert [c.type for c in flagged] == claim_type.split()
+    assert all(c.severity == "error" for c in flagged)

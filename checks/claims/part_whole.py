@@ -28,6 +28,7 @@ from checks.facts.labels import (
     GENERIC_WHOLE,
     compatible,
     core_name,
+    counted_item,
     measure_named,
     names_whole,
     read_label,
@@ -92,7 +93,8 @@ class PartWhole:
                 yield claim
             if len(parts) >= 2 and disjoint(doc, parts) and _one_dimension(doc, whole, parts):
                 listed.add(tuple(q.start for q in (whole, *parts)))
-                yield together(doc, whole, parts)
+                if not _filled(doc, whole, parts):  # a list that fills its whole is sum's
+                    yield together(doc, whole, parts)
         yield from _items_apart(doc, listed)
         yield from _parts_of_a_change(doc)
         yield from _breakdowns(doc)
@@ -200,10 +202,44 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
         shared = whole_fact is not None and fact is not None and _share_of(table, fact, whole_fact)
         last = table.of(parts[-1]) if parts else None
         again = last is not None and label == last.label.text
-        if parts and label and not listed and not same_ending and not shared and not again:
+        # 其中医院A个,基层医疗卫生机构B个: after a first part named by its item alone, another
+        # item named alone is one more kind of the whole (an item with a measure, 监护仪出口,
+        # may be another product's figure)
+        first = table.of(parts[0]) if parts else None
+        kinds = _item_alone(fact) and _item_alone(first) and not _names_the_whole(first, whole_fact)
+        if parts and label and not (listed or same_ending or shared or again or kinds):
             break
         parts.append(quantity)
     return parts
+
+
+def _names_the_whole(part: Fact | None, whole: Fact | None) -> bool:
+    """呼吸机A台,其中无创呼吸机B台: a part named as the whole with a qualifier is one kind of it;
+    an item named otherwise after it (病员监护仪) is another product, not a kind."""
+    if part is None or whole is None:
+        return False
+    name = _without_measure(core_name(whole.label.text))
+    return len(name) >= 2 and _without_measure(core_name(part.label.text)).endswith(name)
+
+
+def _without_measure(name: str) -> str:
+    """呼吸机出口 → 呼吸机: a name less the measure word it ends in."""
+    variant = next((v for v in vocabulary().heads if name.endswith(v)), "")
+    return name[: len(name) - len(variant)]
+
+
+def _filled(doc: Document, whole: Quantity, parts: list[Quantity]) -> bool:
+    table = facts(doc)
+    found = [table.of(q) for q in (whole, *parts)]
+    return None not in found and fills(found[0], found[1:])  # type: ignore[arg-type]
+
+
+def _item_alone(fact: Fact | None) -> bool:
+    """A count named by its item alone, with no measure word: 医院, 注册护士 (not 门诊人次)."""
+    if fact is None or fact.quantity.kind not in ("count", "people"):
+        return False
+    label = fact.label
+    return bool(label.text) and not label.head and not counted_item(label.text)[1]
 
 
 def _share_of(table: FactTable, part: Fact, whole: Fact) -> bool:
@@ -266,7 +302,7 @@ def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> boo
         return False  # 榴莲 and 泰国榴莲: one holds the other
     if len({dimension(item(f)) for f in found}) == 1:
         return True
-    if _named_alike(found):
+    if _named_alike(found) or _kinds_named_alone(found, whole_fact):
         return True
     if _one_measure_of_the_whole(found, whole_fact):
         return True
@@ -274,6 +310,19 @@ def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> boo
 
 
 _SHORT_NAME = 3  # characters: 省级, 市地级, 一类 name a grade alone, with no measure after it
+
+
+def _kinds_named_alone(parts: list[Fact], whole: Fact | None) -> bool:
+    """其中医院A个,基层医疗卫生机构B个,专业公共卫生机构C个: counts named by their items alone,
+    the first not the whole with a qualifier (无创呼吸机 of 呼吸机: what follows it may be another
+    product) and none inside another's name (医生, 女医生), are kinds of the whole."""
+    names = [core_name(f.label.text) for f in parts]
+    return (
+        all(_item_alone(f) for f in parts)
+        and not _names_the_whole(parts[0], whole)
+        and not any(a != b and a in b for a in names for b in names)
+        and len(set(names)) == len(names)
+    )
 
 
 def _named_alike(parts: list[Fact]) -> bool:

@@ -148,6 +148,8 @@ def _read_label(raw: str, words: Vocabulary) -> Label:
             text = text.replace(part, "")
     moved = _MOVED_TO.sub("", text)  # before the links: 升至 of 一路上升至 is one of them
     text = _strip(_MOVED_TO.sub("", _strip(moved, words, keep_heads=True)), words, keep_heads=True)
+    for verb in words.verbs:  # 出口了呼吸机 names what 出口呼吸机 names
+        text = text.replace(verb + "了", verb)
     # "境内注册共计A件" is no total of anything: only a marker inside the label counts
     total = any(marker in text for marker in words.total_markers)
     head, subject = "", text
@@ -331,6 +333,13 @@ def siblings(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < 3 or a == b:
         return False
     apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    # 出口呼吸机 against 无创呼吸机 is a measure against a kind, and 全市医疗卫生机构 against
+    # 基层医疗卫生机构 the territory's whole against a kind: not two items of one pattern
+    words = vocabulary()
+    if any(
+        "".join(pair[side] for pair in apart) in (*words.heads, *words.scope) for side in (0, 1)
+    ):
+        return False
     # 品牌 against S7 is a whole against one of its items, not two items of one pattern
     return len(apart) <= 2 and all(x.isascii() == y.isascii() for x, y in apart)
 
