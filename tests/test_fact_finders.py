@@ -4662,25 +4662,32 @@ def test_trap_a_list_that_fills_its_whole_is_sums(check_text):
 
 class TestKindsNamedAlone:
     """其中医院A个,基层医疗卫生机构B个,专业公共卫生机构C个: after a first part named by its item
-    alone, other items named alone are kinds of the whole too."""
+    alone, other items named alone are kinds of the whole too, each at most the whole. Kinds
+    may overlap (门诊部, 诊所), so their sum is not held against it."""
 
-    TEXT = "年末全市医疗卫生机构{w}个,其中医院86个,基层医疗卫生机构2310个,专业公共卫生机构47个。"
+    TEXT = "年末全市医疗卫生机构{w}个,其中医院86个,基层医疗卫生机构{b}个,专业公共卫生机构47个。"
+
+    @staticmethod
+    def _parts(claims):
+        return [
+            (c.inputs["part"].value, c.verdict)
+            for c in claims
+            if c.type == "part_whole" and "part" in c.inputs
+        ]
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
-    def test_the_kinds_together_and_a_planted_error(self, check_text, script):
+    def test_each_kind_and_a_planted_error(self, check_text, script):
         convert = IN_SCRIPT[script]
+        ok = self._parts(check_text(convert(self.TEXT.format(w="2519", b="2310"))))
+        assert ok == [(86, "consistent"), (2310, "consistent"), (47, "consistent")]
+        wrong = self._parts(check_text(convert(self.TEXT.format(w="2519", b="3210"))))
+        assert (3210, "inconsistent") in wrong
 
-        def together(text):
-            claims = check_text(convert(text))
-            return [
-                (c.verdict, c.severity)
-                for c in claims
-                if c.type == "part_whole" and c.facts.get("parts") == 3
-            ]
-
-        # 86 + 2310 + 47 = 2443, short of 2519 (other institutions); above 2430
-        assert together(self.TEXT.format(w="2519")) == [("consistent", None)]
-        assert together(self.TEXT.format(w="2430")) == [("inconsistent", "error")]
+    def test_trap_kinds_together_are_no_claim(self, check_text):
+        # 86 + 2400 + 47 exceeds 2519, yet kinds named alone may overlap: no finding
+        claims = [c for c in check_text(self.TEXT.format(w="2519", b="2400"))]
+        assert {c.verdict for c in claims if c.type == "part_whole"} == {"consistent"}
+        assert not [c for c in claims if c.type == "part_whole" and c.facts.get("parts") == 3]
 
     def test_trap_another_product_after_a_kind_of_the_whole(self, check_text):
         # 无创呼吸机 is a kind of 呼吸机; 监护仪 after it is another product, no part of it
@@ -4698,3 +4705,41 @@ def test_a_bracketed_gloss_between_a_share_and_its_figure(check_text, script):
     )
     assert verdicts(check_text(text.format(s="60.60")), "share") == [("consistent", None)]
     assert verdicts(check_text(text.format(s="66.60")), "share") == [("inconsistent", "error")]
+
+
+class TestSharesOfTheOverall:
+    """甲市场规模a,占整体市场的s%;乙市场规模b,占比t%: the overall is the market's own level,
+    and 占比 after it is of the same overall, never of 甲's level before it."""
+
+    TEXT = (
+        "{head}其中,光学检测是最大的细分领域,2024年市场规模为312亿元,占整体市场的{s}%;"
+        "电学检测市场规模为95亿元,占比{t}%;声学检测市场规模为61亿元,占比7.3%。"
+    )
+    HEAD = "我国无损检测市场规模从2019年的520亿元增长至2024年的836亿元。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_overall_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 312 / 836 = 37.3%, 95 / 836 = 11.4%, 61 / 836 = 7.3%
+        ok = check_text(convert(self.TEXT.format(head=self.HEAD, s="37.3", t="11.4")))
+        assert verdicts(ok, "share") == [("consistent", None)] * 3
+        wrong = verdicts(
+            check_text(convert(self.TEXT.format(head=self.HEAD, s="37.3", t="14.1"))), "share"
+        )
+        assert wrong.count(("inconsistent", "error")) == 1
+
+    def test_trap_no_overall_stated_leaves_the_shares_unchecked(self, check_text):
+        # without the market's level, 占比 is of an overall not stated, not of 312
+        claims = check_text(self.TEXT.format(head="", s="37.3", t="11.4"))
+        assert verdicts(claims, "share") == []
+        assert "inconsistent" not in [c.verdict for c in claims]
+
+
+def test_trap_a_part_of_another_year_than_its_forecast_whole(check_text):
+    # 其中 after a forecast for 2029 lists this year's segments: they are no parts of 1500
+    text = (
+        "2024年市场规模为836亿元,预计到2029年将达到1500亿元。其中,光学检测2024年市场规模为"
+        "312亿元,电学检测为95亿元。"
+    )
+    wholes = [c.inputs["whole"].value for c in check_text(text) if c.type == "part_whole"]
+    assert 1500e8 not in wholes

@@ -85,12 +85,14 @@ class PartWhole:
             whole = _whole(doc, match.start())
             if whole is None:
                 continue
-            parts = _parts(doc, match.end(), whole)
+            parts = _of_its_year(doc, whole, _parts(doc, match.end(), whole))
             for part in parts:
                 claim = Claim(NAME, doc.source, {"whole": whole, "part": part})
                 claim.facts = {"signed": _any_signed(doc, [part])}
                 claim.row = derive(claim)
                 yield claim
+            # kinds named alone (医院, 门诊部, 诊所) may overlap: each is checked against the
+            # whole, not their sum
             if len(parts) >= 2 and disjoint(doc, parts) and _one_dimension(doc, whole, parts):
                 listed.add(tuple(q.start for q in (whole, *parts)))
                 if not _filled(doc, whole, parts):  # a list that fills its whole is sum's
@@ -169,6 +171,16 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
     return candidates if bracketed else _still_parts(doc, whole, candidates)
 
 
+def _of_its_year(doc: Document, whole: Quantity, parts: list[Quantity]) -> list[Quantity]:
+    """预计到2028年将达到T。其中,甲2023年市场规模为a: a part stated for another year than its
+    whole's is of another whole (this year's, not the forecast's)."""
+    table = facts(doc)
+    found = table.of(whole)
+    if found is None:
+        return parts
+    return [q for q in parts if (f := table.of(q)) is None or same_year(f.period, found.period)]
+
+
 def _names_its_unit(whole: Quantity, part: Quantity) -> bool:
     """在社区卫生机构工作的人员8.40万,其中…5.20万人: a bare whole takes the unit its parts print;
     a bare part (1.9亿) may be of another measure, its unit as unsaid as the whole's."""
@@ -206,7 +218,12 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
         # item named alone is one more kind of the whole (an item with a measure, 监护仪出口,
         # may be another product's figure)
         first = table.of(parts[0]) if parts else None
-        kinds = _item_alone(fact) and _item_alone(first) and not _names_the_whole(first, whole_fact)
+        kinds = (
+            _item_alone(fact)
+            and _item_alone(first)
+            and not _names_the_whole(first, whole_fact)
+            and not (whole_fact is not None and _share_of_another(table, fact, whole_fact))
+        )
         if parts and label and not (listed or same_ending or shared or again or kinds):
             break
         parts.append(quantity)
@@ -302,7 +319,7 @@ def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> boo
         return False  # 榴莲 and 泰国榴莲: one holds the other
     if len({dimension(item(f)) for f in found}) == 1:
         return True
-    if _named_alike(found) or _kinds_named_alone(found, whole_fact):
+    if _named_alike(found):
         return True
     if _one_measure_of_the_whole(found, whole_fact):
         return True
@@ -310,19 +327,6 @@ def _one_dimension(doc: Document, whole: Quantity, parts: list[Quantity]) -> boo
 
 
 _SHORT_NAME = 3  # characters: 省级, 市地级, 一类 name a grade alone, with no measure after it
-
-
-def _kinds_named_alone(parts: list[Fact], whole: Fact | None) -> bool:
-    """其中医院A个,基层医疗卫生机构B个,专业公共卫生机构C个: counts named by their items alone,
-    the first not the whole with a qualifier (无创呼吸机 of 呼吸机: what follows it may be another
-    product) and none inside another's name (医生, 女医生), are kinds of the whole."""
-    names = [core_name(f.label.text) for f in parts]
-    return (
-        all(_item_alone(f) for f in parts)
-        and not _names_the_whole(parts[0], whole)
-        and not any(a != b and a in b for a in names for b in names)
-        and len(set(names)) == len(names)
-    )
 
 
 def _named_alike(parts: list[Fact]) -> bool:

@@ -32,6 +32,7 @@ from checks.document import AMOUNT_KINDS, Document
 from checks.facts import Fact, FactTable, facts, vocabulary
 from checks.facts.labels import (
     GENERIC_WHOLE,
+    OVERALL,
     Label,
     core_name,
     names_whole,
@@ -133,9 +134,12 @@ def share_figures(doc: Document) -> list[ShareFigures]:
 def _share_figures(doc: Document) -> Iterator[ShareFigures]:
     table = facts(doc)
     wholes: dict[int, tuple[Fact, Fact]] = {}  # paragraph -> its last share's whole and part
+    unfound: set[int] = set()  # paragraphs whose last share named a whole not found
     for share in table:
         if share.role != "share" or share.quantity.is_range:
             continue
+        if share.whole_label is None and share.paragraph in unfound:
+            continue  # 占整体市场的a%;乙…占比b%: of that whole too, which is not found
         part = table.get(share.attached_to)
         if part is None:
             part = _named_part(table, share)  # 城镇人口比重为58.30%: of 城镇人口, stated before
@@ -148,7 +152,10 @@ def _share_figures(doc: Document) -> Iterator[ShareFigures]:
         if after:
             whole = _bare_whole_after(table, share, part)
         if whole is None:
+            if share.whole_label is not None:
+                unfound.add(share.paragraph)
             continue
+        unfound.discard(share.paragraph)
         wholes[share.paragraph] = (whole, part)
         yield ShareFigures(share, part, whole, named, after)
 
@@ -590,7 +597,9 @@ def _whole_fact(
         found = (exact or loose or _named_after(table, share, part, name) or [None])[0]
         if found is None:
             found = _change_named(table, part, name)
-        return found, share.whole_label.text
+        if found is not None or not OVERALL.match(name.text):
+            return found, share.whole_label.text
+        # 占整体市场的s%, its name found nowhere: the overall is sought as an unnamed whole is
     if previous is not None and _same_measure(previous[1], part) and _unit_fits(previous[0], part):
         return previous[0], ""  # 占比Y%: of the whole the share before it in the paragraph was of
     near = _paragraphs_in_reach(table.doc, part.paragraph)

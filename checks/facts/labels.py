@@ -295,6 +295,8 @@ def common_ending(texts: list[str]) -> str:
 
 # 占整体, 占总体, 占全部: a whole named by no measure, whatever its sentence is about
 GENERIC_WHOLE = re.compile(r"整体|总体|全部|总量|总数|总额|总计|合计")
+# 占整体市场的, 占总体的: the overall of the measure, named by no item
+OVERALL = re.compile(r"整体|总体|整个|全部")
 
 _NATION = ("全国", "我国", "中国")
 _LOCALITY = (

@@ -16,6 +16,7 @@ from checks import paths
 from checks.document import BULLET_MARKS, Document
 from checks.facts.grids import grids
 from checks.facts.labels import (
+    OVERALL,
     Label,
     common_ending,
     compatible,
@@ -1190,11 +1191,24 @@ def _whole_before(
             continue
         if not near and not announced and not any(names_whole(fact.label, n) for n in named):
             continue
+        if _share_of_the_overall(table, fact):
+            return None  # 甲市场规模A,占整体市场的s%: an item of the overall, as the run's are
         if _general(table, fact, run):
             return fact
         if dimension(item(fact)) == dimension(item(first)):
             return None  # an item of the same kind before the run: the run's whole is unsaid
     return None
+
+
+def _share_of_the_overall(table: FactTable, fact: Fact) -> bool:
+    """A level whose own share names the overall (占整体市场的s%, 占总体的s%) is one item of it."""
+    return any(
+        f.role == "share"
+        and f.attached_to == fact.index
+        and f.whole_label is not None
+        and OVERALL.match(f.whole_label.text) is not None
+        for f in table.facts[fact.index + 1 : fact.index + 3]
+    )
 
 
 def _wholes_named(table: FactTable, run: list[Fact]) -> list[Label]:
