@@ -173,11 +173,11 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
 
 def _of_its_year(doc: Document, whole: Quantity, parts: list[Quantity]) -> list[Quantity]:
     """预计到2028年将达到T。其中,甲2023年市场规模为a: a part stated for another year than its
-    whole's is of another whole (this year's, not the forecast's)."""
+    forecast whole's is of another whole (this year's, not the forecast's)."""
     table = facts(doc)
     found = table.of(whole)
-    if found is None:
-        return parts
+    if found is None or not found.forecast:
+        return parts  # 总数T,其中…由2012年的a增至b: a part's earlier value may be named too
     return [q for q in parts if (f := table.of(q)) is None or same_year(f.period, found.period)]
 
 
