@@ -4743,3 +4743,38 @@ def test_trap_a_part_of_another_year_than_its_forecast_whole(check_text):
     )
     wholes = [c.inputs["whole"].value for c in check_text(text) if c.type == "part_whole"]
     assert 1500e8 not in wholes
+
+
+class TestACagrOfTheSpanItNames:
+    """从2019年的A增长至2024年的B,复合年增长率为r,预计到2029年将达到C,2024—2029年复合年增长率为q:
+    the second rate is of the span it names, from B to C; Taiwan writes 年複合成長率."""
+
+    TEXT = (
+        "我国无损检测市场规模从2019年的520亿元增长至2024年的836亿元,复合年增长率为10.0%,"
+        "预计到2029年将达到1350亿元,2024—2029年复合年增长率为{q}%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_both_spans_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # (836/520)^(1/5) − 1 = 9.96%; (1350/836)^(1/5) − 1 = 10.06%
+        assert (
+            verdicts(check_text(convert(self.TEXT.format(q="10.1"))), "cagr")
+            == [("consistent", None)] * 2
+        )
+        assert ("inconsistent", "error") in verdicts(
+            check_text(convert(self.TEXT.format(q="12.1"))), "cagr"
+        )
+
+    def test_trap_a_span_with_no_value_at_its_start(self, check_text):
+        text = self.TEXT.format(q="12.1").replace("2024—2029年", "2022—2029年")
+        assert verdicts(check_text(text), "cagr") == [("consistent", None)]
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_taiwans_growth_word(self, check_text, script):
+        text = IN_SCRIPT[script](
+            "产业营业额由2019年的1,630亿元成长至2024年的2,412亿元,年复合成长率达{r}%。"
+        )
+        # (2412/1630)^(1/5) − 1 = 8.16%
+        assert verdicts(check_text(text.format(r="8.2")), "cagr") == [("consistent", None)]
+        assert verdicts(check_text(text.format(r="9.2")), "cagr") == [("inconsistent", "error")]

@@ -30,7 +30,9 @@ from checks.vocabulary import FROM_BEFORE, TO_AFTER
 NAME = "cagr"
 _KEYWORD = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合年均增长率|复合年增长率|年均复合增速|年复合增速"
-    r"|复合增长率|复合增速|CAGR|年均增长率|年均增速|年均增幅|年均增长)"
+    r"|复合增长率|复合增速|CAGR|年均增长率|年均增速|年均增幅|年均增长"
+    # Taiwan's 成长 for 增长: 年复合成长率, 年均成长率
+    r"|年均复合成长率|年复合成长率|复合年成长率|复合成长率|年均成长率|年均成长)"
 )
 # Only connective words may separate the end value from its rate: "…5300亿元,年复合增长率9%".
 _ADJACENT = re.compile(
@@ -63,11 +65,18 @@ class Cagr:
             adjacent = _ADJACENT.fullmatch(doc.between(nearest.end, end))
             if not adjacent:
                 continue  # another metric may sit between the values and the rate
-            if adjacent.group("y1") and (int(adjacent.group("y1")), int(adjacent.group("y2"))) != (
-                first_year,
-                last_year,
-            ):
-                continue  # ,2020-2030年复合增长率: the rate of another span than the values
+            span = (
+                (int(adjacent.group("y1")), int(adjacent.group("y2")))
+                if adjacent.group("y1")
+                else None
+            )
+            if span is not None and span != (first_year, last_year):
+                # 从2018年的A增长至2023年的B,…,预计到2028年将达到C,2023—2028年复合年增长率为r:
+                # the span the rate names, where the sentence dates a value at each of its ends
+                named = _values_of_span(doc, sentence[0], end, span, last)
+                if named is None:
+                    continue  # ,2020-2030年复合增长率: the rate of another span than the values
+                (first, first_year), (last, last_year) = named
             claim = Claim(NAME, doc.source, {"from": first, "to": last, "rate": rate})
             claim.facts = {"from_year": first_year, "to_year": last_year}
             claim.cue = years_at  # 2018-2022年,…从A增至B: the years the span is read from
@@ -141,18 +150,35 @@ def _stated_rate(doc: Document, match: re.Match[str]) -> Quantity | None:
 Endpoint = tuple[Quantity, int]  # a value and its year
 
 
-def _endpoints(
-    doc: Document, start: int, end: int
-) -> tuple[Endpoint, Endpoint, tuple[int, int] | None] | None:
-    """The earliest and the latest dated amount of one unit before the rate, and the span of
-    the year range they were dated by when a range dated them."""
-    dated: list[tuple[Quantity, int]] = []
+def _dated(doc: Document, start: int, end: int) -> list[Endpoint]:
+    """Each amount before the rate dated by a single year."""
+    dated: list[Endpoint] = []
     for quantity in doc.quantities_in(start, end):
         if quantity.kind not in AMOUNT_KINDS or quantity.is_range:
             continue
         period = doc.year_before(quantity, start)
         if period is not None and period.first == period.last:
             dated.append((quantity, period.first))
+    return dated
+
+
+def _values_of_span(
+    doc: Document, start: int, end: int, span: tuple[int, int], last: Quantity
+) -> tuple[Endpoint, Endpoint] | None:
+    """The one value of `last`'s unit dated at each end of the span, if the sentence has them."""
+    dated = [d for d in _dated(doc, start, end) if same_unit(d[0], last)]
+    ends = [[d for d in dated if d[1] == year] for year in span]
+    if any(len(found) != 1 for found in ends):
+        return None
+    return ends[0][0], ends[1][0]
+
+
+def _endpoints(
+    doc: Document, start: int, end: int
+) -> tuple[Endpoint, Endpoint, tuple[int, int] | None] | None:
+    """The earliest and the latest dated amount of one unit before the rate, and the span of
+    the year range they were dated by when a range dated them."""
+    dated = _dated(doc, start, end)
     if len(dated) < 2:
         return _endpoints_of_range(doc, start, end) or _forecast_endpoints(doc, start, end)
     # 2024年B,较2019年的A年均增长r: the latest year ends the span, wherever it is printed

@@ -58,7 +58,7 @@ _DOWN = re.compile(rf"^(?:{DOWN})")
 # 年均增长, 年均复合增长率为, 复合年增长率, CAGR: a rate averaged over the years of a span
 _AVERAGE_BEFORE = re.compile(
     rf"(?:(?:年均|年平均|平均每年)[^,;。\d]{{0,8}}?(?:{UP}|{DOWN}|率|速|幅|为|达)?"
-    r"|复合(?:年均|年)?(?:增长率|增长|增速|增幅)|CAGR)(?:为|达|约|达到)?\s*$"
+    r"|复合(?:年均|年)?(?:增长率|增长|增速|增幅|成长率|成长)|CAGR)(?:为|达|约|达到)?\s*$"
 )  # 复合肥产量增长5%: a product's growth, not a compound rate
 _WHOLE_INSIDE = re.compile(r"占(?:到|了|据)?\s*$")
 # 占X的Y%, 占比Y%; 相等于商品进口货值的8%; 与整体人口增长的比率为147%: each a part over a whole
