@@ -4778,3 +4778,31 @@ class TestACagrOfTheSpanItNames:
         # (2412/1630)^(1/5) − 1 = 8.16%
         assert verdicts(check_text(text.format(r="8.2")), "cagr") == [("consistent", None)]
         assert verdicts(check_text(text.format(r="9.2")), "cagr") == [("inconsistent", "error")]
+
+
+class TestAnIndustrysProfitMargin:
+    """利润总额T,其中…私营企业利润总额p。营业收入R,营业收入利润率m: the margin is the total's
+    profit over revenue, not the last item's; ownership kinds overlap (国有控股 firms are often
+    股份制 ones), so their profits are never added against the total."""
+
+    TEXT = (
+        "2025年,全省规模以上工业企业实现利润总额2860.4亿元,比上年增长4.1%。其中,国有控股企业"
+        "实现利润总额905.2亿元;股份制企业实现利润总额2114.7亿元;私营企业实现利润总额812.6亿元。"
+        "\n全省规模以上工业企业实现营业收入48120.5亿元,增长3.2%;营业收入利润率为{m}%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_margin_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 2860.4 / 48120.5 = 5.94%; 812.6 / 48120.5 would be 1.69%
+        assert verdicts(check_text(convert(self.TEXT.format(m="5.94"))), "share") == [
+            ("consistent", None)
+        ]
+        assert verdicts(check_text(convert(self.TEXT.format(m="6.94"))), "share") == [
+            ("inconsistent", "error")
+        ]
+
+    def test_trap_overlapping_ownership_kinds(self, check_text):
+        # 905.2 + 2114.7 + 812.6 = 3832.5 exceeds 2860.4: no finding, the kinds overlap
+        claims = check_text(self.TEXT.format(m="5.94"))
+        assert "inconsistent" not in [c.verdict for c in claims if c.type == "part_whole"]

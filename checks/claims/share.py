@@ -47,6 +47,7 @@ from checks.facts.partitions import (
     contribution_lists,
     partitions_of,
     sharper_whole,
+    where_lists,
 )
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval, Quantity
@@ -469,8 +470,10 @@ def margin_figures(table: FactTable, ratio: Fact) -> tuple[str, str, Fact, Fact]
     if word is None or ratio.quantity.is_range:
         return None
     part_word, whole_word, less_word = margins[word]
-    part = _margin_input(table, ratio, lambda f, w=part_word: _names_profit(f, w))
     whole = _margin_input(table, ratio, lambda f, w=whole_word: f.label.head == w)
+    if whole is None:
+        return None
+    part = _part_of_the_whole(table, ratio, lambda f, w=part_word: _names_profit(f, w))
     role = "part"
     if part is None and less_word:
         part = _margin_input(table, ratio, lambda f, w=less_word: _names_cost(f, w))
@@ -490,13 +493,19 @@ _OTHER_COST = re.compile(r"单位|平均|费用")  # 单位成本, 平均成本:
 
 
 def _names_profit(fact: Fact, word: str) -> bool:
-    name = core_name(fact.label.text)
-    return name.endswith(word) and not _OTHER_PROFIT.search(fact.label.text)
+    """净利润 by its name; 利润总额 by its name with its total word (core names drop 总额)."""
+    named = core_name(fact.label.text).endswith(word) or fact.label.text.endswith(word)
+    return named and not _OTHER_PROFIT.search(fact.label.text)
 
 
 def _margin_input(table: FactTable, ratio: Fact, named) -> Fact | None:
     """The nearest level of the ratio's paragraph (or the one before) and of its period that
     `named` accepts."""
+    return next(iter(_margin_inputs(table, ratio, named)), None)
+
+
+def _margin_inputs(table: FactTable, ratio: Fact, named) -> list[Fact]:
+    """Every such level, the nearest first."""
     reach = [ratio.paragraph]
     for _ in range(MARGIN_PARAGRAPHS):
         reach.append(table.doc.paragraph_before(reach[-1]))
@@ -504,12 +513,25 @@ def _margin_input(table: FactTable, ratio: Fact, named) -> Fact | None:
         (f for f in table if f.paragraph in reach and f.role == "level" and f.is_amount),
         key=lambda f: abs(f.index - ratio.index),
     )
-    for fact in near:
-        if named(fact) and not fact.quantity.is_range:
-            if fact.period and ratio.period and fact.period != ratio.period:
-                continue
-            return fact
-    return None
+    return [
+        f
+        for f in near
+        if named(f)
+        and not f.quantity.is_range
+        and not (f.period and ratio.period and f.period != ratio.period)
+    ]
+
+
+def _part_of_the_whole(table: FactTable, ratio: Fact, named) -> Fact | None:
+    """The nearest such part; where it is an item of a 其中 list whose whole is such a part too
+    (利润总额T,其中私营企业利润总额a), the whole: a margin is of the total, not of an item."""
+    found = _margin_inputs(table, ratio, named)
+    if not found:
+        return None
+    for whole, items in where_lists(table):
+        if found[0] in items and whole in found:
+            return whole
+    return found[0]
 
 
 def _partition_before(table: FactTable, members: list[Fact]) -> Partition | None:
