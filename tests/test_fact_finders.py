@@ -4806,3 +4806,21 @@ class TestAnIndustrysProfitMargin:
         # 905.2 + 2114.7 + 812.6 = 3832.5 exceeds 2860.4: no finding, the kinds overlap
         claims = check_text(self.TEXT.format(m="5.94"))
         assert "inconsistent" not in [c.verdict for c in claims if c.type == "part_whole"]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_share_then_its_level(check_text, script):
+    """零售业务收入占集团总收入的s%,达港币X亿元: the level after the share is the part it names,
+    its verb read into the figure (达X) and its currency between."""
+    text = IN_SCRIPT[script](
+        "集团全年总收入为港币615.4亿元,按年增加4.2%。零售业务收入占集团总收入的{s}%,达港币352.6亿元。"
+    )
+    # 352.6 / 615.4 = 57.3%
+    assert verdicts(check_text(text.format(s="57.3")), "share") == [("consistent", None)]
+    assert verdicts(check_text(text.format(s="53.7")), "share") == [("inconsistent", "error")]
+
+
+def test_trap_a_level_of_its_own_name_after_a_share(check_text):
+    # the level after the share names its own measure: it is no part of the share
+    text = "集团全年总收入为615.4亿元。零售业务收入占集团总收入的53.7%,物业收入为120.1亿元。"
+    assert verdicts(check_text(text), "share") == []

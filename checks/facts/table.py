@@ -749,7 +749,9 @@ def _moves_from_to(doc: Document, table: list[Fact]) -> None:
 
 _FROM_START = re.compile(rf"(?:从|由)\s*{_OF_A_YEAR}\s*$")  # 从(2015年的)A
 _OWN_YEAR = re.compile(r"(?:从|由|到|至)((?:19|20)\d{2}) ?年的\s*$")
-_AFTER_SHARE = re.compile(r"\s*[,，]\s*(?:为|达|达到|约为|计|共计)\s*")
+_AFTER_SHARE = re.compile(
+    r"\s*[,，]\s*(?:为|达|达到|约为|计|共计)\s*(?:人民币|港币|澳门币|新台币)?\s*"
+)
 _SHARE_OF = re.compile(r"在[^,;。]{2,20}中(?:的)?(?:占比|比重|份额)|占")
 
 
@@ -760,7 +762,11 @@ def _levels_after_shares(doc: Document, table: list[Fact]) -> None:
         share = table[fact.index - 1]
         if fact.role != "level" or fact.label.text or share.role != "share":
             continue
-        if share.sentence != fact.sentence or not _AFTER_SHARE.fullmatch(_glue(doc, share, fact)):
+        # 占总收入的s%,达X: the verb may be read into the figure as its hedge (达X)
+        glue = _glue(doc, share, fact) + doc.between(
+            fact.quantity.start, fact.quantity.number_start
+        )
+        if share.sentence != fact.sentence or not _AFTER_SHARE.fullmatch(glue):
             continue
         cut = _SHARE_OF.search(share.clause)
         label = read_label(share.clause[: cut.start()]) if cut else None
