@@ -4824,3 +4824,24 @@ def test_trap_a_level_of_its_own_name_after_a_share(check_text):
     # the level after the share names its own measure: it is no part of the share
     text = "集团全年总收入为615.4亿元。零售业务收入占集团总收入的53.7%,物业收入为120.1亿元。"
     assert verdicts(check_text(text), "share") == []
+
+
+class TestAYearsDividend:
+    """末期股息每股a元,连同中期股息每股b元,全年股息合共每股c元: the interim and the final make the
+    year's dividend (data/partitions.yaml); 合共 announces a total as 合计 does."""
+
+    TEXT = "董事会建议派发末期股息每股港币0.82元,连同中期股息每股港币0.36元,全年股息合共每股港币{c}元。"
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_year_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        assert verdicts(check_text(convert(self.TEXT.format(c="1.18"))), "sum") == [
+            ("consistent", None)
+        ]
+        assert verdicts(check_text(convert(self.TEXT.format(c="1.28"))), "sum") == [
+            ("inconsistent", "error")
+        ]
+
+    def test_trap_a_special_dividend_is_a_third_part(self, check_text):
+        text = self.TEXT.format(c="1.48").replace("0.36元,", "0.36元及特别股息每股港币0.30元,")
+        assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "sum")]
