@@ -4845,3 +4845,24 @@ class TestAYearsDividend:
     def test_trap_a_special_dividend_is_a_third_part(self, check_text):
         text = self.TEXT.format(c="1.48").replace("0.36元,", "0.36元及特别股息每股港币0.30元,")
         assert "inconsistent" not in [v for v, _ in verdicts(check_text(text), "sum")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_trap_averages_of_a_partition_are_no_sum(check_text, script):
+    """城镇居民人均可支配收入 and 农村居民人均可支配收入 average over two populations: the whole's
+    average lies between them, it is not their sum."""
+    text = IN_SCRIPT[script](
+        "全年全省居民人均可支配收入38620元,比上年增长5.1%。按常住地分,城镇居民人均可支配收入"
+        "51240元,增长4.3%;农村居民人均可支配收入22870元,增长6.2%。"
+    )
+    assert verdicts(check_text(text), "sum") == []
+
+
+def test_the_same_partition_of_totals_is_a_sum(check_text):
+    # the trap's counterpart: totals of the two populations do add up
+    text = (
+        "全年全省居民可支配收入总额3862.0亿元。按常住地分,城镇居民可支配收入2712.4亿元;"
+        "农村居民可支配收入{r}亿元。"
+    )
+    assert verdicts(check_text(text.format(r="1149.6")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="1194.6")), "sum") == [("inconsistent", "error")]

@@ -65,8 +65,22 @@ def _position(levels: list[Fact], fact: Fact) -> int:
 
 
 def partitions_of(table: FactTable) -> list[Partition]:
-    """Every partition the document states, built once per document."""
-    return table.doc.memo("partitions", lambda: list(_partitions(table)))
+    """Every partition the document states, built once per document. Averages over a
+    population (城镇居民人均收入, 农村居民人均收入) split no total: the whole's average lies
+    between its parts', it is not their sum."""
+    return table.doc.memo(
+        "partitions",
+        lambda: [p for p in _partitions(table) if not any(map(_averaged, (*p.parts, p.total)))],
+    )
+
+
+# 人均, 平均, 每千人: a figure averaged over a population (每股 is over one count of shares, and
+# a year's per-share dividends add up)
+_AVERAGED = re.compile(r"人均|平均|每[十百千万]人")
+
+
+def _averaged(fact: Fact | None) -> bool:
+    return fact is not None and _AVERAGED.search(fact.label.text) is not None
 
 
 def _partitions(table: FactTable):
