@@ -4866,3 +4866,31 @@ def test_the_same_partition_of_totals_is_a_sum(check_text):
     )
     assert verdicts(check_text(text.format(r="1149.6")), "sum") == [("consistent", None)]
     assert verdicts(check_text(text.format(r="1194.6")), "sum") == [("inconsistent", "error")]
+
+
+class TestThreeMarketsCombined:
+    """对甲出口A,占T的a%,仍为第一大出口市场;对乙…b%;对丙…c%。上述三大市场合计占T的s%: the
+    combined share is the three parts over the whole, and no fourth item to rank or add."""
+
+    TEXT = (
+        "前三季度,全省出口总额为412.5亿美元。对美国出口额为108.6亿美元,占出口总额的26.3%,"
+        "仍为第一大出口市场;对欧盟出口额为90.2亿美元,占21.9%;对东盟出口额为61.4亿美元,"
+        "占14.9%。上述三大市场合计占出口总额的{s}%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_combined_share_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+
+        def combined(text):
+            claims = check_text(convert(text))
+            return [(c.verdict, c.severity) for c in claims if c.facts.get("combined") == 3]
+
+        # (108.6 + 90.2 + 61.4) / 412.5 = 63.1%
+        assert combined(self.TEXT.format(s="63.1")) == [("consistent", None)]
+        assert combined(self.TEXT.format(s="68.1")) == [("inconsistent", "error")]
+
+    def test_trap_the_combined_share_is_no_ranked_or_added_item(self, check_text):
+        claims = check_text(self.TEXT.format(s="63.1"))
+        assert "inconsistent" not in [c.verdict for c in claims]
+        assert verdicts(claims, "ranking") == [("consistent", None)]

@@ -665,6 +665,8 @@ def _shares_of_one_whole(doc: Document) -> Iterator[Claim]:
     for share in table:
         if not _a_lone_share(doc, share) or any(w in share.clause for w in per_head):
             continue
+        if share.combined:
+            continue  # 上述三大市场合计占s%: the others together, no other part
         if _whole_named(share):
             last = share
         elif last is None or not _of_the_whole_before(table, last, share):

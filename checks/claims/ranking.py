@@ -197,6 +197,7 @@ def _siblings(table, fact, cue: str) -> list:
         and f.role == "share"
         and f.paragraph == fact.paragraph
         and not f.quantity.is_range
+        and not f.combined  # 上述三大市场合计占s%: no item ranked
         and (_whole_name(f) == name or f.sentence == fact.sentence and not _whole_name(f))
     ]  # 其次是乙国占b%: a share of the same sentence that names no whole is of the same
 

@@ -49,7 +49,7 @@ from checks.facts.partitions import (
     sharper_whole,
     where_lists,
 )
-from checks.facts.table import earlier_structure, structures
+from checks.facts.table import COMBINED, earlier_structure, structures
 from checks.quantities import Interval, Quantity
 from checks.vocabulary import DOWN, UP
 
@@ -59,7 +59,6 @@ _SHARE = re.compile(
     r"(?:所)?占(?:到|了|据)?(?P<name>[^,,;。%\d]{0,12}?)(?:的)?(?:比重|比例|份额)?"
     r"(?:比)?(?:\([^()\d]{1,30}\))?(?:为|达到|达|约为)?(?=\s*(?:约|近|超|逾|达)?\s*\d)"
 )
-_COMBINED = re.compile(r"合计|合共|共计|总计|两者|三者|二者|上述|以上")
 _FILLER = re.compile(
     r"^(?:比重|比例|份额|比|的|为|达到|达|约|了)+|(?:比重|比例|份额|比|的|为|达到|达|了)+$"
 )
@@ -89,7 +88,7 @@ class Share:
             if rate is None or rate.start in seen:
                 continue
             part = _part(doc, match.start())
-            if part is None or _COMBINED.search(doc.between(part.end, rate.start)):
+            if part is None or COMBINED.search(doc.between(part.end, rate.start)):
                 continue  # 合计占X%: the share of several parts
             named = _FILLER.sub("", match.group("name") or "")
             whole = _whole(doc, part, named)
@@ -146,7 +145,7 @@ def _share_figures(doc: Document) -> Iterator[ShareFigures]:
             part = _named_part(table, share)  # 城镇人口比重为58.30%: of 城镇人口, stated before
         if part is None or part.role != "level" or part.quantity.is_range:
             continue
-        if _COMBINED.search(doc.between(part.quantity.end, share.quantity.start)):
+        if COMBINED.search(doc.between(part.quantity.end, share.quantity.start)):
             continue  # 两者合计占X%: the share of several parts, not of this one
         whole, named = _whole_fact(table, share, part, wholes.get(share.paragraph))
         after = whole is None and share.whole_label is None
@@ -172,7 +171,7 @@ def _combined(doc: Document) -> Iterator[Claim]:
     for share in table:
         if share.role != "share" or share.whole_label is None or share.quantity.is_range:
             continue
-        if not _COMBINED.search(share.clause):
+        if not COMBINED.search(share.clause):
             continue
         parts = _combined_parts(table, share, _how_many(share.clause))
         if not parts:
@@ -271,15 +270,25 @@ def _shares_of_a_change(doc: Document) -> Iterator[Claim]:
             continue
         if degree.quantity.kind != "percent" or not _DEGREE.search(degree.label.text):
             continue
-        if len(parts) > 1 and not _COMBINED.search(degree.label.text):
+        if len(parts) > 1 and not COMBINED.search(degree.label.text):
             continue  # 贡献度 of the last item alone, or of what: unsaid
         quantities = [p.quantity for p in parts]
         yield _combined_claim(doc, change.quantity, degree.quantity, quantities, change.label.text)
 
 
 def _how_many(clause: str) -> int | None:
+    """上述三者 / 上述三大市场合计 / 前五家企业合计: how many parts a combined share adds up."""
     found = re.search("|".join(_HOW_MANY), clause)
-    return _HOW_MANY[found.group(0)] if found else None
+    if found:
+        return _HOW_MANY[found.group(0)]
+    counted = _COUNTED.search(clause)
+    return _COUNTS[counted.group("count")] if counted else None
+
+
+# 上述三大市场合计, 这两个地区共: a count of the parts, then the word that adds them
+_COUNTED = re.compile(
+    r"(?P<count>[两二三四五])(?:大|个|家|类|种|项)[^,;。\d]{0,6}?(?:合计|合共|共计|总计)"
+)
 
 
 def _combined_parts(table: FactTable, share: Fact, count: int | None) -> list[Fact]:

@@ -149,6 +149,11 @@ class Fact:
         return self.quantity.kind in AMOUNT_KINDS
 
     @property
+    def combined(self) -> bool:
+        """上述三大市场合计占s%: a figure of several parts together, no part of its own."""
+        return COMBINED.search(self.clause) is not None
+
+    @property
     def monthly(self) -> bool:
         """A rate on the period before (环比, 比上月, 较上季, 季增), not year on year."""
         return self.rate_kind.startswith(_SEQUENTIAL)
@@ -749,6 +754,8 @@ def _moves_from_to(doc: Document, table: list[Fact]) -> None:
 
 _FROM_START = re.compile(rf"(?:从|由)\s*{_OF_A_YEAR}\s*$")  # 从(2015年的)A
 _OWN_YEAR = re.compile(r"(?:从|由|到|至)((?:19|20)\d{2}) ?年的\s*$")
+# 合计占s%, 上述三者占s%: a share (or figure) of several parts together
+COMBINED = re.compile(r"合计|合共|共计|总计|两者|三者|二者|上述|以上")
 _AFTER_SHARE = re.compile(
     r"\s*[,，]\s*(?:为|达|达到|约为|计|共计)\s*(?:人民币|港币|澳门币|新台币)?\s*"
 )
