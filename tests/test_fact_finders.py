@@ -4894,3 +4894,32 @@ class TestThreeMarketsCombined:
         claims = check_text(self.TEXT.format(s="63.1"))
         assert "inconsistent" not in [c.verdict for c in claims]
         assert verdicts(claims, "ranking") == [("consistent", None)]
+
+
+class TestAPartitionWithAnItemMore:
+    """全社会用电量T。其中,第一产业用电量a,第二产业b,第三产业c,城乡居民生活用电量d: the three
+    industries are no complete split where the list names a fourth item of the same measure."""
+
+    TEXT = (
+        "全年全社会用电量{t}亿千瓦时,增长6.2%。其中,第一产业用电量4.1亿千瓦时,第二产业用电量"
+        "205.3亿千瓦时,第三产业用电量70.8亿千瓦时,城乡居民生活用电量62.5亿千瓦时。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_four_items_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        # 4.1 + 205.3 + 70.8 + 62.5 = 342.7; the three industries alone are 280.2
+        assert verdicts(check_text(convert(self.TEXT.format(t="342.7"))), "sum") == [
+            ("consistent", None)
+        ]
+        # the four exceed a total of 332.7
+        wrong = check_text(convert(self.TEXT.format(t="332.7")))
+        assert ("inconsistent", "error") in verdicts(wrong, "part_whole") + verdicts(wrong, "sum")
+
+    def test_trap_an_item_under_a_part_is_no_item_more(self, check_text):
+        text = (
+            "全年固定资产投资1250.0亿元。第一产业投资50.0亿元;第二产业投资400.0亿元,其中制造业投资"
+            "300.0亿元;第三产业投资{c}亿元。"
+        )
+        assert verdicts(check_text(text.format(c="800.0")), "sum") == [("consistent", None)]
+        assert verdicts(check_text(text.format(c="850.0")), "sum") == [("inconsistent", "error")]

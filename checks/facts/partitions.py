@@ -492,7 +492,48 @@ def _cover(
         return None  # 境内注册 and 进口备案 are not one partition; IC设计业产值, IC制造业 are
     if min(chosen, key=lambda f: f.index) is not first:
         return None
+    if _another_item(doc, levels, window, chosen, words, total_word):
+        return None  # 三次产业用电量, then 城乡居民生活用电量: the list has a part more
     return chosen
+
+
+def _another_item(
+    doc: Document,
+    levels: list[Fact],
+    window: list[Fact],
+    chosen: list[Fact],
+    words: list[str],
+    total_word: str,
+) -> bool:
+    """An item of the same measure and unit among the parts or right after the last of them,
+    named by no word of the group and no 其中 item of a part (第二产业投资B,其中制造业投资M):
+    the list splits its whole into more than the group."""
+    rest = shared_rest(chosen, words) or ""
+    if len(rest) < 2:
+        return False  # parts named by their words alone (出口, 进口): nothing to tell items by
+    last = max(chosen, key=lambda f: f.index)
+    after = levels[_position(levels, last) + 1 : _position(levels, last) + 2]
+    between = [f for f in window if f.index < last.index]
+    return any(
+        f in window
+        and f not in chosen
+        and f.label.text.endswith(rest)
+        and not f.label.total
+        and not f.bracketed
+        and not _names_any(f.label.text, words, total_word)
+        and not _under_a_part(doc, f, chosen)
+        for f in (*between, *after)
+    )
+
+
+def _under_a_part(doc: Document, item: Fact, parts: list[Fact]) -> bool:
+    """Whether 其中 stands between the part before `item` and it: an item of that part."""
+    before = [p for p in parts if p.index < item.index]
+    if not before:
+        return False
+    return _WHERE in doc.between(
+        max(before, key=lambda p: p.index).quantity.end, item.quantity.start
+    )
 
 
 def shared_rest(parts: list[Fact], words: list[str]) -> str | None:

@@ -81,6 +81,8 @@ UNITS = {
     "GWh": ("energy", "GWh"),
     "MWh": ("energy", "MWh"),
     "kWh": ("energy", "kWh"),
+    "千瓦时": ("energy", "kWh"),  # 用电量286.5亿千瓦时
+    "千瓦": ("power", "kW"),  # 装机容量1.2亿千瓦
     "GW": ("power", "GW"),
     "MW": ("power", "MW"),
     "亩": ("area", "亩"),
