@@ -4923,3 +4923,27 @@ class TestAPartitionWithAnItemMore:
         )
         assert verdicts(check_text(text.format(c="800.0")), "sum") == [("consistent", None)]
         assert verdicts(check_text(text.format(c="850.0")), "sum") == [("inconsistent", "error")]
+
+
+class TestAGapToTheNationsRate:
+    """全省地区生产总值增长a%,高于全国d个百分点。全国国内生产总值增长b%: the province's 地区生产总值
+    and the nation's 国内生产总值 are one measure (生产总值), as 外贸进出口 and 进出口 are."""
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_two_names_of_one_measure_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        text = "全年全省地区生产总值增长5.6%,高于全国{d}个百分点。全国国内生产总值增长4.9%。"
+        assert verdicts(check_text(convert(text.format(d="0.7"))), "difference") == [
+            ("consistent", None)
+        ]
+        assert verdicts(check_text(convert(text.format(d="1.7"))), "difference") == [
+            ("inconsistent", "error")
+        ]
+        trade = "上半年,全省外贸进出口增长8.4%,增速比全国高{d}个百分点,全国进出口增长5.1%。"
+        assert verdicts(check_text(convert(trade.format(d="3.3"))), "difference") == [
+            ("consistent", None)
+        ]
+
+    def test_trap_another_measure_of_the_nation(self, check_text):
+        text = "全年全省地区生产总值增长5.6%,高于全国1.7个百分点。全国工业增加值增长4.9%。"
+        assert verdicts(check_text(text), "difference") == []

@@ -21,7 +21,7 @@ from checks.claims.comparison import Comparison, comparisons
 from checks.claims.share import margin_figures, share_figures
 from checks.document import Document
 from checks.facts import Fact, facts
-from checks.facts.labels import core_name, read_label
+from checks.facts.labels import core_name, read_label, vocabulary
 from checks.facts.partitions import sharper_whole, structure_member
 from checks.facts.periods import year_of
 from checks.facts.table import earlier_structure, structures
@@ -150,7 +150,14 @@ def _wider_rate(table, now: Fact, points: Fact, scope: str) -> Fact | None:
 
 def _measure_of(rate: Fact) -> str:
     """出口 in 全省出口增长, 全国出口增长: a name without its territory (core_name drops the
-    scope words), verb and 额."""
+    scope words), verb and 额; a measure's variants read as one (地区生产总值 and 国内生产总值
+    are 生产总值, 外贸进出口 is 进出口)."""
+    label = read_label(_RATE_WORDS.sub("", rate.label.text))
+    if label.head:
+        subject = core_name(label.subject)
+        if vocabulary().heads.get(subject) == label.head:
+            subject = ""  # 外贸进出口: 外贸 is itself a name of 进出口
+        return subject + label.head
     return _RATE_WORDS.sub("", core_name(rate.label.text))
 
 
