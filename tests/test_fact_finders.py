@@ -4947,3 +4947,16 @@ class TestAGapToTheNationsRate:
     def test_trap_another_measure_of_the_nation(self, check_text):
         text = "全年全省地区生产总值增长5.6%,高于全国1.7个百分点。全国工业增加值增长4.9%。"
         assert verdicts(check_text(text), "difference") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_months_share_is_of_that_months_whole(check_text, script):
+    """10月出口a;累计1至10月出口A。10月电子零组件出口p,占出口比重s%: the share is of October's
+    exports, not of the ten months' stated after them."""
+    text = IN_SCRIPT[script](
+        "10月出口金额为402.6亿美元,增加11.2%。累计1至10月出口3,812.5亿美元,增加8.1%。"
+        "10月电子零组件出口166.3亿美元,占出口比重{s}%。"
+    )
+    # 166.3 / 402.6 = 41.3%; of 3,812.5 it would be 4.4%
+    assert verdicts(check_text(text.format(s="41.3")), "share") == [("consistent", None)]
+    assert verdicts(check_text(text.format(s="44.3")), "share") == [("inconsistent", "error")]

@@ -49,6 +49,7 @@ from checks.facts.partitions import (
     sharper_whole,
     where_lists,
 )
+from checks.facts.periods import months
 from checks.facts.table import COMBINED, earlier_structure, structures
 from checks.quantities import Interval, Quantity
 from checks.vocabulary import DOWN, UP
@@ -776,6 +777,9 @@ def _may_be_whole(
         return False
     if _years(fact.period) and _years(part.period) and _years(fact.period) != _years(part.period):
         return False
+    stretch, own = months(fact.period), months(part.period)
+    if stretch is not None and own is not None and stretch != own:
+        return False  # 10月电子零组件出口a,占出口比重s%: of October's exports, not 1至10月's
     # a level with a share of the same whole is a sibling part, not the whole
     return not any(_same_whole_named(f, share) for f in table.shares_of(fact, reach=7))
 
