@@ -4618,8 +4618,8 @@ class TestAPullStatedTwice:
 
 
 class TestDigitsPrintedBesidePeers:
-    """收入2138百万元,较上年1900百万元增加r: the sentence prints 2138 to its units digit, so 1900 is
-    1900, not anything from 1850 to 1950; only its truncation stays a lenient reading."""
+    """收入2374百万元,较上年2100百万元增加r: the sentence prints 2374 to its units digit, so 2100 is
+    2100, not anything from 2050 to 2150; only its truncation stays a lenient reading."""
 
     @pytest.mark.parametrize("script", ["hans", "hant"])
     def test_a_rate_that_fits_only_a_rounded_peer_is_an_error(self, check_text, script):
@@ -4690,8 +4690,8 @@ class TestKindsNamedAlone:
         assert not [c for c in claims if c.type == "part_whole" and c.facts.get("parts") == 3]
 
     def test_trap_another_product_after_a_kind_of_the_whole(self, check_text):
-        # 无创呼吸机 is a kind of 呼吸机; 监护仪 after it is another product, no part of it
-        text = "今年出口了呼吸机12.5万台,其中无创呼吸机9.8万台,病员监护仪31.2万台。"
+        # 便携式监护仪 is a kind of 监护仪; 输液泵 after it is another product, no part of it
+        text = "今年出口了监护仪12.5万台,其中便携式监护仪9.8万台,输液泵31.2万台。"
         assert ("inconsistent", "error") not in verdicts(check_text(text), "part_whole")
         assert ("consistent", None) in verdicts(check_text(text), "part_whole")
 

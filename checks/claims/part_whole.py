@@ -206,7 +206,7 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
         if siblings(label, whole_label):
             break
         listed = doc.between(quantity.start - len(label) - 1, quantity.start).startswith("、")
-        # 市级390个、县(区、县级市)级2708个: a bracket inside the item's name hides its 、
+        # 市级24个、县(市、区)级137个: a bracket inside the item's name hides its 、
         listed = listed or bool(parts) and doc.between(parts[-1].end, quantity.start)[:1] == "、"
         same_ending = bool(label and whole_label and label[-1] == whole_label[-1])
         # an empty label, or the last part's, names nothing new (由A增至B goes on about the same
@@ -231,8 +231,8 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
 
 
 def _names_the_whole(part: Fact | None, whole: Fact | None) -> bool:
-    """呼吸机A台,其中无创呼吸机B台: a part named as the whole with a qualifier is one kind of it;
-    an item named otherwise after it (病员监护仪) is another product, not a kind."""
+    """监护仪A台,其中便携式监护仪B台: a part named as the whole with a qualifier is one kind of it;
+    an item named otherwise after it (输液泵) is another product, not a kind."""
     if part is None or whole is None:
         return False
     name = _without_measure(core_name(whole.label.text))
@@ -240,7 +240,7 @@ def _names_the_whole(part: Fact | None, whole: Fact | None) -> bool:
 
 
 def _without_measure(name: str) -> str:
-    """呼吸机出口 → 呼吸机: a name less the measure word it ends in."""
+    """监护仪出口 → 监护仪: a name less the measure word it ends in."""
     variant = next((v for v in vocabulary().heads if name.endswith(v)), "")
     return name[: len(name) - len(variant)]
 

@@ -248,7 +248,7 @@ def _gap_measure(table: FactTable, points: Fact) -> str:
     return measure_named(doc.between(start, points.quantity.start)).head
 
 
-# 国外净需求贡献经济成长a个百分点 … 国外净需求贡献a个百分点: what pulls, the pull word, and what
+# 外需贡献经济增长a个百分点 … 外需贡献a个百分点: what pulls, the pull word, and what
 # it pulls (经济增长), or nothing
 _PULL = re.compile(
     r"^(?P<name>.+?)(?:贡献|拉动)了?(?P<target>[\u4e00-\u9fff]{0,12}?)(?:增长|成长)?了?$"

@@ -148,7 +148,7 @@ def _read_label(raw: str, words: Vocabulary) -> Label:
             text = text.replace(part, "")
     moved = _MOVED_TO.sub("", text)  # before the links: 升至 of 一路上升至 is one of them
     text = _strip(_MOVED_TO.sub("", _strip(moved, words, keep_heads=True)), words, keep_heads=True)
-    for verb in words.verbs:  # 出口了呼吸机 names what 出口呼吸机 names
+    for verb in words.verbs:  # 进口了大豆 names what 进口大豆 names
         text = text.replace(verb + "了", verb)
     # "境内注册共计A件" is no total of anything: only a marker inside the label counts
     total = any(marker in text for marker in words.total_markers)
@@ -231,7 +231,7 @@ def unknown_measure_length(name: str) -> int:
 
 def counted_item(text: str) -> tuple[str, str]:
     """A label ending in a counted measure split into what it counts of and that measure:
-    医院总诊疗人次 → (医院, 诊疗人次), 入院人次 → ("", 入院人次); ("", "") for any other label."""
+    医院门诊人次 → (医院, 门诊人次), 住院人次 → ("", 住院人次); ("", "") for any other label."""
     name = core_name(text)
     if not any(name.endswith(c) for c in vocabulary().counters):
         return "", ""
@@ -335,7 +335,7 @@ def siblings(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < 3 or a == b:
         return False
     apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    # 出口呼吸机 against 无创呼吸机 is a measure against a kind, and 全市医疗卫生机构 against
+    # 出口监护仪 against 便携监护仪 is a measure against a kind, and 全市医疗卫生机构 against
     # 基层医疗卫生机构 the territory's whole against a kind: not two items of one pattern
     words = vocabulary()
     if any(

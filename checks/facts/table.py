@@ -77,7 +77,7 @@ _COMPARISON_START = re.compile(
 )
 # 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
-# 国外净需求(即输出减输入)贡献: a bracket of words inside a name glosses it; the name reads on
+# 外需(即货物和服务净出口)贡献: a bracket of words inside a name glosses it; the name reads on
 _BRACKETED_WORDS = re.compile(r"\([^()\d]{1,30}\)")
 _GLOSS = re.compile(_BRACKETED_WORDS.pattern + r"(?=[^()]*$)")
 _SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年)同期")
@@ -812,7 +812,7 @@ def _share_subjects(doc: Document, table: list[Fact]) -> None:
 
 def _share_counted_item(fact: Fact, previous: Fact) -> None:
     """A count named by its measure alone after another count of an item: in
-    "医院总诊疗人次A,入院人次B" B counts the hospitals' admissions (医院入院人次)."""
+    "医院门诊人次A,住院人次B" B counts the hospitals' admissions (医院住院人次)."""
     item, measure = counted_item(fact.label.text)
     before, other = counted_item(previous.label.text)
     if not item and measure and before and other and other != measure:

@@ -86,7 +86,7 @@ _SENTENCE_BOUND = re.compile(r"[。!?\n]")
 
 
 def _precise_beside_peers(view: str, tokens: list[Token]) -> list[Token]:
-    """收入2138百万元,较上年1900百万元: a figure ending in zeros may be rounded to its last
+    """收入2374百万元,较上年2100百万元: a figure ending in zeros may be rounded to its last
     non-zero digit, unless its sentence prints another exact figure of its unit and size to a
     finer digit; then the writer printed every figure to that digit (see `_printed_as_peers`)."""
     bounds = [m.start() for m in _SENTENCE_BOUND.finditer(view)]
@@ -105,7 +105,7 @@ def _precise_beside_peers(view: str, tokens: list[Token]) -> list[Token]:
 def _printed_as_peers(quantities: list[Quantity]) -> list[Quantity]:
     """Figures printed together (a sentence; a total and its parts): one ending in zeros is no
     longer read as rounded to its last non-zero digit where another exact figure of its unit
-    and size shows a finer digit. 1900 beside 2138 is 1900, not anything from 1850 to 1950;
+    and size shows a finer digit. 2100 beside 2374 is 2100, not anything from 2050 to 2150;
     only the truncation of its own last digit stays a lenient reading."""
     read = list(quantities)
     for at, quantity in enumerate(quantities):
@@ -122,7 +122,7 @@ def _printed_as_peers(quantities: list[Quantity]) -> list[Quantity]:
 
 
 def _absolute(quantity: Quantity, digit_unit: float) -> float:
-    """A printed digit's unit in the figure's scaled value: 1 in '2138' of 2138百万元 is 10⁶."""
+    """A printed digit's unit in the figure's scaled value: 1 in '2374' of 2374百万元 is 10⁶."""
     number = quantity.printed_number
     return abs(quantity.value / number) * digit_unit if number else 0.0
 
