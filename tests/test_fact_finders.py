@@ -4689,6 +4689,11 @@ class TestKindsNamedAlone:
         assert {c.verdict for c in claims if c.type == "part_whole"} == {"consistent"}
         assert not [c for c in claims if c.type == "part_whole" and c.facts.get("parts") == 3]
 
+    def test_trap_kinds_of_one_ending_are_not_summed_either(self, check_text):
+        # 中心卫生院 are themselves 乡镇卫生院: kinds named alone may nest, whatever their endings
+        text = "年末全县医疗卫生机构90个,其中中心卫生院12个,乡镇卫生院86个。"
+        assert {v for v, _ in verdicts(check_text(text), "part_whole")} == {"consistent"}
+
     def test_trap_another_product_after_a_kind_of_the_whole(self, check_text):
         # 便携式监护仪 is a kind of 监护仪; 输液泵 after it is another product, no part of it
         text = "今年出口了监护仪12.5万台,其中便携式监护仪9.8万台,输液泵31.2万台。"

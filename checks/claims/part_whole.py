@@ -85,7 +85,8 @@ class PartWhole:
             whole = _whole(doc, match.start())
             if whole is None:
                 continue
-            parts = _of_its_year(doc, whole, _parts(doc, match.end(), whole))
+            as_kinds: set[int] = set()  # parts joined only as kinds named alone
+            parts = _of_its_year(doc, whole, _parts(doc, match.end(), whole, as_kinds))
             for part in parts:
                 claim = Claim(NAME, doc.source, {"whole": whole, "part": part})
                 claim.facts = {"signed": _any_signed(doc, [part])}
@@ -93,7 +94,9 @@ class PartWhole:
                 yield claim
             # kinds named alone (医院, 门诊部, 诊所) may overlap: each is checked against the
             # whole, not their sum
-            if len(parts) >= 2 and disjoint(doc, parts) and _one_dimension(doc, whole, parts):
+            if as_kinds or len(parts) < 2 or not disjoint(doc, parts):
+                continue
+            if _one_dimension(doc, whole, parts):
                 listed.add(tuple(q.start for q in (whole, *parts)))
                 if not _filled(doc, whole, parts):  # a list that fills its whole is sum's
                     yield together(doc, whole, parts)
@@ -143,7 +146,9 @@ def _bracketed_alone(doc: Document, quantity: Quantity) -> bool:
     return opened in ("(", "（") and doc.between(quantity.end, quantity.end + 1) in (")", "）")
 
 
-def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
+def _parts(
+    doc: Document, pos: int, whole: Quantity, as_kinds: set[int] | None = None
+) -> list[Quantity]:
     """Up to the full stop, the next 其中 (whose parts are its own), the bracket a 其中 opened
     in, or MAX_SENTENCE characters; and only while the figures still name parts of the whole."""
     limit = min(len(doc.view), pos + MAX_SENTENCE)
@@ -168,7 +173,7 @@ def _parts(doc: Document, pos: int, whole: Quantity) -> list[Quantity]:
             not family or doc.measure_family(q) in ("", family)
         )  # 净利润 is no whole of 营业收入 segments
     ]
-    return candidates if bracketed else _still_parts(doc, whole, candidates)
+    return candidates if bracketed else _still_parts(doc, whole, candidates, as_kinds)
 
 
 def _of_its_year(doc: Document, whole: Quantity, parts: list[Quantity]) -> list[Quantity]:
@@ -187,7 +192,9 @@ def _names_its_unit(whole: Quantity, part: Quantity) -> bool:
     return with_magnitude(whole) and part.kind in AMOUNT_KINDS - {"number"}
 
 
-def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> list[Quantity]:
+def _still_parts(
+    doc: Document, whole: Quantity, candidates: list[Quantity], as_kinds: set[int] | None = None
+) -> list[Quantity]:
     """The first figure after 其中 is a part. A later one is a part when it names nothing new,
     is listed with 、, or names what the whole names (its last character: 进出口 → 出口, 进口);
     a sibling of the whole (第二产业投资 → 第三产业投资) or an unrelated item (呼吸机 → 监护仪)
@@ -226,6 +233,8 @@ def _still_parts(doc: Document, whole: Quantity, candidates: list[Quantity]) -> 
         )
         if parts and label and not (listed or same_ending or shared or again or kinds):
             break
+        if parts and label and not (listed or same_ending or shared or again):
+            (as_kinds if as_kinds is not None else set()).add(quantity.start)
         parts.append(quantity)
     return parts
 
