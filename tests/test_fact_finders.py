@@ -4965,3 +4965,24 @@ def test_a_months_share_is_of_that_months_whole(check_text, script):
     # 166.3 / 402.6 = 41.3%; of 3,812.5 it would be 4.4%
     assert verdicts(check_text(text.format(s="41.3")), "share") == [("consistent", None)]
     assert verdicts(check_text(text.format(s="44.3")), "share") == [("inconsistent", "error")]
+
+
+class TestAChangeFromANamedStretch:
+    """1—6月增长a%,增速较一季度回落d个百分点,一季度增长b%: a − b = −d, the earlier figure opening
+    its clause with the stretch the change names."""
+
+    TEXT = (
+        "2025年1—6月,全省规模以上工业增加值同比增长6.3%,增速较一季度回落{d}个百分点,{p}增长7.1%。"
+    )
+
+    @pytest.mark.parametrize("script", ["hans", "hant"])
+    def test_the_change_and_a_planted_error(self, check_text, script):
+        convert = IN_SCRIPT[script]
+        ok = check_text(convert(self.TEXT.format(d="0.8", p="一季度")))
+        assert verdicts(ok, "difference") == [("consistent", None)]
+        wrong = check_text(convert(self.TEXT.format(d="1.8", p="一季度")))
+        assert verdicts(wrong, "difference") == [("inconsistent", "error")]
+
+    def test_trap_another_stretchs_figure(self, check_text):
+        text = self.TEXT.format(d="1.8", p="二季度")
+        assert verdicts(check_text(text), "difference") == []

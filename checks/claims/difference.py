@@ -86,6 +86,7 @@ def _from_facts(doc: Document) -> Iterator[Claim]:
     yield from _stated_subtraction(doc)
     yield from _faster_than_the_whole(doc)
     yield from _points_then_earlier(doc)
+    yield from _points_then_a_named_period(doc)
     yield from _against_a_wider_scope(doc)
 
 
@@ -188,6 +189,38 @@ def _points_then_earlier(doc: Document) -> Iterator[Claim]:
         earlier = _earlier_after(doc, table, now, points)
         if earlier is not None:
             yield quote_apart(doc, _claim(doc, earlier, now, points))
+
+
+# 增速较一季度回落d个百分点 / 比1-5月份加快d个百分点: a change from a named earlier stretch
+_FROM_NAMED_PERIOD = re.compile(
+    r"^[,\s]*(?:增速|增幅)?(?:较|比)(?P<period>[一二三四]季度|上半年|前三季度"
+    r"|\d{1,2}[-—–~至]\d{1,2}月|上月|上季度)份?"
+    rf"[^,;。\d]{{0,4}}?(?:{UP}|{DOWN}|加快|放缓)了?\s*$"
+)
+
+
+def _points_then_a_named_period(doc: Document) -> Iterator[Claim]:
+    """1—6月增长a%,增速较一季度回落d个百分点,一季度增长b%: the figure of the stretch named,
+    stated right after the change in the sentence or the next, opening its clause with that
+    stretch's name; a − b = ±d."""
+    table = facts(doc)
+    for points in table:
+        if points.role != "pp" or not points.direction or points.listed is not None:
+            continue
+        now = table.get(points.index - 1)
+        if now is None or now.sentence != points.sentence or now.quantity.kind != "percent":
+            continue
+        found = _FROM_NAMED_PERIOD.match(doc.between(now.quantity.end, points.quantity.start))
+        after = table.get(points.index + 1)
+        if found is None or after is None or after.quantity.kind != "percent":
+            continue
+        if after.paragraph != now.paragraph or after.sentence > points.sentence + 1:
+            continue
+        if after.quantity.is_range or _kind_of(after) != _kind_of(now):
+            continue
+        clause = after.clause.strip(" ,(（")
+        if clause.startswith(found.group("period")) and len(clause) <= LAST_PERIOD_NAME:
+            yield quote_apart(doc, _claim(doc, after, now, points))
 
 
 def _earlier_after(doc: Document, table, now: Fact, points: Fact) -> Fact | None:
