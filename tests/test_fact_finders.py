@@ -4986,3 +4986,18 @@ class TestAChangeFromANamedStretch:
     def test_trap_another_stretchs_figure(self, check_text):
         text = self.TEXT.format(d="1.8", p="二季度")
         assert verdicts(check_text(text), "difference") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_shares_of_the_wheres_whole_however_named(check_text, script):
+    """卫生总费用T,其中政府卫生支出a,占s%;社会卫生支出b,占t%;个人卫生支出c,占u%: each share is of
+    the 其中's whole, though 费用 and 支出 are named apart."""
+    text = IN_SCRIPT[script](
+        "2025年全市卫生总费用为842.6亿元,其中政府卫生支出231.5亿元,占27.5%;社会卫生支出"
+        "392.4亿元,占46.6%;个人卫生支出218.7亿元,占{u}%。"
+    )
+    # 218.7 / 842.6 = 26.0%
+    assert verdicts(check_text(text.format(u="26.0")), "share") == [("consistent", None)] * 3
+    assert (
+        verdicts(check_text(text.format(u="29.0")), "share").count(("inconsistent", "error")) == 1
+    )

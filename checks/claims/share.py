@@ -646,6 +646,8 @@ def _whole_fact(
             continue  # 化药注册申请 is no whole of 新药注册申请; 访港旅客T,其中内地旅客P is
         if _same_measure(fact, part) or _noun_after(table, fact, part):
             return fact, ""
+        if where and fact.sentence >= part.sentence - 1:
+            return fact, ""  # 卫生总费用T,其中政府卫生支出a,占s%: the 其中's whole, however named
     return None, ""
 
 
