@@ -5001,3 +5001,17 @@ def test_shares_of_the_wheres_whole_however_named(check_text, script):
     assert (
         verdicts(check_text(text.format(u="29.0")), "share").count(("inconsistent", "error")) == 1
     )
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_bare_count_named_by_what_it_counts(check_text, script):
+    """总诊疗人次5.86亿,比上年增加0.22亿人次,增长r%: the bare 5.86亿 is in 人次, as its change is."""
+    text = IN_SCRIPT[script]("全年全市医疗卫生机构总诊疗人次1.48亿,比上年增加0.06亿人次,增长{r}%。")
+    # 0.06 / 1.42 = 4.2%
+    assert verdicts(check_text(text.format(r="4.2")), "growth") == [("consistent", None)]
+    assert verdicts(check_text(text.format(r="6.2")), "growth") == [("inconsistent", "error")]
+
+
+def test_trap_a_bare_figure_named_otherwise_keeps_no_unit(check_text):
+    text = "全年全市医疗卫生机构总收入1.48亿,比上年增加0.06亿人次,增长6.2%。"
+    assert verdicts(check_text(text), "growth") == []

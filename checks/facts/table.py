@@ -179,6 +179,7 @@ class FactTable:
             self.facts.append(_fact(doc, quantity, len(self.facts), previous_end))
             previous_end = quantity.end
         _read_cells(self.facts, cells)
+        _counted_by_name(self.facts)
         _mark_structures(doc, self.facts)
         _mark_lists(doc, self.facts)
         _years_of_a_span(doc, self.facts)
@@ -540,6 +541,23 @@ def _with_list_units(doc: Document, quantities: list[Quantity]) -> list[Quantity
                 out[k] = _in_unit_of(out[k], last, magnitude if own == 1.0 else 1.0)
         start = end + 1
     return out
+
+
+# 总诊疗人次5.86亿, 参保人数1.21亿: a name ending in what it counts gives a bare figure its unit
+_COUNTED_BY = {"人次": ("people", "人次"), "人数": ("people", "人")}
+
+
+def _counted_by_name(table: list[Fact]) -> None:
+    """A bare figure with a magnitude (5.86亿) named by a count (诊疗人次) is in that count's
+    unit, as its change (增加0.22亿人次) is."""
+    for fact in table:
+        quantity = fact.quantity
+        if quantity.kind != "number" or _magnitude(quantity) == 1.0:
+            continue
+        word = next((w for w in _COUNTED_BY if fact.label.text.endswith(w)), None)
+        if word is not None:
+            kind, unit = _COUNTED_BY[word]
+            fact.quantity = replace(quantity, kind=kind, unit=unit, whole=False)
 
 
 def _magnitude(quantity: Quantity) -> float:
