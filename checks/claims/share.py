@@ -646,7 +646,7 @@ def _whole_fact(
             continue  # 化药注册申请 is no whole of 新药注册申请; 访港旅客T,其中内地旅客P is
         if _same_measure(fact, part) or _noun_after(table, fact, part):
             return fact, ""
-        if where and fact.sentence >= part.sentence - 1:
+        if where and fact.sentence >= part.sentence - 1 and _where_follows(table, fact, part):
             return fact, ""  # 卫生总费用T,其中政府卫生支出a,占s%: the 其中's whole, however named
     return None, ""
 
@@ -822,6 +822,14 @@ def _bare_measure_of(whole: Fact, part: Fact) -> bool:
 
 def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
     return "其中" in table.doc.between(whole.quantity.end, part.quantity.start)
+
+
+def _where_follows(table: FactTable, whole: Fact, part: Fact) -> bool:
+    """其中 comes next after the whole, no figure between: T(a、b、c)。其中… may be of c."""
+    doc = table.doc
+    start = whole.quantity.end
+    where = doc.view.find("其中", start, part.quantity.start)
+    return where >= 0 and not doc.quantities_in(start, where)
 
 
 def _years(period: str) -> str:
