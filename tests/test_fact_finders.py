@@ -5015,3 +5015,68 @@ def test_a_bare_count_named_by_what_it_counts(check_text, script):
 def test_trap_a_bare_figure_named_otherwise_keeps_no_unit(check_text):
     text = "全年全市医疗卫生机构总收入1.48亿,比上年增加0.06亿人次,增长6.2%。"
     assert verdicts(check_text(text), "growth") == []
+
+
+# ------------------------------------------------------------------ signed lists
+def _sum_signs(claims) -> list[tuple[str, list[int]]]:
+    return [(c.verdict, c.facts.get("signs")) for c in claims if c.type == "sum"]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestSignedChangeLists:
+    """净减少T家,其中A净减少a家,B净减少b家,C净增加c家: each item's change signed by its verb."""
+
+    TEXT = "报告期末公司网点共计842家,全年净减少{t}家,其中北方区域净减少{a}家,南方区域净减少17家,海外净增加6家。"
+
+    def test_a_list_that_fills_its_change(self, check_text, script):
+        # −24 − 17 + 6 = −35
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(t="35", a="24")))
+        assert _sum_signs(claims) == [("consistent", [1, 1, -1])]
+        assert "−" in explain(claims[[c.type for c in claims].index("sum")])
+
+    def test_a_list_short_of_its_change_is_open(self, check_text, script):
+        # −27 − 17 + 6 = −38: a region left unnamed may have grown; no claim, and no error
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(t="35", a="27")))
+        assert _sum_signs(claims) == []
+        assert not [c for c in claims if c.severity == "error"]
+
+    def test_trap_the_list_of_the_level_after_the_change(self, check_text, script):
+        text = "全年网点净减少35家,年末网点共842家,其中北方区域网点510家,南方区域网点332家。"
+        claims = check_text(IN_SCRIPT[script](text))
+        assert [s for _, s in _sum_signs(claims) if s and -1 in s] == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestAProfitWithItsLosses:
+    """净利润T,其中A利润a,资产减值损失b: a loss listed beside a profit counts against it."""
+
+    TEXT = "公司全年实现净利润{t}亿元,其中主营业务利润15.62亿元,投资收益0.94亿元,{loss}3.22亿元。"
+
+    def test_the_list_with_its_loss_taken_away(self, check_text, script):
+        # 15.62 + 0.94 − 3.22 = 13.34
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(t="13.34", loss="资产减值损失")))
+        assert _sum_signs(claims) == [("consistent", [1, 1, -1])]
+        assert verdicts(claims, "part_whole") == []  # 15.62 above 13.34: the loss explains it
+
+    def test_a_list_short_of_it_is_no_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(t="12.34", loss="资产减值损失")))
+        assert _sum_signs(claims) == []
+        assert not [c for c in claims if c.severity == "error"]
+
+    def test_trap_a_loss_turned_around_is_no_loss(self, check_text, script):
+        # 扭亏为盈 names a profit: 15.62 + 0.94 + 3.22 = 19.78
+        claims = check_text(
+            IN_SCRIPT[script](self.TEXT.format(t="19.78", loss="子公司扭亏为盈实现利润"))
+        )
+        assert [s for _, s in _sum_signs(claims) if s and -1 in s] == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_attributable_profit_is_no_share(script):
+    """股东应占溢利 (HK: profit attributable to shareholders): 应占 is no 占."""
+    text = IN_SCRIPT[script]("集团股东应占溢利增加5.1%,至96.42亿元。")
+    found, _ = table(text)
+    rate = found[IN_SCRIPT[script]("5.1%")]
+    level = found[IN_SCRIPT[script]("96.42亿元")]
+    assert (rate.role, rate.whole_label) == ("rate", None)
+    assert level.label.text.endswith("溢利") and level.rate == rate.index

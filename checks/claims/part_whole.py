@@ -30,6 +30,7 @@ from checks.facts.labels import (
     core_name,
     counted_item,
     measure_named,
+    names_a_loss,
     names_whole,
     read_label,
     siblings,
@@ -87,6 +88,8 @@ class PartWhole:
                 continue
             as_kinds: set[int] = set()  # parts joined only as kinds named alone
             parts = _of_its_year(doc, whole, _parts(doc, match.end(), whole, as_kinds))
+            if _loss_listed(doc, whole, match.end()):
+                continue  # 净利润T,其中A利润a,投资亏损b: the loss counts against, sum checks it
             for part in parts:
                 claim = Claim(NAME, doc.source, {"whole": whole, "part": part})
                 claim.facts = {"signed": _any_signed(doc, [part])}
@@ -816,6 +819,20 @@ def one_flow(a: Fact, b: Fact) -> bool:
 
 def _bare(name: str) -> str:
     return _PERIOD_NOISE.sub("", core_name(name)).strip("-—")
+
+
+def _loss_listed(doc: Document, whole: Quantity, where: int) -> bool:
+    """Whether a profit's 其中 list names a loss (净利润T,其中A利润a,投资亏损b): it counts
+    against the other items, which may then exceed the whole (sum checks the list)."""
+    table = facts(doc)
+    fact = table.of(whole)
+    if fact is None or not _signed(fact) or names_a_loss(fact.label.text):
+        return False
+    end = doc.sentences[doc.sentence_at(where)][1]
+    return any(
+        (p := table.of(q)) is not None and q.same_unit(whole) and names_a_loss(p.label.text)
+        for q in doc.quantities_in(where, end)
+    )
 
 
 def _signed(fact: Fact) -> bool:

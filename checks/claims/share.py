@@ -57,7 +57,7 @@ from checks.vocabulary import DOWN, UP
 NAME = "share"
 # 占常住人口的比重(常住人口城镇化率)为s: a bracket of words may gloss the share
 _SHARE = re.compile(
-    r"(?:所)?占(?:到|了|据)?(?P<name>[^,,;。%\d]{0,12}?)(?:的)?(?:比重|比例|份额)?"
+    r"(?:所)?(?<!应)占(?:到|了|据)?(?P<name>[^,,;。%\d]{0,12}?)(?:的)?(?:比重|比例|份额)?"
     r"(?:比)?(?:\([^()\d]{1,30}\))?(?:为|达到|达|约为)?(?=\s*(?:约|近|超|逾|达)?\s*\d)"
 )
 _FILLER = re.compile(
@@ -581,7 +581,7 @@ def _named_part(table: FactTable, share: Fact) -> Fact | None:
     return None
 
 
-_OCCUPIES = re.compile("占(?!比)")  # 甲占乙的s%, not 占比
+_OCCUPIES = re.compile("(?<!应)占(?!比)")  # 甲占乙的s%, not 占比
 _ADVERBS = re.compile(r"(?:虽然|虽|仅仅|仅|只|也|则|均|已|就|约)+$")
 
 

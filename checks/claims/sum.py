@@ -18,6 +18,7 @@ from checks.claims.base import (
     RELATION_COLUMNS,
     Claim,
     amount_text,
+    as_printed,
     fmt,
     has_total_marker,
     interval_text,
@@ -33,6 +34,7 @@ from checks.claims.part_whole import is_flow, one_flow
 from checks.claims.share import combined_shares
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts, read_label, vocabulary
+from checks.facts.labels import names_a_loss
 from checks.facts.partitions import (
     complete_breakdowns,
     compositions,
@@ -41,6 +43,8 @@ from checks.facts.partitions import (
     partition_groups,
     partitions_of,
     rest_after,
+    where_change_lists,
+    where_lists,
 )
 from checks.facts.periods import months, year_of
 from checks.facts.table import Fact, FactTable, structures
@@ -69,6 +73,8 @@ class Sum:
         yield from _partition_shares(doc)
         yield from _contributions_whole(doc)
         yield from _announced(doc)
+        yield from _signed_changes(doc)
+        yield from _profits_with_losses(doc)
         yield from _sub_periods(doc)
         yield from _shares_and_the_rest(doc)
         yield from _members_shares(doc)
@@ -122,6 +128,40 @@ def _announced(doc: Document) -> Iterator[Claim]:
         shares = [_own_share(table, p) for p in parts]
         if all(s is not None for s in shares):  # 星河S7交付A,占比a%,…: a complete list's shares
             yield quote_apart(doc, _of_a_hundred(doc, [s.quantity for s in shares]))
+
+
+def _signed_changes(doc: Document) -> Iterator[Claim]:
+    """净减少T,其中A净减少a,B净减少b,C净增加c: changes of the items, each signed by its verb
+    against the whole's, that add up to the whole's change are its complete list; short of
+    it, items may be left out, and nothing is claimed."""
+    for whole, items in where_change_lists(facts(doc)):
+        parts = [f.quantity for f in items]
+        signs = [item.direction * whole.direction for item in items]
+        if signed_total(parts, signs, as_printed).meet(whole.quantity.strict) is None:
+            continue
+        claim = _claim(doc, whole.quantity, parts, "signed changes")
+        claim.facts["signs"] = signs
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
+
+
+def _profits_with_losses(doc: Document) -> Iterator[Claim]:
+    """净利润T,其中A利润a,B利润b,投资亏损c: a profit's listed items, its losses taken away,
+    that add up to it are its complete list; short of it, nothing is claimed."""
+    table = facts(doc)
+    for whole, items in where_lists(table):
+        if not any(word in whole.label.text for word in vocabulary().signed):
+            continue
+        signs = [-1 if names_a_loss(f.label.text) else 1 for f in items]
+        if names_a_loss(whole.label.text) or -1 not in signs or 1 not in signs:
+            continue
+        parts = [f.quantity for f in items]
+        if signed_total(parts, signs, as_printed).meet(whole.quantity.strict) is None:
+            continue
+        claim = _claim(doc, whole.quantity, parts, "profit and losses")
+        claim.facts["signs"] = signs
+        claim.row = derive(claim)
+        yield quote_apart(doc, claim)
 
 
 _PULL = re.compile(r"拉动|贡献|带动|拖累|下拉")

@@ -52,6 +52,7 @@ class Vocabulary:
     verbs: tuple[str, ...]  # measures written as verbs before their object (进口粮食)
     not_flows: tuple[str, ...]  # stocks, prices, per-unit values: no flow over a period
     signed: tuple[str, ...]  # flows that may be negative in part of a period (利润)
+    losses: tuple[str, ...] = ()  # items counting against a profit (投资亏损, 减值损失)
     averages: tuple[str, ...] = ()  # fixed-weight means (指数): a whole between its parts
     per_head: tuple[str, ...] = ()  # per-head figures (人均): no fixed-weight mean of parts
     counters: tuple[str, ...] = ()  # 人次, 人数: a measure counting what the word before names
@@ -98,6 +99,7 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         verbs=tuple(data.get("verbs") or ()),
         not_flows=tuple(data.get("not_flows") or ()),
         signed=tuple(data.get("signed") or ()),
+        losses=longest_first(data.get("losses")),
         averages=tuple(data.get("averages") or ()),
         per_head=tuple(data.get("per_head") or ()),
         subsets=longest_first(data.get("subsets")),
@@ -215,6 +217,11 @@ def _core_name(text: str, words: Vocabulary) -> str:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def names_a_loss(text: str) -> bool:
+    """投资亏损, 减值损失: an item counting against a profit; 扭亏为盈 turns one around."""
+    return "扭亏" not in text and any(word in text for word in vocabulary().losses)
 
 
 def han_characters(text: str) -> int:

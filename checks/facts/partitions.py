@@ -1177,6 +1177,35 @@ def _where_lists(table: FactTable):
             yield whole, items
 
 
+def where_change_lists(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
+    """净减少T,其中A净减少a,B净减少b,C净增加c: a change, then 其中 and the changes of its unit
+    up to the full stop, each saying which way it went (see `_where_lists` for levels)."""
+    return table.doc.memo("where change lists", lambda: list(_where_change_lists(table)))
+
+
+def _where_change_lists(table: FactTable):
+    doc, view = table.doc, table.doc.view
+    if _WHERE not in view:
+        return
+    changes = [f for f in table if f.role == "change" and f.is_amount and not f.quantity.is_range]
+    starts = [f.quantity.start for f in changes]
+    for match in re.finditer(_WHERE, view):
+        stop = _LIST_END.search(view, match.end())
+        end = stop.start() if stop else len(view)
+        at = bisect_left(starts, match.start())
+        sentence = doc.sentence_at(match.start())
+        if _opens_sentence(view, match.start()):
+            sentence -= 1
+        whole = changes[at - 1] if at else None
+        if whole is None or whole.sentence != sentence or not whole.direction:
+            continue
+        if doc.quantities_in(whole.quantity.end, match.start()):
+            continue  # 净增T家,门店共U家,其中…: the list is of the level after the change
+        items = [f for f in changes[at : bisect_left(starts, end)] if f.same_unit(whole)]
+        if len(items) >= 2 and all(f.direction for f in items):
+            yield whole, items
+
+
 def _inner_list(doc: Document, whole: Fact, items: list[Fact]) -> list[Fact]:
     """甲T1;乙T2,其中A a,B b;丙T3: a 其中 list inside an item of a list ends where its items'
     mark (,) gives way to the stronger one (;) of the list around it, when so it fills its whole."""

@@ -60,10 +60,11 @@ _AVERAGE_BEFORE = re.compile(
     rf"(?:(?:年均|年平均|平均每年)[^,;。\d]{{0,8}}?(?:{UP}|{DOWN}|率|速|幅|为|达)?"
     r"|复合(?:年均|年)?(?:增长率|增长|增速|增幅|成长率|成长)|CAGR)(?:为|达|约|达到)?\s*$"
 )  # 复合肥产量增长5%: a product's growth, not a compound rate
-_WHOLE_INSIDE = re.compile(r"占(?:到|了|据)?\s*$")
+_WHOLE_INSIDE = re.compile(r"(?<!应)占(?:到|了|据)?\s*$")
 # 占X的Y%, 占比Y%; 相等于商品进口货值的8%; 与整体人口增长的比率为147%: each a part over a whole
+# (股东应占溢利, HK's profit attributable to shareholders, is no share)
 _SHARE_BEFORE = re.compile(
-    r"(?:(?:占|相当于|相等于|与(?=[^,;。]{2,24}?的比率))(?P<whole>(?:[^,;。占]|(?<=\d),(?=\d)){0,24}?)(?:的)?(?:比重|比例|份额|比率|比)?|占比|所占比重|比重|份额)"
+    r"(?:(?:(?<!应)占|相当于|相等于|与(?=[^,;。]{2,24}?的比率))(?P<whole>(?:[^,;。占]|(?<=\d),(?=\d)){0,24}?)(?:的)?(?:比重|比例|份额|比率|比)?|占比|所占比重|比重|份额)"
     rf"(?:{MANNER}(?:{UP}|{DOWN})了?(?:至|到))?"  # 占比一路上升至s: the share it reached
     r"(?:分别)?(?:为|达到|达|约|超过|超|近|仅)?\s*$"
 )
@@ -73,7 +74,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:人民币|美元|港币|港元|欧元|新台币)?\s*$"
 )
 _COMPARISON_START = re.compile(
-    rf"相当于|相等于|相比|相较|比|较|同比|环比|与|按年|按月|年增|年减|{UP}|{DOWN}|占|[+\-(]"
+    rf"相当于|相等于|相比|相较|比|较|同比|环比|与|按年|按月|年增|年减|{UP}|{DOWN}|(?<!应)占|[+\-(]"
 )
 # 固定资产投资(不含农户)12.5万亿元: a bracketed aside between a label and its figure
 _ASIDE = re.compile(r"\([^()]{1,30}\)[\"”’]?\s*$")
@@ -777,7 +778,7 @@ COMBINED = re.compile(r"合计|合共|共计|总计|两者|三者|二者|上述|
 _AFTER_SHARE = re.compile(
     r"\s*[,，]\s*(?:为|达|达到|约为|计|共计)\s*(?:人民币|港币|澳门币|新台币)?\s*"
 )
-_SHARE_OF = re.compile(r"在[^,;。]{2,20}中(?:的)?(?:占比|比重|份额)|占")
+_SHARE_OF = re.compile(r"在[^,;。]{2,20}中(?:的)?(?:占比|比重|份额)|(?<!应)占")
 
 
 def _levels_after_shares(doc: Document, table: list[Fact]) -> None:
