@@ -5080,3 +5080,16 @@ def test_attributable_profit_is_no_share(script):
     level = found[IN_SCRIPT[script]("96.42亿元")]
     assert (rate.role, rate.whole_label) == ("rate", None)
     assert level.label.text.endswith("溢利") and level.rate == rate.index
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_each_share_of_a_whole_known_by_its_parts_is_its_own_claim(check_text, script):
+    """T,其中A a,占比s1;B b,占比s2;C c,占比s3: the coarser whole is known by its parts, which
+    every share quotes; each share is still a claim of its own, the middle ones too."""
+    text = IN_SCRIPT[script](
+        "2025年全国某类设备市场规模为0.46万亿元。其中,甲类设备2,310亿元,占比50.0%;"
+        "乙类设备1,155亿元,占比{b}%;丙类设备693亿元,占比15.0%;丁类设备462亿元,占比10.0%。"
+    )
+    assert verdicts(check_text(text.format(b="25.0")), "share") == [("consistent", None)] * 4
+    planted = verdicts(check_text(text.format(b="28.0")), "share")
+    assert sorted(planted) == [("consistent", None)] * 3 + [("inconsistent", "error")]

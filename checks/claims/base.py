@@ -85,7 +85,12 @@ class Claim:
 
     @property
     def span(self) -> tuple[int, int]:
-        quantities = self.inputs.values() if self.input_sources is None else [self.first_input]
+        """From the first to the last figure the relation is of; a whole's parts quoted only to
+        show how it is known (whole_part1 …) stretch no claim over its neighbours' ids."""
+        if self.input_sources is not None:
+            quantities = [self.first_input]
+        else:
+            quantities = [q for k, q in self.inputs.items() if not k.startswith("whole_part")]
         return min(q.start for q in quantities), max(q.end for q in quantities)
 
     @property
