@@ -5093,3 +5093,30 @@ def test_each_share_of_a_whole_known_by_its_parts_is_its_own_claim(check_text, s
     assert verdicts(check_text(text.format(b="25.0")), "share") == [("consistent", None)] * 4
     planted = verdicts(check_text(text.format(b="28.0")), "share")
     assert sorted(planted) == [("consistent", None)] * 3 + [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestASentenceOpenedByTheNameOfItsWhole:
+    """其中:医院T个,基层机构U个。医院中,公立医院A个,民营医院B个: the sentence names what it
+    splits, an item of the list before."""
+
+    TEXT = (
+        "年末全省共有医疗卫生机构9,430个。其中:医院526个,基层医疗卫生机构8,702个,专业公共卫生"
+        "机构187个。{name}中,公立{kind}{a}个,民营{kind}{b}个。"
+    )
+
+    def totals(self, claims) -> list[tuple[str, float]]:
+        return [(c.verdict, c.inputs["total"].value) for c in claims if c.type == "sum"]
+
+    def test_the_split_of_the_item_named(self, check_text, script):
+        text = IN_SCRIPT[script](self.TEXT.format(name="医院", kind="医院", a="171", b="355"))
+        assert self.totals(check_text(text)) == [("consistent", 526)]
+
+    def test_planted_error(self, check_text, script):
+        text = IN_SCRIPT[script](self.TEXT.format(name="医院", kind="医院", a="171", b="365"))
+        assert verdicts(check_text(text), "sum") == [("inconsistent", "error")]
+
+    def test_trap_another_item_named(self, check_text, script):
+        # the split of 基层医疗卫生机构, not of 医院, the item just before it
+        text = self.TEXT.format(name="基层医疗卫生机构", kind="机构", a="5,210", b="3,492")
+        assert self.totals(check_text(IN_SCRIPT[script](text))) == [("consistent", 8702)]

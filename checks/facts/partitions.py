@@ -686,7 +686,7 @@ def _labelled_total(
             len(rest) >= 2
             and candidate.label.text.endswith(rest)
             and not _names_any(candidate.label.text, words)
-            and not _listed_part(table, candidate)
+            and (not _listed_part(table, candidate) or _opened_by_name(table, first, candidate))
         ):
             return candidate  # 第一产业投资 … against 固定资产投资: the measure the parts share
     return _total_right_after(levels, parts, total_word)
@@ -833,6 +833,18 @@ def _residue(part: Fact, word: str) -> str:
     for spelling in word.split("|"):
         subject = subject.replace(spelling.removesuffix(part.label.head), "")
     return subject
+
+
+# 医院中,公立医院A个,民营医院B个: a sentence opened by the name of what it splits
+_NAMED_OPENING = re.compile(r"\s*(?:在)?(?P<name>[^\d,,。;;::、()]{2,10})中[,,::]")
+
+
+def _opened_by_name(table: FactTable, first: Fact, whole: Fact) -> bool:
+    """Whether the parts' sentence opens by naming the whole (医院中,…): then the whole may be
+    an item of a list before (其中:医院T个,基层机构U个。医院中,公立A个,民营B个)."""
+    doc = table.doc
+    opened = _NAMED_OPENING.match(doc.view, doc.sentences[first.sentence][0])
+    return opened is not None and core_name(opened.group("name")) == core_name(whole.label.text)
 
 
 def _listed_part(table: FactTable, fact: Fact) -> bool:
