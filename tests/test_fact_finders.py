@@ -5120,3 +5120,26 @@ class TestASentenceOpenedByTheNameOfItsWhole:
         # the split of 基层医疗卫生机构, not of 医院, the item just before it
         text = self.TEXT.format(name="基层医疗卫生机构", kind="机构", a="5,210", b="3,492")
         assert self.totals(check_text(IN_SCRIPT[script](text))) == [("consistent", 8702)]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestABreakdownAnnouncedByFromThen:
+    """从经营主体看,A x;B y;C z: 从…看 announces a breakdown as 分…看 does."""
+
+    TEXT = (
+        "今年上半年,全市进出口总值2,840.0亿元,增长5.2%。\n\n"
+        "从经营主体看,民营企业进出口{a}亿元,增长8.3%;外商投资企业进出口702.4亿元,下降2.1%;"
+        "国有企业进出口301.6亿元,增长1.4%。\n\n"
+        "同期,对东盟进出口618.2亿元,增长9.1%,占{s}%。"
+    )
+
+    def test_items_above_their_whole_together(self, check_text, script):
+        # 1,910.8 + 702.4 + 301.6 = 2,914.8 > 2,840.0
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(a="1,910.8", s="21.8")))
+        assert ("inconsistent", "error") in verdicts(claims, "part_whole")
+
+    def test_trap_an_item_is_no_whole_of_a_later_figure(self, check_text, script):
+        # 618.2 / 1,710.8 = 36.1%: the share is of the city's whole (21.8%), never of an item
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(a="1,710.8", s="21.8")))
+        assert ("inconsistent", "error") not in verdicts(claims, "share")
+        assert not [c for c in claims if c.severity == "error"]

@@ -34,6 +34,7 @@ from checks.facts.labels import (
     GENERIC_WHOLE,
     OVERALL,
     Label,
+    compatible,
     core_name,
     names_whole,
     read_label,
@@ -43,6 +44,7 @@ from checks.facts.labels import (
 from checks.facts.partitions import (
     TOO_SMALL,
     Partition,
+    announced_breakdowns,
     change_contributions,
     contribution_lists,
     partitions_of,
@@ -644,6 +646,8 @@ def _whole_fact(
             continue  # an item of the same list is no whole
         if not where and siblings(fact.label.text, part.label.text):
             continue  # 化药注册申请 is no whole of 新药注册申请; 访港旅客T,其中内地旅客P is
+        if not where and _an_item_of_another(table, fact, part):
+            continue  # 分主体看,民营企业A …;对某市场B,占s%: an item of a breakdown is a part
         if _same_measure(fact, part) or _noun_after(table, fact, part):
             return fact, ""
         if where and fact.sentence >= part.sentence - 1 and _where_follows(table, fact, part):
@@ -822,6 +826,17 @@ def _bare_measure_of(whole: Fact, part: Fact) -> bool:
 
 def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
     return "其中" in table.doc.between(whole.quantity.end, part.quantity.start)
+
+
+def _an_item_of_another(table: FactTable, fact: Fact, part: Fact) -> bool:
+    """Whether `fact` is an item of an announced breakdown (分主体看,民营企业A) and `part`, named
+    by another subject, of none of its items: two items of the document's whole."""
+    items = next((group for _, group in announced_breakdowns(table) if fact in group), None)
+    return (
+        items is not None
+        and part not in items
+        and not compatible(core_name(fact.label.subject), core_name(part.label.subject))
+    )
 
 
 def _where_follows(table: FactTable, whole: Fact, part: Fact) -> bool:

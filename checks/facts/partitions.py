@@ -907,10 +907,11 @@ def announced_breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
     return table.doc.memo("announced breakdowns", lambda: list(_announced(table)))
 
 
-# 分品类看, / 分企业性质看: / 分地区来看, / 分车型: / 按业务划分, a breakdown announced at the
-# start of a sentence or a bullet
+# 分品类看, / 分企业性质看: / 分地区来看, / 分车型: / 按业务划分, / 从贸易方式看, a breakdown
+# announced at the start of a sentence or a bullet
 _ANNOUNCEMENT = re.compile(
     r"分[^\d,,。;;::\s]{1,8}?(?:(?:来看|看)[,,::]|[::])"
+    r"|从[^\d,,。;;::\s]{2,8}?(?:来看|看)[,,::]"  # 从经营主体看, / 从贸易方式来看,
     r"|按[^\d,,。;;::\s]{1,8}?(?:划分|分类|区分)[,,::]"  # 按业务划分, / 按地区分类:
 )
 _SENTENCE_ENDS = "。;;!\n"
