@@ -5143,3 +5143,24 @@ class TestABreakdownAnnouncedByFromThen:
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(a="1,710.8", s="21.8")))
         assert ("inconsistent", "error") not in verdicts(claims, "share")
         assert not [c for c in claims if c.severity == "error"]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestABalancesRateFromItsSidesOfTheSameKind:
+    """出口X,较上月减少a,较上年同月增加b;进口M,…;出超T,较上年同月增加r: the sides' rates on
+    the same month a year before, not on the month before."""
+
+    TEXT = (
+        "11月出口值为386.0亿美元,较上月减少2.6%,较上年同月增加18.0%;进口值为298.4亿美元,"
+        "较上月增加3.1%,较上年同月增加12.0%;出超87.6亿美元,较上年同月增加{r}%。"
+    )
+
+    def test_consistent(self, check_text, script):
+        # 386.0/1.18 − 298.4/1.12 = 327.12 − 266.43 = 60.69; 87.6 / 60.69 − 1 = 44.3%
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(r="44.3")))
+        assert verdicts(claims, "growth") == [("consistent", None)]
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(r="49.3")))
+        assert verdicts(claims, "growth") == [("inconsistent", "error")]
+

@@ -372,7 +372,9 @@ def _balance_from_parts(doc: Document) -> Iterator[Claim]:
         plus = trade_fact(table, balance, of.plus, of.scoped)
         minus = trade_fact(table, balance, of.minus, of.scoped)
         sides = [plus, minus]
-        rates = [table.get(f.rate) if f is not None else None for f in sides]
+        # 出超T,较上年同月增加r: the sides' rates of the same kind (同比, not their 较上月)
+        kind = "month" if (rate or change).monthly else "year"
+        rates = [rate_of_kind(table, f, kind) if f is not None else None for f in sides]
         if any(f is None for f in sides) or any(r is None for r in rates):
             continue
         stated = (rate,) if rate is not None and multiple is None else ()
