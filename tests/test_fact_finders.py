@@ -5164,3 +5164,40 @@ class TestABalancesRateFromItsSidesOfTheSameKind:
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(r="49.3")))
         assert verdicts(claims, "growth") == [("inconsistent", "error")]
 
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestTheSharesOfAnAnnouncedBreakdown:
+    """出口T。……就主要市场观察,对甲出口A,占a%;对乙出口B,占b%: the items' unnamed shares are of
+    the whole the breakdown splits, however far back; never of an item with a share of its own."""
+
+    TEXT = (
+        "本月出口值为520.0亿美元,较上年同月增加12.5%。\n\n"
+        "就主要货品观察,电子零组件出口221.0亿美元,占出口总额的42.5%;机械出口46.8亿美元,占9.0%。\n\n"
+        "就主要市场观察,对甲国出口156.0亿美元,占{a}%;对乙国出口130.0亿美元,占25.0%;"
+        "对丙国出口88.4亿美元。"
+    )
+
+    def test_consistent(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(a="30.0")))
+        assert verdicts(claims, "share") == [("consistent", None)] * 4
+
+    def test_planted_error(self, check_text, script):
+        # 156.0 / 520.0 = 30.0%, not 33.0%; against 电子零组件 (221.0) it would be 70.6%
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(a="33.0")))
+        assert sorted(verdicts(claims, "share")) == [("consistent", None)] * 3 + [
+            ("inconsistent", "error")
+        ]
+        wrong = [c for c in claims if c.type == "share" and c.verdict == "inconsistent"]
+        assert wrong[0].inputs["whole"].value == pytest.approx(5.2e10)
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_trap_a_figure_with_a_share_of_its_own_is_no_whole(check_text, script):
+    """甲出口A,占出口总额的a%。……对乙出口B,占s%: s is of the exports' total, not of A."""
+    text = IN_SCRIPT[script](
+        "全年出口总额为950.0亿元。\n\n机电产品出口560.0亿元,占出口总额的58.9%。\n\n"
+        "对东盟出口171.0亿元,占18.0%。"
+    )
+    claims = check_text(text)
+    assert not [c for c in claims if c.severity == "error"]  # 171.0 / 560.0 is 30.5%
+    assert verdicts(claims, "share") == [("consistent", None)]

@@ -636,6 +636,9 @@ def _whole_fact(
         # 占整体市场的s%, its name found nowhere: the overall is sought as an unnamed whole is
     if previous is not None and _same_measure(previous[1], part) and _unit_fits(previous[0], part):
         return previous[0], ""  # 占比Y%: of the whole the share before it in the paragraph was of
+    announced = next((w for w, items in announced_breakdowns(table) if part in items), None)
+    if announced is not None:
+        return announced, ""  # 就主要市场观察,对甲出口A,占s%: of the whole the breakdown splits
     near = _paragraphs_in_reach(table.doc, part.paragraph)
     for fact in earlier:
         if fact.paragraph not in near:
@@ -648,6 +651,8 @@ def _whole_fact(
             continue  # 化药注册申请 is no whole of 新药注册申请; 访港旅客T,其中内地旅客P is
         if not where and _an_item_of_another(table, fact, part):
             continue  # 分主体看,民营企业A …;对某市场B,占s%: an item of a breakdown is a part
+        if not where and table.shares_of(fact):
+            continue  # 甲出口A,占出口总额的a% …;对某市场B,占s%: a figure with a share is a part
         if _same_measure(fact, part) or _noun_after(table, fact, part):
             return fact, ""
         if where and fact.sentence >= part.sentence - 1 and _where_follows(table, fact, part):

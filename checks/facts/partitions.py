@@ -912,6 +912,7 @@ def announced_breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
 _ANNOUNCEMENT = re.compile(
     r"分[^\d,,。;;::\s]{1,8}?(?:(?:来看|看)[,,::]|[::])"
     r"|从[^\d,,。;;::\s]{2,8}?(?:来看|看)[,,::]"  # 从经营主体看, / 从贸易方式来看,
+    r"|就[^\d,,。;;::\s]{2,8}?(?:观察|来看|看)[,,::]"  # 就主要货品观察, (Taiwan's releases)
     r"|按[^\d,,。;;::\s]{1,8}?(?:划分|分类|区分)[,,::]"  # 按业务划分, / 按地区分类:
 )
 _SENTENCE_ENDS = "。;;!\n"
