@@ -5201,3 +5201,34 @@ def test_trap_a_figure_with_a_share_of_its_own_is_no_whole(check_text, script):
     claims = check_text(text)
     assert not [c for c in claims if c.severity == "error"]  # 171.0 / 560.0 is 30.5%
     assert verdicts(claims, "share") == [("consistent", None)]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestHongKongReleases:
+    """Hong Kong's releases: 首九个月 is 1-9月, 的临时估计为 links a label to its figure, a month's
+    share and the first nine months' are two figures."""
+
+    TEXT = (
+        "2025年8月的零售业总销货价值的临时估计为286亿元。在2025年8月,网上销售价值的临时估计为"
+        "23.4亿元,占零售业总销货价值的{s}%。\n\n"
+        "2025年8月,商品进口货值为4,120亿元。有形贸易逆差为214亿元,相等于商品进口货值的5.2%。\n\n"
+        "2025年首八个月合计,有形贸易逆差为1,760亿元,相等于商品进口货值的{t}%。"
+    )
+
+    def test_the_first_months_are_a_period(self, script):
+        found, _ = table(IN_SCRIPT[script](self.TEXT.format(s="8.2", t="5.6")))
+        assert found[IN_SCRIPT[script]("1,760亿元")].period == "2025:1-8月"
+
+    def test_a_share_of_a_provisional_estimate(self, check_text, script):
+        # 23.4 / 286 = 8.18%
+        assert (
+            shares(check_text(IN_SCRIPT[script](self.TEXT.format(s="8.2", t="5.6"))))
+            == [("consistent", None)] * 2
+        )
+        planted = shares(check_text(IN_SCRIPT[script](self.TEXT.format(s="9.2", t="5.6"))))
+        assert ("inconsistent", "error") in planted
+
+    def test_trap_a_months_share_and_the_first_months_are_two_figures(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(s="8.2", t="5.6")))
+        assert verdicts(claims, "agreement") == []
+

@@ -175,10 +175,13 @@ def _owners_rate(first: Stated, again: Stated) -> bool:
 def _shares_stated_twice(doc: Document) -> Iterator[Claim]:
     """我省货物贸易进出口T,……占全国外贸总值的s% … 我省进出口总值占全国进出口总值的s%: one part's
     share of one named whole, stated in two sentences. Of one dated period both, the two figures
-    must agree; where either is undated, a disagreement is only a warning."""
+    must agree; where either is undated, a disagreement is only a warning; of two stated
+    periods, they are two figures."""
     seen: dict[tuple[str, str], Stated] = {}
     for share, part, whole in _named_shares(facts(doc)):
         first = seen.setdefault((part, whole), Stated(share, part, share.period, True))
+        if first.period and share.period and first.period != share.period:
+            continue  # 9月 and 首九个月 (1-9月): two periods' shares, two figures
         if first.rate.sentence != share.sentence:
             yield _claim(doc, first, Stated(share, part, share.period, False), dated=True)
 

@@ -159,9 +159,9 @@ def _token_pattern() -> re.Pattern[str]:
         rf"(?!代|来|以来|间|内|之|历史|前|后|左右)(?P<rpart>{_YEAR_PART})?)"
     )
     recent = r"(?P<recent>近 ?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}) ?年)"
-    # a part of the year without its year: 1-5月份, 前7个月, 8月, 7月19日
+    # a part of the year without its year: 1-5月份, 前7个月, 首九个月 (Hong Kong's), 8月, 7月19日
     months = (
-        r"(?P<months>(?<![\d.])(?:前 ?(?P<first_n>\d{1,2}) ?个月"
+        r"(?P<months>(?<![\d.])(?:[前首] ?(?P<first_n>\d{1,2}|[一二两三四五六七八九十]{1,2}) ?个月"
         r"|\d{1,2} ?月? ?(?:-|~|—|–|至|到) ?\d{1,2} ?月份?|\d{1,2} ?月份?(?: ?\d{1,2} ?日)?)(?!\d))"
     )
     number = (

@@ -263,8 +263,8 @@ def _doubled(match: re.Match[str], strict: Interval, lenient: Interval, factor: 
 
 
 def _months(match: re.Match[str]) -> str:
-    if match.group("first_n"):
-        return f"1-{int(match.group('first_n'))}月"
+    if first := match.group("first_n"):
+        return f"1-{int(first if first.isdigit() else _cn2an(first) or 0)}月"
     text = re.sub(r"\d{1,2} ?日$", "", match.group("months").replace(" ", ""))
     return MONTH_DASH.sub("-", text.replace("份", "")).replace("月-", "-")
 
