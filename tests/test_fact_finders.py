@@ -5232,3 +5232,12 @@ class TestHongKongReleases:
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(s="8.2", t="5.6")))
         assert verdicts(claims, "agreement") == []
 
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_wheres_share_after_the_wholes_rate(check_text, script):
+    """T,按年上升r,其中A a,占s%: the whole's rate between it and 其中 leaves 其中 of it."""
+    text = IN_SCRIPT[script](
+        "访港旅客方面,8月共有365万人次,按年上升7.4%,其中内地旅客276万人次,占{s}%。"
+    )
+    assert shares(check_text(text.format(s="75.6"))) == [("consistent", None)]
+    assert shares(check_text(text.format(s="78.6"))) == [("inconsistent", "error")]

@@ -845,11 +845,12 @@ def _an_item_of_another(table: FactTable, fact: Fact, part: Fact) -> bool:
 
 
 def _where_follows(table: FactTable, whole: Fact, part: Fact) -> bool:
-    """其中 comes next after the whole, no figure between: T(a、b、c)。其中… may be of c."""
+    """其中 comes next after the whole, no amount between (its rate may be): T(a、b、c)。其中…
+    may be of c."""
     doc = table.doc
     start = whole.quantity.end
     where = doc.view.find("其中", start, part.quantity.start)
-    return where >= 0 and not doc.quantities_in(start, where)
+    return where >= 0 and not any(q.kind in AMOUNT_KINDS for q in doc.quantities_in(start, where))
 
 
 def _years(period: str) -> str:
