@@ -5241,3 +5241,27 @@ def test_a_wheres_share_after_the_wholes_rate(check_text, script):
     )
     assert shares(check_text(text.format(s="75.6"))) == [("consistent", None)]
     assert shares(check_text(text.format(s="78.6"))) == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestTheFirstNTogether:
+    """前四大企业合计市场份额为s。其中,甲a,乙b,丙c,丁d: four listed of the first four are all of
+    them, so they add up to s."""
+
+    TEXT = (
+        "2025年,国内前{n}大企业合计市场份额为{s}%,较2021年的18.2%提升6.1个百分点。其中,甲公司"
+        "市场份额为8.7%,乙公司为6.9%,丙公司为4.8%,丁公司为3.9%。"
+    )
+
+    def test_consistent(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(n="四", s="24.3")))
+        assert verdicts(claims, "sum") == [("consistent", None)]
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(n="4", s="26.3")))
+        assert verdicts(claims, "sum") == [("inconsistent", "error")]
+
+    def test_trap_a_list_short_of_the_first_n(self, check_text, script):
+        # four of the first five: the fifth is unsaid, so nothing adds up to s
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(n="五", s="27.1")))
+        assert verdicts(claims, "sum") == []

@@ -75,6 +75,7 @@ class Sum:
         yield from _announced(doc)
         yield from _signed_changes(doc)
         yield from _profits_with_losses(doc)
+        yield from _top_members(doc)
         yield from _sub_periods(doc)
         yield from _shares_and_the_rest(doc)
         yield from _members_shares(doc)
@@ -162,6 +163,60 @@ def _profits_with_losses(doc: Document) -> Iterator[Claim]:
         claim.facts["signs"] = signs
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+# 前五大企业, 前三家, 前十名, 前4强: the first N of a ranking, together
+_TOP_N = re.compile(
+    r"前\s*(?P<n>1\d|[2-9]|十[一二三四五]|[二两三四五六七八九十])\s*(?:大|家|名|位|强)"
+)
+_CN_COUNT = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_LIST_STOP = re.compile(r"[。\n]")
+
+
+def _top_members(doc: Document) -> Iterator[Claim]:
+    """前五大企业合计市场份额为s。其中,A公司为a,B公司为b,…: the first N's figure together, and
+    exactly N figures of its kind listed after 其中, each named: the list is the whole of them."""
+    table = facts(doc)
+    for whole in table:
+        found = _TOP_N.search(whole.clause) if "前" in whole.clause else None
+        if found is None or whole.quantity.is_range:
+            continue
+        members = _listed_after_where(table, whole)
+        if len(members) != _count(found.group("n")) or not all(f.label.text for f in members):
+            continue
+        claim = _claim(doc, whole.quantity, [f.quantity for f in members], "top")
+        yield quote_apart(doc, claim)
+
+
+def _count(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 2:  # 十一 … 十五
+        return 10 + _CN_COUNT[text[1]]
+    return _CN_COUNT[text]
+
+
+def _listed_after_where(table: FactTable, whole: Fact) -> list[Fact]:
+    """The figures of the whole's kind, unit and role after the 其中 that follows it in its
+    sentence or opens the next, up to the full stop."""
+    doc = table.doc
+    last = min(whole.sentence + 1, len(doc.sentences) - 1)
+    where = _WHERE.search(doc.view, whole.quantity.end, doc.sentences[last][1])
+    if where is None or doc.sentence_at(where.start()) > last:
+        return []
+    stop = _LIST_STOP.search(doc.view, where.end())
+    end = stop.start() if stop else len(doc.view)
+    roles = {"share", "ratio"} if whole.role in ("share", "ratio") else {whole.role}
+    return [
+        f
+        for f in table.facts[whole.index + 1 :]
+        if where.end() <= f.quantity.start
+        and f.quantity.end <= end
+        and f.role in roles
+        and f.quantity.kind == whole.quantity.kind
+        and f.quantity.unit == whole.quantity.unit
+        and not f.quantity.is_range
+    ]
 
 
 _PULL = re.compile(r"拉动|贡献|带动|拖累|下拉")

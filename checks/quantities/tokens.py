@@ -19,6 +19,7 @@ from checks.quantities.grammar import (
 from checks.quantities.interval import INF, Interval
 
 _EXCLUDED_BEFORE = set("第表图附[")
+_RANKED = ("大", "家", "名", "位", "强")  # after 前N: a ranking's first N
 _CURRENCY_BEFORE = (("新台币", "TWD"), ("港币", "HKD"), ("澳门元", "MOP"), ("澳门币", "MOP"))
 MONTH_DASH = re.compile(r"[~—–至到]")  # 1—9月, 1~9月, 1至9月 are all 1-9月
 
@@ -286,6 +287,12 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
         end += 1
     if not unit_word and view.startswith("季", end):
         return None  # 1季度, 前3季度: a quarter, not a figure
+    if (
+        start > 0
+        and view[start - 1] == "前"
+        and (unit_word in _RANKED or view[end : end + 1] in _RANKED)
+    ):
+        return None  # 前5大企业, 前3家, 前10名: the first of a ranking, not a figure
     if unit_word == "个" and view.startswith(_SPANS_COUNTED, end):
         return None  # 前3个月, 连续5个季度: a span of time, not a count of things
     if not unit_word and end < len(view) and view[end].isascii() and view[end].isalpha():
