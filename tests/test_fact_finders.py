@@ -5265,3 +5265,35 @@ class TestTheFirstNTogether:
         # four of the first five: the fifth is unsaid, so nothing adds up to s
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(n="五", s="27.1")))
         assert verdicts(claims, "sum") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestASpanOfYearsOverItsSemicolons:
+    """预计2026-2028年收入分别为A/B/C亿元;净利润分别为D/E/F亿元,同比增长d/e/f: the span gives
+    its years to every list of its count up to the full stop, past the semicolons."""
+
+    TEXT = (
+        "我们预计公司2026-2028年营业收入分别为54.20/63.40/73.60亿元;归母净利润分别为8.40/10.08/"
+        "{f}亿元,同比增长15.0%/20.0%/{r}%。"
+    )
+
+    def test_consistent(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(f="11.90", r="18.1")))
+        assert verdicts(claims, "growth") == [("consistent", None)] * 2
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(f="11.90", r="21.1")))
+        assert sorted(verdicts(claims, "growth")) == [
+            ("consistent", None),
+            ("inconsistent", "error"),
+        ]
+
+    def test_trap_a_year_named_ends_the_span(self, script):
+        text = IN_SCRIPT[script](
+            "预计公司2026-2028年营业收入分别为54.20/63.40/73.60亿元;2024年、2025年净利润分别为6.10/7.30亿元。"
+        )
+        found, _ = table(text)
+        assert [found[v].period for v in ("6.10", IN_SCRIPT[script]("7.30亿元"))] != [
+            "2026",
+            "2027",
+        ]

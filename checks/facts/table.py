@@ -868,15 +868,8 @@ def _years_of_a_span(doc: Document, table: list[Fact]) -> None:
     ]
     for span in spans:
         years = list(range(span.first, span.last + 1))
-        sentence = doc.sentence_at(span.start)
         end = _next_year_named(doc, span)
-        after = [
-            f
-            for f in table
-            if f.sentence == sentence
-            and span.end <= f.quantity.start < end
-            and f.listed is not None
-        ]
+        after = [f for f in table if span.end <= f.quantity.start < end and f.listed is not None]
         for run in _grouped(after, "listed"):
             if len(run) == len(years):
                 for fact, year in zip(run, years, strict=True):
@@ -912,9 +905,14 @@ def _measure_of_other_years(doc: Document, table: list[Fact]) -> None:
             last = fact
 
 
+_FULL_STOP = re.compile(r"[。!?\n]")
+
+
 def _next_year_named(doc: Document, span: Period) -> int:
-    """Where the next year after the span is named in its sentence (or its sentence's end)."""
-    end = doc.sentences[doc.sentence_at(span.start)][1]
+    """Where the next year after the span is named before the full stop (or the full stop):
+    预计2025-2027年收入分别为A/B/C;净利润分别为D/E/F。 gives its years to both lists."""
+    stop = _FULL_STOP.search(doc.view, span.end)
+    end = stop.start() if stop else len(doc.view)
     for token in _periods(doc)[0]:
         if span.end <= token.start < end and token.first is not None:
             return token.start
