@@ -5297,3 +5297,17 @@ class TestASpanOfYearsOverItsSemicolons:
             "2026",
             "2027",
         ]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_change_list_named_by_a_partition_is_complete(check_text, script):
+    """净减少T,其中省内净减少a,省外净减少b,境外净增加c: 省内, 省外 and 境外 are all of it, so a
+    list that misses its change is an error, not an open list."""
+    text = IN_SCRIPT[script](
+        "报告期末经销商数量为1,204家,本季度净减少48家,其中省内净减少{a}家,省外净减少31家,境外净增加3家。"
+    )
+    assert verdicts(check_text(text.format(a="20")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(a="25")), "sum") == [("inconsistent", "error")]
+    # named otherwise, a list short of its change is open: no claim
+    other = text.format(a="25").replace(IN_SCRIPT[script]("省内"), IN_SCRIPT[script]("华东"))
+    assert verdicts(check_text(other), "sum") == []

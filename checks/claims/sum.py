@@ -133,17 +133,30 @@ def _announced(doc: Document) -> Iterator[Claim]:
 
 def _signed_changes(doc: Document) -> Iterator[Claim]:
     """净减少T,其中A净减少a,B净减少b,C净增加c: changes of the items, each signed by its verb
-    against the whole's, that add up to the whole's change are its complete list; short of
-    it, items may be left out, and nothing is claimed."""
+    against the whole's, that add up to the whole's change, or are named by the words of a
+    partition (省内, 省外, 境外), are its complete list; short of it, items may be left out, and
+    nothing is claimed."""
     for whole, items in where_change_lists(facts(doc)):
         parts = [f.quantity for f in items]
         signs = [item.direction * whole.direction for item in items]
-        if signed_total(parts, signs, as_printed).meet(whole.quantity.strict) is None:
-            continue
+        fills = signed_total(parts, signs, as_printed).meet(whole.quantity.strict) is not None
+        if not fills and not _a_partition(items):
+            continue  # a list short of its change may leave items out
         claim = _claim(doc, whole.quantity, parts, "signed changes")
         claim.facts["signs"] = signs
         claim.row = derive(claim)
         yield quote_apart(doc, claim)
+
+
+def _a_partition(items: list[Fact]) -> bool:
+    """Items named one each by the words of a partition group (省内, 省外, 境外): all of it."""
+    for words, total_word in partition_groups():
+        if len(words) != len(items):
+            continue
+        named = [[w for w in words if names(f.label.text, w, total_word)] for f in items]
+        if all(len(n) == 1 for n in named) and len({n[0] for n in named}) == len(words):
+            return True
+    return False
 
 
 def _profits_with_losses(doc: Document) -> Iterator[Claim]:
