@@ -5311,3 +5311,21 @@ def test_a_change_list_named_by_a_partition_is_complete(check_text, script):
     # named otherwise, a list short of its change is open: no claim
     other = text.format(a="25").replace(IN_SCRIPT[script]("省内"), IN_SCRIPT[script]("华东"))
     assert verdicts(check_text(other), "sum") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestABreakdownAnnouncedByAnAfter:
+    """按四大行业分,A a;B b;C c;D d: 按…分 announces a breakdown as 按…划分 does."""
+
+    TEXT = (
+        "前三季度全市工业产值8,642亿元。\n按四大行业分,电子信息工业产值4,120亿元;装备工业产值"
+        "{b}亿元;化学工业产值1,416亿元;民生工业产值1,093亿元。"
+    )
+
+    def test_items_that_fill_their_whole(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(b="2,013")))
+        assert verdicts(claims, "sum") == [("consistent", None)]
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(b="2,513")))
+        assert ("inconsistent", "error") in verdicts(claims, "part_whole")
