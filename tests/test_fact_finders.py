@@ -5329,3 +5329,42 @@ class TestABreakdownAnnouncedByAnAfter:
     def test_planted_error(self, check_text, script):
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(b="2,513")))
         assert ("inconsistent", "error") in verdicts(claims, "part_whole")
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestASegmentsMarginAndItsRegions:
+    """营业收入R,营业成本C,毛利率m。分产品看,甲类收入A,毛利率a;乙类收入B,毛利率b。分地区看,境内
+    收入D,境外收入E: a segment's margin has no cost of its own here, and the regions split the
+    company's revenue, not the last product's."""
+
+    TEXT = (
+        "报告期内,公司实现营业收入32.50亿元,同比增长10.0%;营业成本12.35亿元;毛利率为{m}%。\n"
+        "分产品看,甲类产品收入18.20亿元,同比增长8.6%,毛利率64.2%;乙类产品收入14.30亿元,同比增长11.8%,"
+        "毛利率58.7%。\n分地区看,境内收入{d}亿元;境外收入9.80亿元。"
+    )
+
+    def test_consistent(self, check_text, script):
+        # (32.50 − 12.35) / 32.50 = 62.0%; 22.70 + 9.80 = 32.50
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(m="62.0", d="22.70")))
+        assert not [c for c in claims if c.verdict == "inconsistent"]
+        assert ("consistent", None) in verdicts(claims, "share")
+        totals = [c.inputs["total"].value for c in claims if c.type == "sum"]
+        assert totals.count(3.25e9) == 2  # products and regions, both of the company's revenue
+
+    def test_planted_errors(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(m="65.0", d="23.70")))
+        assert ("inconsistent", "error") in verdicts(claims, "share")
+        # the regions off by 1.00: never summed against the last product's 14.30
+        assert all(c.inputs["total"].value == 3.25e9 for c in claims if c.type == "sum")
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_an_items_margin_with_its_cost_in_its_sentence(check_text, script):
+    """甲类营业收入A;营业成本B;毛利率R: one sentence of the item throughout, its cost too."""
+    text = IN_SCRIPT[script](
+        "全年公司营业收入92.40亿元。\n2025年,甲类产品营业收入为58.20亿元,同比增长12.0%;"
+        "营业成本为40.10亿元;毛利率为{m}%。"
+    )
+    # (58.20 − 40.10) / 58.20 = 31.10%
+    assert verdicts(check_text(text.format(m="31.10")), "share") == [("consistent", None)]
+    assert verdicts(check_text(text.format(m="34.10")), "share") == [("inconsistent", "error")]

@@ -483,6 +483,9 @@ def margin_figures(table: FactTable, ratio: Fact) -> tuple[str, str, Fact, Fact]
         return None
     part_word, whole_word, less_word = margins[word]
     whole = _margin_input(table, ratio, lambda f, w=whole_word: f.label.head == w)
+    own = _level_before_in_sentence(table, ratio)
+    if own is not None and own.label.head == whole_word:
+        whole = own  # 甲类收入A,同比增长r,毛利率R: the margin of the item it is stated with
     if whole is None:
         return None
     part = _part_of_the_whole(table, ratio, lambda f, w=part_word: _names_profit(f, w))
@@ -492,7 +495,30 @@ def margin_figures(table: FactTable, ratio: Fact) -> tuple[str, str, Fact, Fact]
         role = "less"
     if part is None or whole is None or part is whole:
         return None
+    if _of_another_item(table, part, whole):
+        return None  # 甲类收入A …,毛利率R against the company's 营业成本: no cost of 甲类
     return word, role, part, whole
+
+
+def _of_another_item(table: FactTable, part: Fact, whole: Fact) -> bool:
+    """A revenue named by its item (甲类收入) and a cost in another full sentence that does not
+    name it: the cost is the company's, or another item's. In one sentence (甲类营业收入A;营业
+    成本B;毛利率R) the sentence is of the item throughout."""
+    item = core_name(whole.label.subject)
+    if not item or item in part.label.text:
+        return False
+    first, last = sorted((part.quantity.start, whole.quantity.start))
+    return bool(re.search(r"[。\n]", table.doc.between(first, last)))
+
+
+def _level_before_in_sentence(table: FactTable, ratio: Fact) -> Fact | None:
+    """The last amount level before the ratio in its sentence."""
+    for fact in reversed(table.facts[: ratio.index]):
+        if fact.sentence != ratio.sentence:
+            return None
+        if fact.role == "level" and fact.is_amount:
+            return fact
+    return None
 
 
 def _names_cost(fact: Fact, word: str) -> bool:

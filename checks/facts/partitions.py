@@ -666,6 +666,8 @@ def _labelled_total(
             continue  # 人均生产总值8万元 is smaller than a part: no total of them
         if not _same_period(candidate.period, first.period):
             continue
+        if _item_of_another_breakdown(table, candidate, parts):
+            continue  # 分产品看,乙类收入X。分地区看,境内收入A,境外收入B: X is an item too
         if _names_total(candidate.label, total_word):
             by_head = candidate.label.head in total_word.split("|")
             if not by_head and not candidate.label.text.endswith(rest):
@@ -690,6 +692,14 @@ def _labelled_total(
         ):
             return candidate  # 第一产业投资 … against 固定资产投资: the measure the parts share
     return _total_right_after(levels, parts, total_word)
+
+
+def _item_of_another_breakdown(table: FactTable, candidate: Fact, parts: list[Fact]) -> bool:
+    """Whether `candidate` is an item of an announced breakdown that holds none of `parts`."""
+    return any(
+        candidate in items and not any(p in items for p in parts)
+        for _, items in announced_breakdowns(table)
+    )
 
 
 def _total_right_after(levels: list[Fact], parts: list[Fact], total_word: str) -> Fact | None:
