@@ -5368,3 +5368,26 @@ def test_an_items_margin_with_its_cost_in_its_sentence(check_text, script):
     # (58.20 − 40.10) / 58.20 = 31.10%
     assert verdicts(check_text(text.format(m="31.10")), "share") == [("consistent", None)]
     assert verdicts(check_text(text.format(m="34.10")), "share") == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestAGapToTheNationsRateStatedApart:
+    """我市进出口增长a%,增速高于全国d个百分点。……同期,全国进出口增长b%: the nation's rate of the
+    same measure and period, in a paragraph of its own."""
+
+    TEXT = (
+        "2025年1—8月,我市外贸进出口总值2,210.4亿元,同比增长6.9%,增速高于全国{d}个百分点。\n\n"
+        "出口1,402.6亿元,增长8.8%。\n\n{period},全国外贸进出口同比增长3.4%。"
+    )
+
+    def test_consistent(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(d="3.5", period="同期")))
+        assert verdicts(claims, "difference") == [("consistent", None)]
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(d="2.5", period="同期")))
+        assert verdicts(claims, "difference") == [("inconsistent", "error")]
+
+    def test_trap_the_nations_rate_of_other_months(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(d="2.5", period="2025年1—7月")))
+        assert verdicts(claims, "difference") == []

@@ -23,7 +23,7 @@ from checks.document import Document
 from checks.facts import Fact, facts
 from checks.facts.labels import core_name, read_label, vocabulary
 from checks.facts.partitions import sharper_whole, structure_member
-from checks.facts.periods import year_of
+from checks.facts.periods import months, same_year, year_of
 from checks.facts.table import earlier_structure, structures
 from checks.quantities import Interval
 from checks.vocabulary import DOWN, MANNER, UP
@@ -126,27 +126,41 @@ def _against_a_wider_scope(doc: Document) -> Iterator[Claim]:
 
 
 def _wider_rate(table, now: Fact, points: Fact, scope: str) -> Fact | None:
-    """The one other rate of the paragraph named by the scope word and the measure of `now`;
-    right after the gap, the scope alone may name it (;全国增长b%)."""
+    """The one other rate of the paragraph named by the scope word and the measure of `now`, of
+    its period; right after the gap, the scope alone may name it (;全国增长b%); else the one
+    such rate of the document."""
     level = table.get(now.attached_to)
     measure = _measure_of(now) or (_measure_of(level) if level is not None else "")
     if len(measure) < 2:
         return None
-    found = [
+    rates = [
         f
         for f in table
-        if f.paragraph == now.paragraph
-        and f.role == "rate"
+        if f.role == "rate"
         and f is not now
         and f.monthly == now.monthly
         and f.label.text.startswith(scope)
+        and _may_be_one_period(f.period, now.period)
+    ]
+    found = [
+        f
+        for f in rates
+        if f.paragraph == now.paragraph
         and (
             _measure_of(f) == measure
             or not _measure_of(f)
             and points.sentence <= f.sentence <= points.sentence + 1
         )
     ]
+    if not found:  # 同期,全国外贸进出口增长b%: in a paragraph of its own, by its measure
+        found = [f for f in rates if _measure_of(f) == measure]
     return found[0] if len(found) == 1 else None
+
+
+def _may_be_one_period(a: str, b: str) -> bool:
+    """Two periods of one year whose months are the same or unread (同期)."""
+    spans = months(a), months(b)
+    return same_year(a, b) and (None in spans or spans[0] == spans[1])
 
 
 def _measure_of(rate: Fact) -> str:
