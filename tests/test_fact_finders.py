@@ -5391,3 +5391,29 @@ class TestAGapToTheNationsRateStatedApart:
     def test_trap_the_nations_rate_of_other_months(self, check_text, script):
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(d="2.5", period="2025年1—7月")))
         assert verdicts(claims, "difference") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestTenThousandsAndTheirRest:
+    """20万1,313人, 5万3,126人 (Taiwan's counts) are one figure each; 每十万人口 is a denominator."""
+
+    TEXT = (
+        "113年死亡人数共18万6,240人,死亡率每十万人口796.3人。癌症死亡人数为4万8,795人,占所有"
+        "死亡人数{s}%;心脏疾病死亡人数2万1,418人,占11.5%。"
+    )
+
+    def test_one_figure_each(self, script):
+        found, _ = table(IN_SCRIPT[script](self.TEXT.format(s="26.2")))
+        values = {printed: f.quantity.value for printed, f in found.items()}
+        assert values[IN_SCRIPT[script]("18万6,240人")] == 186240
+        assert values[IN_SCRIPT[script]("4万8,795人")] == 48795
+        assert not any("十万" in printed or "十萬" in printed for printed in values)
+
+    def test_shares_of_them(self, check_text, script):
+        # 48,795 / 186,240 = 26.2%; 21,418 / 186,240 = 11.5%
+        assert (
+            shares(check_text(IN_SCRIPT[script](self.TEXT.format(s="26.2"))))
+            == [("consistent", None)] * 2
+        )
+        planted = shares(check_text(IN_SCRIPT[script](self.TEXT.format(s="28.2"))))
+        assert sorted(planted) == [("consistent", None), ("inconsistent", "error")]

@@ -169,6 +169,9 @@ def _token_pattern() -> re.Pattern[str]:
         # 3兆7,431亿元 (Taiwan's 兆 is 10¹²): trillions and the 亿 after them are one figure
         rf"|(?<![\d.A-Za-z])(?=[\d,.]{{1,12}} ?兆)(?P<zhao>{_NUM}) ?兆 ?"
         rf"(?:(?P<zhao_yi>{_NUM}) ?(?=亿)|(?={_MONEY_AFTER}))"
+        # 20万1,313人, 5万3126人 (Taiwan's counts): ten-thousands and the rest are one figure
+        rf"|(?<![\d.,A-Za-z])(?P<wan>[1-9]\d{{0,3}}) ?万 ?"
+        rf"(?P<wan_rest>\d,\d{{3}}|\d{{1,4}})(?![\d,.])(?= ?(?:{_UNIT}))"
         # 九成二, 8成, 一成半: tenths (成) of a whole, a share or a rate in percent
         rf"|(?<![\d.])(?P<tenths>[1-9一二两三四五六七八九])成(?P<tenths2>[1-9一二三四五六七八九]|半)?"
         rf"(?![{_NOT_TENTHS}])"

@@ -18,7 +18,7 @@ from checks.quantities.grammar import (
 )
 from checks.quantities.interval import INF, Interval
 
-_EXCLUDED_BEFORE = set("第表图附[")
+_EXCLUDED_BEFORE = set("第表图附[每")  # 每十万人口: a denominator, no figure
 _RANKED = ("大", "家", "名", "位", "强")  # after 前N: a ranking's first N
 _CURRENCY_BEFORE = (("新台币", "TWD"), ("港币", "HKD"), ("澳门元", "MOP"), ("澳门币", "MOP"))
 MONTH_DASH = re.compile(r"[~—–至到]")  # 1—9月, 1~9月, 1至9月 are all 1-9月
@@ -348,7 +348,7 @@ def _yields_before(view: str, start: int) -> bool:
 
 
 def _number_start(match: re.Match[str]) -> int:
-    for group in ("pct_cn", "zhao", "tenths", "sign", "num", "cn", "round"):
+    for group in ("pct_cn", "zhao", "wan", "tenths", "sign", "num", "cn", "round"):
         if match.group(group) is not None:
             return match.start(group) - (3 if group == "pct_cn" else 0)
     return match.start()
@@ -368,6 +368,10 @@ def _number(match: re.Match[str]) -> tuple[float, float, str, float] | None:
         return value, value, match.group("round"), value
     if match.group("zhao") is not None:
         return _trillions(match)
+    if match.group("wan") is not None:
+        rest = match.group("wan_rest")
+        value = float(match.group("wan")) * 1e4 + float(rest.replace(",", ""))
+        return value, value, match.group("wan") + "万" + rest, 1.0
     if match.group("tenths") is not None:
         return _tenths(match)
     text = match.group("num")
