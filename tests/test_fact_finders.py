@@ -5417,3 +5417,19 @@ class TestTenThousandsAndTheirRest:
         )
         planted = shares(check_text(IN_SCRIPT[script](self.TEXT.format(s="28.2"))))
         assert sorted(planted) == [("consistent", None), ("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+@pytest.mark.parametrize(
+    ("overnight", "same_day"), [("留宿旅客", "不过夜旅客"), ("过夜旅客", "即日来回旅客")]
+)
+def test_visitors_overnight_and_not_split_all_visitors(check_text, script, overnight, same_day):
+    """访客T。……A留宿旅客a,不过夜旅客b (or 过夜 / 即日来回): the visitors who stay and those who
+    do not are all of them."""
+    text = IN_SCRIPT[script](
+        "上半年入境旅客共1,846万人次,按年上升9.4%。其中,内地旅客1,352万人次,占73.2%。"
+        f"上半年{overnight}{{a}}万人次,{same_day}902万人次。"
+    )
+    assert verdicts(check_text(text.format(a="944")), "sum") == [("consistent", None)]
+    assert verdicts(check_text(text.format(a="994")), "sum") == [("inconsistent", "error")]
+

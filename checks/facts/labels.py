@@ -175,6 +175,10 @@ def measure_named(text: str) -> Label:
     return read_label(text[: min(ends)]) if ends else label
 
 
+# words that open with a connective and are none: 不过夜旅客 (same-day visitors) is no 不过 + 夜旅客
+_NO_LEAD = ("不过夜",)
+
+
 def _strip(text: str, words: Vocabulary, keep_heads: bool = False) -> str:
     """Drop connectives from the front and verbs, hedges and particles from the end, repeatedly;
     never into a measure word (出超 is a measure, not 出 + the hedge 超)."""
@@ -183,7 +187,7 @@ def _strip(text: str, words: Vocabulary, keep_heads: bool = False) -> str:
         changed = False
         at_measure = keep_heads and any(text.startswith(variant) for variant in words.heads)
         for word in () if at_measure else words.lead:  # 累计结存 is a measure, not 累计 + 结存
-            if text.startswith(word):  # 预计 alone names nothing
+            if text.startswith(word) and not text.startswith(_NO_LEAD):  # 预计 names nothing
                 text, changed = text[len(word) :], True
                 break
         if keep_heads and any(text.endswith(variant) for variant in words.heads):
