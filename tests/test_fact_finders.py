@@ -5433,3 +5433,24 @@ def test_visitors_overnight_and_not_split_all_visitors(check_text, script, overn
     assert verdicts(check_text(text.format(a="944")), "sum") == [("consistent", None)]
     assert verdicts(check_text(text.format(a="994")), "sum") == [("inconsistent", "error")]
 
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestTwoBreakdownsOfOneTopicsExports:
+    """全国某产品出口T。从产品看,甲出口A,占s1;乙出口B,占s2。从市场看,对丙出口C,占出口总额的s3:
+    C's share is of T, never of B, an item of the breakdown before (whose whole names the topic)."""
+
+    TEXT = (
+        "2025年1—6月,全国医疗器械出口额为210.0亿美元,同比增长3.0%。\n\n"
+        "从出口产品结构看,医用耗材出口额为75.6亿美元,占医疗器械出口总额的36.0%;医疗设备出口额为"
+        "88.2亿美元,占42.0%。\n\n"
+        "从出口市场看,对甲国出口48.3亿美元,占出口总额的{s}%;对乙国出口42.0亿美元,占20.0%。"
+    )
+
+    def test_consistent(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(s="23.0")))
+        assert shares(claims) == [("consistent", None)] * 4
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(s="25.0")))
+        wrong = [c for c in claims if c.type == "share" and c.verdict == "inconsistent"]
+        assert [(c.severity, c.inputs["whole"].value) for c in wrong] == [("error", 2.1e10)]

@@ -45,6 +45,7 @@ from checks.facts.partitions import (
     TOO_SMALL,
     Partition,
     announced_breakdowns,
+    announced_items,
     change_contributions,
     contribution_lists,
     partitions_of,
@@ -653,7 +654,11 @@ def _whole_fact(
             if core_name(f.label.text) == core_name(name.text)
             and _may_be_whole(table, f, part, share, named=True)
         ]
-        loose = [f for f in earlier if names_whole(f.label, name)]
+        loose = [
+            f
+            for f in earlier
+            if names_whole(f.label, name) and not _an_item_of_another(table, f, part)
+        ]  # 从产品看,甲出口A,占s1 …;从市场看,对乙出口B,占出口总额的s2: A is no 出口总额
         found = (exact or loose or _named_after(table, share, part, name) or [None])[0]
         if found is None:
             found = _change_named(table, part, name)
@@ -862,7 +867,7 @@ def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
 def _an_item_of_another(table: FactTable, fact: Fact, part: Fact) -> bool:
     """Whether `fact` is an item of an announced breakdown (分主体看,民营企业A) and `part`, named
     by another subject, of none of its items: two items of the document's whole."""
-    items = next((group for _, group in announced_breakdowns(table) if fact in group), None)
+    items = next((group for group in announced_items(table) if fact in group), None)
     return (
         items is not None
         and part not in items

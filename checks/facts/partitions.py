@@ -698,7 +698,7 @@ def _item_of_another_breakdown(table: FactTable, candidate: Fact, parts: list[Fa
     """Whether `candidate` is an item of an announced breakdown that holds none of `parts`."""
     return any(
         candidate in items and not any(p in items for p in parts)
-        for _, items in announced_breakdowns(table)
+        for items in announced_items(table)
     )
 
 
@@ -914,7 +914,16 @@ def announced_breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
     """Items that follow a sentence announcing a breakdown (总量T。分品类看,A a;B b;C c), each
     group of one measure and unit, with the whole before the announcement. Such a list need not
     be complete: it splits its whole only when its items fill it (see `fills`)."""
-    return table.doc.memo("announced breakdowns", lambda: list(_announced(table)))
+    return table.doc.memo(
+        "announced breakdowns",
+        lambda: [(whole, group) for whole, group in _announced(table) if whole is not None],
+    )
+
+
+def announced_items(table: FactTable) -> list[list[Fact]]:
+    """The groups of items that follow an announcement, whether or not their whole is found:
+    each item is a part of something, no whole of a figure outside its group."""
+    return table.doc.memo("announced items", lambda: [group for _, group in _announced(table)])
 
 
 # 分品类看, / 分企业性质看: / 分地区来看, / 分车型: / 按业务划分, / 从贸易方式看, a breakdown
@@ -953,9 +962,7 @@ def _announced(table: FactTable):
             f for f in after if paragraph in (None, f.paragraph) and _an_item(table, f)
         ]  # a sentence's announcement holds for its paragraph, a heading's for its bullets
         for group in _by_measure(items):
-            whole = _whole_announced(table, levels, group, match.start())
-            if whole is not None:
-                yield whole, group
+            yield _whole_announced(table, levels, group, match.start()), group
 
 
 def where_parts_before(table: FactTable, whole: Fact, group: list[Fact]) -> list[Fact]:
