@@ -5454,3 +5454,24 @@ class TestTwoBreakdownsOfOneTopicsExports:
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(s="25.0")))
         wrong = [c for c in claims if c.type == "share" and c.verdict == "inconsistent"]
         assert [(c.severity, c.inputs["whole"].value) for c in wrong] == [("error", 2.1e10)]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestTaiwansExportOrders:
+    """外销订单金额T。……就主要地区观察,自甲地接单A,占a%: each region's 接单 is an item of the
+    export orders, and its share is of T."""
+
+    TEXT = (
+        "9月外销订单金额为580.0亿美元,较上年同月增加15.0%。\n\n"
+        "就主要地区观察,9月自甲地接单197.2亿美元,年增20.1%,占{a}%;自乙地接单127.6亿美元,"
+        "年增8.3%,占22.0%。"
+    )
+
+    def test_consistent(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(a="34.0")))
+        assert shares(claims) == [("consistent", None)] * 2
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(a="36.0")))
+        assert sorted(shares(claims)) == [("consistent", None), ("inconsistent", "error")]
+
