@@ -5475,3 +5475,9 @@ class TestTaiwansExportOrders:
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(a="36.0")))
         assert sorted(shares(claims)) == [("consistent", None), ("inconsistent", "error")]
 
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_day_in_brackets_is_no_figure(script):
+    """经济部今(20)日发布: the day of the month, bracketed, names no figure."""
+    found, _ = table(IN_SCRIPT[script]("经济部今(20)日发布统计,9月外销订单金额为580.0亿美元。"))
+    assert list(found) == [IN_SCRIPT[script]("580.0亿美元")]

@@ -288,6 +288,13 @@ def _quantity(match: re.Match[str], view: str) -> Quantity | None:
     if not unit_word and view.startswith("季", end):
         return None  # 1季度, 前3季度: a quarter, not a figure
     if (
+        not unit_word
+        and start > 0
+        and view[start - 1] in "(（"
+        and view[end : end + 2] in (")日", "）日")
+    ):
+        return None  # 经济部今(20)日发布: a day of the month, not a figure
+    if (
         start > 0
         and view[start - 1] == "前"
         and (unit_word in _RANKED or view[end : end + 1] in _RANKED)
