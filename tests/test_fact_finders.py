@@ -5481,3 +5481,29 @@ def test_a_day_in_brackets_is_no_figure(script):
     """经济部今(20)日发布: the day of the month, bracketed, names no figure."""
     found, _ = table(IN_SCRIPT[script]("经济部今(20)日发布统计,9月外销订单金额为580.0亿美元。"))
     assert list(found) == [IN_SCRIPT[script]("580.0亿美元")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestFourQuartersInASlashList:
+    """营业收入T(+r)。Q1/Q2/Q3/Q4分别实现收入A/B/C/D: the four quarters make the year, the year's
+    figure in the sentence or the paragraph before them."""
+
+    def test_in_one_sentence(self, check_text, script):
+        text = IN_SCRIPT[script](
+            "营业收入128.6亿元(+12.4%),Q1/Q2/Q3/Q4分别实现收入29.8/33.5/{c}/34.1亿元。"
+        )
+        assert verdicts(check_text(text.format(c="31.2")), "sum") == [("consistent", None)]
+        assert verdicts(check_text(text.format(c="33.2")), "sum") == [("inconsistent", "error")]
+
+    def test_the_year_a_sentence_before(self, check_text, script):
+        text = IN_SCRIPT[script](
+            "公司2025年实现营业收入96.4亿元。分季度看,Q1/Q2/Q3/Q4分别实现营业收入21.7/24.3/{c}/25.9亿元。"
+        )
+        assert verdicts(check_text(text.format(c="24.5")), "sum") == [("consistent", None)]
+        assert verdicts(check_text(text.format(c="26.5")), "sum") == [("inconsistent", "error")]
+
+    def test_trap_three_quarters_are_no_year(self, check_text, script):
+        text = IN_SCRIPT[script](
+            "公司2025年实现营业收入96.4亿元。分季度看,Q1/Q2/Q3分别实现营业收入21.7/24.3/24.5亿元。"
+        )
+        assert verdicts(check_text(text), "sum") == []

@@ -26,7 +26,7 @@ from checks.facts.labels import (
     unknown_measure_length,
     vocabulary,
 )
-from checks.facts.periods import months, same_year, whole_year
+from checks.facts.periods import months, same_year, whole_year, year_of
 from checks.facts.table import Fact, FactTable, earlier_structure, lists, structures
 from checks.quantities import Interval, Quantity
 
@@ -265,6 +265,7 @@ def _all_spellings() -> frozenset[str]:
 
 _ALL_QUARTERS = re.compile(
     r"Q1\s*[-—~至到]\s*Q4|[一1]\s*[-—~至到]\s*[四4]\s*季度|第一至第四季度|四个季度"
+    r"|Q1\s*[/、]\s*Q2\s*[/、]\s*Q3\s*[/、]\s*Q4"  # Q1/Q2/Q3/Q4分别实现收入A/B/C/D
 )
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
@@ -293,10 +294,30 @@ def _year_total(table: FactTable, members: list[Fact]) -> Fact | None:
         if fact.label.total or "全年" in fact.clause:
             return fact
         # 2024年营业收入T,Q1-Q4分别为A、B、C、D: the year the sentence names, of one measure
-        named = first.label.text.strip("-—~ ")  # Q1-Q4净利润 leaves 净利润-
+        named = first.label.text.strip("-—~/ ")  # Q1-Q4净利润 leaves 净利润-
         same_measure = not named or bool(fact.label.head) and fact.label.head in named
-        if fact.sentence == first.sentence and fact.index < first.index and whole_year(fact.period):
+        if fact.sentence == first.sentence and fact.index < first.index and _a_year(fact, first):
             return fact if same_measure else None
+    return _year_before(table, members)
+
+
+def _a_year(fact: Fact, quarter: Fact) -> bool:
+    """A whole year's figure, or an undated one beside undated quarters."""
+    return bool(whole_year(fact.period)) or not fact.period and not year_of(quarter.period)
+
+
+def _year_before(table: FactTable, members: list[Fact]) -> Fact | None:
+    """公司2025年营业收入T。分季度看,Q1/Q2/Q3/Q4分别实现营业收入A/B/C/D: the nearest whole
+    year's figure of the quarters' measure before them in their paragraph."""
+    first = members[0]
+    head = first.label.head
+    for fact in reversed(table.facts[: first.index]):
+        if fact.paragraph != first.paragraph:
+            return None
+        if fact.role != "level" or not fact.same_unit(first) or fact.quantity.is_range:
+            continue
+        if head and fact.label.head == head and _a_year(fact, first):
+            return None if too_small_for(fact, members) else fact
     return None
 
 
