@@ -5507,3 +5507,24 @@ class TestFourQuartersInASlashList:
             "公司2025年实现营业收入96.4亿元。分季度看,Q1/Q2/Q3分别实现营业收入21.7/24.3/24.5亿元。"
         )
         assert verdicts(check_text(text), "sum") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestSharesNamedByTheirPart:
+    """生产总值T。第一产业增加值A;第二产业增加值B;第三产业增加值C。第一产业增加值占地区生产总值的
+    比重为a%,第二产业增加值比重为b%: each share names its part, stated before; an unnamed whole is
+    what the part's partition splits."""
+
+    TEXT = (
+        "前三季度全省地区生产总值12,500.0亿元,同比增长5.0%。\n\n第一产业增加值750.0亿元,增长3.0%;"
+        "第二产业增加值4,875.0亿元,增长6.0%;第三产业增加值6,875.0亿元,增长4.8%。"
+        "第一产业增加值占地区生产总值的比重为6.0%,第二产业增加值比重为{b}%,第三产业增加值比重为55.0%。"
+    )
+
+    def test_consistent(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(b="39.0")))
+        assert shares(claims) == [("consistent", None)] * 3
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(b="41.0")))
+        assert sorted(shares(claims)) == [("consistent", None)] * 2 + [("inconsistent", "error")]

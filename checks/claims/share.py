@@ -36,6 +36,7 @@ from checks.facts.labels import (
     Label,
     compatible,
     core_name,
+    han_characters,
     names_whole,
     read_label,
     siblings,
@@ -602,6 +603,11 @@ def _named_part(table: FactTable, share: Fact) -> Fact | None:
         return _part_named_before(table, share)
     if len(name) < 2 or name == core_name(share.label.text):
         return None
+    return _level_named(table, share, name)
+
+
+def _level_named(table: FactTable, share: Fact, name: str) -> Fact | None:
+    """The nearest earlier amount level of the share's paragraph so named."""
     for fact in reversed(table.facts[: share.index]):
         if fact.paragraph != share.paragraph:
             return None
@@ -620,6 +626,8 @@ def _part_named_before(table: FactTable, share: Fact) -> Fact | None:
     before = share.label.text[: _OCCUPIES.search(share.label.text).start()]
     named = read_label(_ADVERBS.sub("", before))
     subject = core_name(named.subject)
+    if not named.head and han_characters(core_name(named.text)) >= 4:
+        return _level_named(table, share, core_name(named.text))  # 第一产业增加值占…: by name
     if not named.head or len(subject) < 2:
         return None
     for fact in reversed(table.facts[: share.index]):
@@ -670,6 +678,9 @@ def _whole_fact(
     announced = next((w for w, items in announced_breakdowns(table) if part in items), None)
     if announced is not None:
         return announced, ""  # 就主要市场观察,对甲出口A,占s%: of the whole the breakdown splits
+    split = next((p.total for p in partitions_of(table) if part in p.parts and p.total), None)
+    if split is not None and share.whole_label is None:
+        return split, ""  # 生产总值T …第二产业增加值B …第二产业增加值比重为s%: of what B splits
     near = _paragraphs_in_reach(table.doc, part.paragraph)
     for fact in earlier:
         if fact.paragraph not in near:
