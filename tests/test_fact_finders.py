@@ -5528,3 +5528,24 @@ class TestSharesNamedByTheirPart:
     def test_planted_error(self, check_text, script):
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(b="41.0")))
         assert sorted(shares(claims)) == [("consistent", None)] * 2 + [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestAnAverageRateThenItsEndAndReference:
+    """“十四五”期间,收入年均增长r,2025年达到B,较2020年的A增长g: the rate, then the end and its dated
+    reference value after it."""
+
+    TEXT = "“十四五”期间,全省医药工业营业收入年均增长{r}%,2025年达到3,650亿元,较{y}年的2,480亿元增长47.2%。"
+
+    def test_consistent(self, check_text, script):
+        # (3650 / 2480)^(1/5) − 1 = 8.04%
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(r="8.0", y="2020")))
+        assert verdicts(claims, "cagr") == [("consistent", None)]
+
+    def test_planted_error(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(r="9.0", y="2020")))
+        assert verdicts(claims, "cagr") == [("inconsistent", "error")]
+
+    def test_trap_a_reference_of_no_earlier_year(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(r="9.0", y="2025")))
+        assert verdicts(claims, "cagr") == []

@@ -56,7 +56,9 @@ class Cagr:
             end = min(match.start(), rate.start)
             endpoints = _endpoints(doc, sentence[0], end) or _start_elsewhere(doc, sentence[0], end)
             if endpoints is None:
-                found = _end_after_the_rate(doc, rate, sentence)
+                found = _end_after_the_rate(doc, rate, sentence) or _level_and_reference_after(
+                    doc, rate
+                )
                 if found is not None:
                     yield found
                 continue
@@ -267,6 +269,35 @@ def _names_a_measure(label: str) -> bool:
     """A label naming something of its own: not empty, no anaphora (该市场), not the rate's words
     (年复合增速扩张至)."""
     return bool(core_name(label)) and not _ANAPHORIC.match(label) and not _TO_END.match(label)
+
+
+# ,2025年达到B: the level right after the rate; 较2020年的A: the year of its reference
+_THEN_THE_LEVEL = re.compile(
+    r"^\s*[,,]\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:达到|达|为|增至|增长至|增长到)?\s*$"
+)
+_REFERENCE_YEAR = re.compile(r"(?:较|比)\s*(?P<year>(?:19|20)\d{2})\s*年(?:末|底)?的?\s*$")
+
+
+def _level_and_reference_after(doc: Document, rate: Quantity) -> Claim | None:
+    """ "十四五"期间,营业收入年均增长r,2025年达到B,较2020年的A增长g: the rate, then the end
+    and its dated reference value, in its sentence."""
+    table = facts(doc)
+    at = doc.sentence_at(rate.start)
+    later = [f for f in table if f.sentence == at and f.quantity.start >= rate.end]
+    if not later or later[0].role != "level" or not later[0].is_amount:
+        return None
+    level, reference = later[0], table.get(later[0].reference)
+    if reference is None or not _THEN_THE_LEVEL.match(doc.between(rate.end, level.quantity.start)):
+        return None
+    dated = _REFERENCE_YEAR.search(doc.between(level.quantity.end, reference.quantity.start))
+    year = year_of(level.period)
+    if dated is None or not year.isdigit() or int(dated.group("year")) >= int(year):
+        return None
+    inputs = {"from": reference.quantity, "to": level.quantity, "rate": rate}
+    claim = Claim(NAME, doc.source, inputs)
+    claim.facts = {"from_year": int(dated.group("year")), "to_year": int(year)}
+    claim.row = derive(claim)
+    return quote_apart(doc, claim)
 
 
 def _end_after_the_rate(doc: Document, rate: Quantity, sentence: tuple[int, int]) -> Claim | None:
