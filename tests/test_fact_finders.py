@@ -5549,3 +5549,35 @@ class TestAnAverageRateThenItsEndAndReference:
     def test_trap_a_reference_of_no_earlier_year(self, check_text, script):
         claims = check_text(IN_SCRIPT[script](self.TEXT.format(r="9.0", y="2025")))
         assert verdicts(claims, "cagr") == []
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestAResultsPagesPerShareAndYearNamedWholes:
+    """基本每股收益E。其中,第四季度收入A;归母净利润B: a per-share figure is no whole of a 其中, and
+    the clause after the semicolon is the fourth quarter's too; 占2025年归母净利润的s% is of the
+    year's profit, never of the quarter's stated nearer."""
+
+    TEXT = (
+        "2025年公司实现营业收入64.20亿元,同比增长8.0%;{name}9.60亿元,同比增长10.0%;"
+        "基本每股收益0.82元。其中,第四季度实现营业收入17.80亿元,同比增长9.0%;归母净利润2.40亿元。"
+        "\n\n公司拟合计派发现金红利3.84亿元,占2025年归母净利润的{s}%。"
+    )
+
+    def test_the_quarters_clause_after_a_semicolon(self, script):
+        found, _ = table(IN_SCRIPT[script](self.TEXT.format(name="归母净利润", s="40.0")))
+        assert found[IN_SCRIPT[script]("2.40亿元")].period == "2025:第四季度"
+
+    def test_the_years_profit(self, check_text, script):
+        def dividend(s: str):
+            claims = check_text(IN_SCRIPT[script](self.TEXT.format(name="归母净利润", s=s)))
+            found = [c for c in claims if c.type == "share" and c.inputs["part"].value == 3.84e8]
+            return [(c.verdict, c.severity, c.inputs["whole"].value) for c in found]
+
+        assert dividend("40.0") == [("consistent", None, 9.6e8)]
+        assert dividend("45.0") == [("inconsistent", "error", 9.6e8)]
+
+    def test_trap_no_false_error(self, check_text, script):
+        # the year's profit named otherwise: the share finds no whole, the quarter's is none
+        text = self.TEXT.format(name="归属于母公司股东的净利润", s="40.0")
+        claims = check_text(IN_SCRIPT[script](text))
+        assert not [c for c in claims if c.severity == "error"]

@@ -129,6 +129,7 @@ def _whole(doc: Document, pos: int) -> Quantity | None:
         if (q.kind in AMOUNT_KINDS - {"number"} or with_magnitude(q))
         and not doc.is_change(q)
         and not doc.is_reference(q)
+        and not any(word in doc.label(q) for word in vocabulary().per_head)  # 每股收益X。其中…
     ]
     first = next(iter(doc.quantities_in(pos, pos + MAX_SENTENCE)), None)
     if first is not None and amounts and not unit_fits(amounts[-1], first):

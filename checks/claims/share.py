@@ -667,7 +667,10 @@ def _whole_fact(
             for f in earlier
             if names_whole(f.label, name) and not _an_item_of_another(table, f, part)
         ]  # 从产品看,甲出口A,占s1 …;从市场看,对乙出口B,占出口总额的s2: A is no 出口总额
-        found = (exact or loose or _named_after(table, share, part, name) or [None])[0]
+        dated = _of_the_year_named(name, [*exact, *loose])
+        found = (dated or exact or loose or _named_after(table, share, part, name) or [None])[0]
+        if found is not None and not dated and _A_YEAR.match(name.period_words):
+            return None, ""  # 占2025年归母净利润的s%, and no figure of that year so named
         if found is None:
             found = _change_named(table, part, name)
         if found is not None or not OVERALL.match(name.text):
@@ -816,6 +819,16 @@ def _whole_inside(table: FactTable, share: Fact, part: Fact) -> Fact | None:
 
 def _unit_fits(whole: Fact, part: Fact) -> bool:
     return unit_fits(whole.quantity, part.quantity)
+
+
+_A_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2}) ?年度?$")
+
+
+def _of_the_year_named(name: Label, candidates: list[Fact]) -> list[Fact]:
+    """占2025年归母净利润的s%: the figures of the year the share names, whole, which come
+    before a nearer one of no period (a quarter's, whose quarter its clause did not repeat)."""
+    named = _A_YEAR.match(name.period_words)
+    return [f for f in candidates if named is not None and f.period == named.group("year")]
 
 
 def _may_be_whole(

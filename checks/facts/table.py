@@ -458,13 +458,32 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
                 continue  # 2010年以来: a point of reference, not the figure's year
             year, part = str(token.first), part or token.part
             break
-    own = _last_period_part(doc, s_start, quantity.start)
+    own = _last_period_part(doc, s_start, quantity.start) or _carried_part(doc, s_start, quantity)
     part = own or part  # a sentence naming its own part of the year overrides the paragraph's
     if own == _WHOLE_YEAR:
         part = ""  # 12月进口A;全年进口总额B: the year itself, not the month named before
     if not year and not part:
         return ""
     return f"{year}:{part}" if part else year
+
+
+def _carried_part(doc: Document, s_start: int, quantity: Quantity) -> str:
+    """其中,第四季度实现收入A;归母净利润B: a clause after a semicolon naming no part of the year
+    keeps the one its full sentence named before it (the whole year, 全年, ends it)."""
+    full = max(doc.view.rfind(mark, 0, s_start) for mark in "。\n!?")
+    if full + 1 >= s_start:
+        return ""
+    start = doc.sentences[doc.sentence_at(full + 1)][0]
+    named = [
+        (at, text)
+        for first in range(doc.sentence_at(start), doc.sentence_at(s_start))
+        for at, text in _sentence_parts(doc, doc.sentences[first][0])
+        if text != _SAME_PERIOD  # 同期 names the period before it: nothing to carry
+    ]
+    if not named:
+        return ""
+    at, text = named[-1]
+    return "" if text == _WHOLE_YEAR else _last_period_part(doc, at, at + len(text))
 
 
 def _periods(doc: Document) -> tuple[list[Period], list[int]]:
@@ -478,6 +497,7 @@ def _periods(doc: Document) -> tuple[list[Period], list[int]]:
 
 
 _WHOLE_YEAR = "全年"
+_SAME_PERIOD = "同期"
 
 
 def _last_period_part(doc: Document, s_start: int, end: int) -> str:
