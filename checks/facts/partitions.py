@@ -1206,11 +1206,22 @@ def where_lists(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
 def _where_lists(table: FactTable):
     """T,其中A a;B b;C c。: the whole before 其中 (in its sentence, or the one before when 其中
     opens a sentence) and the figures of its unit after it, up to the full stop."""
-    doc, view = table.doc, table.doc.view
+    doc = table.doc
+    levels = [f for f in amount_levels(table) if not f.bracketed]
+    for _, whole, following in _after_where(doc, levels):
+        items = _inner_list(doc, whole, [f for f in following if f.same_unit(whole)])
+        names = [item(f) or core_name(f.label.text) for f in items]  # 住院A: a bare name
+        if len(items) >= 2 and all(names) and not nested(names):
+            yield whole, items
+
+
+def _after_where(doc: Document, figures: list[Fact]):
+    """For each 其中: the match, the last of `figures` before it in its sentence (or in the one
+    before, when 其中 opens a sentence), and those of `figures` after it up to the full stop."""
+    view = doc.view
     if _WHERE not in view:
         return
-    levels = [f for f in amount_levels(table) if not f.bracketed]
-    starts = [f.quantity.start for f in levels]
+    starts = [f.quantity.start for f in figures]
     for match in re.finditer(_WHERE, view):
         stop = _LIST_END.search(view, match.end())
         end = stop.start() if stop else len(view)
@@ -1218,15 +1229,9 @@ def _where_lists(table: FactTable):
         sentence = doc.sentence_at(match.start())
         if _opens_sentence(view, match.start()):
             sentence -= 1  # 享受待遇T,增长r。其中:A a;B b: of the sentence before
-        whole = levels[at - 1] if at else None
-        if whole is None or whole.sentence != sentence:
-            continue
-        items = _inner_list(
-            doc, whole, [f for f in levels[at : bisect_left(starts, end)] if f.same_unit(whole)]
-        )
-        names = [item(f) or core_name(f.label.text) for f in items]  # 住院A: a bare name
-        if len(items) >= 2 and all(names) and not nested(names):
-            yield whole, items
+        whole = figures[at - 1] if at else None
+        if whole is not None and whole.sentence == sentence:
+            yield match, whole, figures[at : bisect_left(starts, end)]
 
 
 def where_change_lists(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
@@ -1236,24 +1241,14 @@ def where_change_lists(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
 
 
 def _where_change_lists(table: FactTable):
-    doc, view = table.doc, table.doc.view
-    if _WHERE not in view:
-        return
+    doc = table.doc
     changes = [f for f in table if f.role == "change" and f.is_amount and not f.quantity.is_range]
-    starts = [f.quantity.start for f in changes]
-    for match in re.finditer(_WHERE, view):
-        stop = _LIST_END.search(view, match.end())
-        end = stop.start() if stop else len(view)
-        at = bisect_left(starts, match.start())
-        sentence = doc.sentence_at(match.start())
-        if _opens_sentence(view, match.start()):
-            sentence -= 1
-        whole = changes[at - 1] if at else None
-        if whole is None or whole.sentence != sentence or not whole.direction:
+    for match, whole, following in _after_where(doc, changes):
+        if not whole.direction:
             continue
         if doc.quantities_in(whole.quantity.end, match.start()):
             continue  # 净增T家,门店共U家,其中…: the list is of the level after the change
-        items = [f for f in changes[at : bisect_left(starts, end)] if f.same_unit(whole)]
+        items = [f for f in following if f.same_unit(whole)]
         if len(items) >= 2 and all(f.direction for f in items):
             yield whole, items
 
