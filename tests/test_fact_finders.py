@@ -5581,3 +5581,17 @@ class TestAResultsPagesPerShareAndYearNamedWholes:
         text = self.TEXT.format(name="归属于母公司股东的净利润", s="40.0")
         claims = check_text(IN_SCRIPT[script](text))
         assert not [c for c in claims if c.severity == "error"]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_share_of_the_measure_itself_stated_after(check_text, script):
+    """甲企业进出口A,占全省外贸总值的比重为s%。全省外贸进出口总值T: the whole named by its measure
+    alone, stated after the share, is the territory's figure of that measure (外贸 is itself a
+    name of 进出口, no item of it)."""
+    text = IN_SCRIPT[script](
+        "全省民营企业进出口842.6亿元,增长2.1%,占全省外贸总值的比重为{s}%。同期,全省外贸进出口总值"
+        "2,493.0亿元,增长4.4%。"
+    )
+    # 842.6 / 2,493.0 = 33.8%
+    assert shares(check_text(text.format(s="33.8"))) == [("consistent", None)]
+    assert shares(check_text(text.format(s="35.8"))) == [("inconsistent", "error")]

@@ -801,9 +801,23 @@ def _named_after(table: FactTable, share: Fact, part: Fact, name: Label) -> list
             continue
         own, named = core_name(fact.label.text), core_name(name.text)
         specific = own == named or len(named) >= 4 and own.endswith(named)
+        # 占全省出口总值的s% … 全省出口总值T: the measure itself, of no item, by its canonical name
+        specific = specific or _the_measure_alone(fact.label, name)
         if names_whole(fact.label, name) and specific:
             later.append(fact)  # 人口 alone is too wide a name: 60岁及以上人口 ends in it too
     return later[:1]
+
+
+def _the_measure_alone(label: Label, name: Label) -> bool:
+    """Both name one measure of the vocabulary and no item of it (全省外贸进出口总值, 外贸总值:
+    外贸 is itself a name of 进出口)."""
+    heads = vocabulary().heads
+
+    def no_item(of: Label) -> bool:
+        subject = core_name(of.subject)
+        return not subject or heads.get(subject) == of.head
+
+    return bool(name.head) and label.head == name.head and no_item(label) and no_item(name)
 
 
 def _whole_inside(table: FactTable, share: Fact, part: Fact) -> Fact | None:
