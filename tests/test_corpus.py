@@ -15,9 +15,9 @@ import yaml
 from tests.conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-MIN_DIRECT_RECALL = 0.87  # 330 of 379 direct relations found with the right verdict
+MIN_DIRECT_RECALL = 0.87  # 331 of 379 direct relations found with the right verdict
 MIN_DERIVED_RECALL = 0.76  # 50 of 65 derived relations (rebuilt from rates)
-MIN_CAUGHT = 0.91  # of the mutants that break a relation (1,773 of 1,945)
+MIN_CAUGHT = 0.915  # of the mutants that break a relation (1,783 of 1,945)
 MAX_FALSE_WARNINGS = 5  # the limit, for warnings of any kind
 # a warning the scorer counts as false because it shares figures with consistent relations, yet
 # is the finding of a real error of its page (an inconsistent gold claim of that document and
