@@ -5595,3 +5595,23 @@ def test_a_share_of_the_measure_itself_stated_after(check_text, script):
     # 842.6 / 2,493.0 = 33.8%
     assert shares(check_text(text.format(s="33.8"))) == [("consistent", None)]
     assert shares(check_text(text.format(s="35.8"))) == [("inconsistent", "error")]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+class TestAListOpenedByTheNameOfItsWhole:
+    """西药类产品出口T。西药类产品中,原料药出口A;西成药出口B;生化药出口C: the sentence opens with the
+    name of its whole; a list that fills it is its complete list."""
+
+    TEXT = (
+        "前三季度,西药类产品出口额为318.5亿美元,同比增长4.2%。\n{name}中,原料药出口额为252.1亿美元;"
+        "西成药出口额为{b}亿美元;生化药出口额为29.6亿美元。"
+    )
+
+    def test_a_list_that_fills_its_whole(self, check_text, script):
+        claims = check_text(IN_SCRIPT[script](self.TEXT.format(name="西药类产品", b="36.8")))
+        assert verdicts(claims, "sum") == [("consistent", None)]
+
+    def test_trap_short_of_it_or_of_another_name(self, check_text, script):
+        short = check_text(IN_SCRIPT[script](self.TEXT.format(name="西药类产品", b="30.8")))
+        other = check_text(IN_SCRIPT[script](self.TEXT.format(name="中药类产品", b="36.8")))
+        assert verdicts(short, "sum") == verdicts(other, "sum") == []

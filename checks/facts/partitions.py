@@ -1128,8 +1128,48 @@ def _stated_lists(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
     """Announced breakdowns, 其中 lists and grid columns, with the wholes they may split."""
     return table.doc.memo(
         "stated lists",
-        lambda: [*announced_breakdowns(table), *where_lists(table), *_grid_breakdowns(table)],
+        lambda: [
+            *announced_breakdowns(table),
+            *where_lists(table),
+            *_grid_breakdowns(table),
+            *_lists_opened_by_name(table),
+        ],
     )
+
+
+def _lists_opened_by_name(table: FactTable):
+    """西药类产品出口T。西药类产品中,原料药出口A;西成药出口B: a sentence opened by the name of a
+    figure stated before it in its paragraph or the one before, and the figures of its unit in
+    that sentence up to the full stop."""
+    doc, view = table.doc, table.doc.view
+    if "中" not in view:
+        return
+    levels = [f for f in amount_levels(table) if not f.bracketed]
+    for start, _ in doc.sentences:
+        opened = _NAMED_OPENING.match(view, start)
+        whole = opened and _named_before(doc, levels, start, core_name(opened.group("name")))
+        if not whole:
+            continue
+        stop = _LIST_END.search(view, opened.end())
+        end = stop.start() if stop else len(view)
+        items = [f for f in levels if opened.end() <= f.quantity.start < end and f.same_unit(whole)]
+        names = [item(f) for f in items]
+        if len(items) >= 2 and all(names) and not nested(names):
+            yield whole, items
+
+
+def _named_before(doc: Document, levels: list[Fact], start: int, name: str) -> Fact | None:
+    """The nearest level before `start`, in its paragraph or the one before, whose name opens
+    with `name`."""
+    paragraph = doc.paragraph_start(start)
+    reach = (paragraph, doc.paragraph_before(paragraph))
+    for fact in reversed(levels):
+        if fact.quantity.start < start and fact.paragraph in reach:
+            if core_name(fact.label.text).startswith(name):
+                return fact
+        elif fact.quantity.start < start:
+            return None
+    return None
 
 
 # A list this close to filling its whole leaves a remainder too small to hold an overlap of its
