@@ -470,10 +470,12 @@ def _period(doc: Document, quantity: Quantity, s_start: int) -> str:
 def _carried_part(doc: Document, s_start: int, quantity: Quantity) -> str:
     """其中,第四季度实现收入A;归母净利润B: a clause after a semicolon naming no part of the year
     keeps the one its full sentence named before it (the whole year, 全年, ends it)."""
-    full = max(doc.view.rfind(mark, 0, s_start) for mark in "。\n!?")
-    if full + 1 >= s_start:
+    stops = _full_stops(doc)
+    at = bisect_left(stops, s_start)
+    start = stops[at - 1] + 1 if at else 0
+    if start >= s_start:
         return ""
-    start = doc.sentences[doc.sentence_at(full + 1)][0]
+    start = doc.sentences[doc.sentence_at(start)][0]
     named = [
         (at, text)
         for first in range(doc.sentence_at(start), doc.sentence_at(s_start))
@@ -482,8 +484,13 @@ def _carried_part(doc: Document, s_start: int, quantity: Quantity) -> str:
     ]
     if not named:
         return ""
-    at, text = named[-1]
-    return "" if text == _WHOLE_YEAR else _last_period_part(doc, at, at + len(text))
+    text = named[-1][1]
+    return "" if text == _WHOLE_YEAR else _normalised_part(text)
+
+
+def _full_stops(doc: Document) -> list[int]:
+    """Where the document's full stops (。!? and line ends) stand, found once."""
+    return doc.memo("full stops", lambda: [m.start() for m in _FULL_STOP.finditer(doc.view)])
 
 
 def _periods(doc: Document) -> tuple[list[Period], list[int]]:
@@ -508,7 +515,12 @@ def _last_period_part(doc: Document, s_start: int, end: int) -> str:
         return ""
     if found[-1] == _WHOLE_YEAR:
         return _WHOLE_YEAR  # the year itself: no part of it
-    part = MONTH_DASH.sub("-", found[-1].replace(" ", "").replace("份", ""))
+    return _normalised_part(found[-1])
+
+
+def _normalised_part(text: str) -> str:
+    """A part of the year as the table writes it: 1-5月, Q3, 上半年 …"""
+    part = MONTH_DASH.sub("-", text.replace(" ", "").replace("份", ""))
     if first_months := _FIRST_MONTHS.fullmatch(part):
         return f"1-{int(first_months.group(1))}月"  # 前7个月 is 1-7月
     return part.replace("月-", "-")  # 1月-5月 is 1-5月
