@@ -937,14 +937,19 @@ def announced_breakdowns(table: FactTable) -> list[tuple[Fact, list[Fact]]]:
     be complete: it splits its whole only when its items fill it (see `fills`)."""
     return table.doc.memo(
         "announced breakdowns",
-        lambda: [(whole, group) for whole, group in _announced(table) if whole is not None],
+        lambda: [(whole, group) for whole, group in _announcements(table) if whole is not None],
     )
 
 
 def announced_items(table: FactTable) -> list[list[Fact]]:
     """The groups of items that follow an announcement, whether or not their whole is found:
     each item is a part of something, no whole of a figure outside its group."""
-    return table.doc.memo("announced items", lambda: [group for _, group in _announced(table)])
+    return table.doc.memo("announced items", lambda: [g for _, g in _announcements(table)])
+
+
+def _announcements(table: FactTable) -> list[tuple[Fact | None, list[Fact]]]:
+    """Each announced group with its whole or None, found once for both views above."""
+    return table.doc.memo("announcements", lambda: list(_announced(table)))
 
 
 # 分品类看, / 分企业性质看: / 分地区来看, / 分车型: / 按业务划分, / 从贸易方式看, a breakdown
