@@ -459,7 +459,7 @@ def _within_periods(doc: Document) -> Iterator[Claim]:
         whole = _whole_period(wholes, part, _paragraphs_around(starts, part))
         if whole is not None:
             claim = Claim(NAME, doc.source, {"whole": whole.quantity, "part": part.quantity})
-            claim.facts = {"periods": [whole.period, part.period], "signed": _signed(part)}
+            claim.facts = {"periods": [whole.period, part.period], "signed": signed_flow(part)}
             claim.row = derive(claim)
             yield quote_apart(doc, claim)
 
@@ -606,7 +606,7 @@ def _bounded_level(fact: Fact) -> bool:
         and fact.is_amount
         and not fact.quantity.is_range
         and not fact.forecast
-        and not _signed(fact)
+        and not signed_flow(fact)
         and not any(word in fact.label.text for word in (*words.per_head, *words.averages))
     )
 
@@ -625,7 +625,7 @@ def _within_cumulative(doc: Document) -> Iterator[Claim]:
         if f.role == "level" and f.quantity.kind == "count" and not f.quantity.is_range
     ]
     starts = sorted({f.paragraph for f in table})
-    for whole in (f for f in counts if _CUMULATIVE in f.clause and not _signed(f)):
+    for whole in (f for f in counts if _CUMULATIVE in f.clause and not signed_flow(f)):
         noun = _counted(whole)
         near = _paragraphs_around(starts, whole, CUMULATIVE_REACH)
         for part in sorted(
@@ -827,7 +827,7 @@ def _loss_listed(doc: Document, whole: Quantity, where: int) -> bool:
     against the other items, which may then exceed the whole (sum checks the list)."""
     table = facts(doc)
     fact = table.of(whole)
-    if fact is None or not _signed(fact) or names_a_loss(fact.label.text):
+    if fact is None or not signed_flow(fact) or names_a_loss(fact.label.text):
         return False
     end = doc.sentences[doc.sentence_at(where)][1]
     return any(
@@ -836,13 +836,14 @@ def _loss_listed(doc: Document, whole: Quantity, where: int) -> bool:
     )
 
 
-def _signed(fact: Fact) -> bool:
+def signed_flow(fact: Fact) -> bool:
+    """A flow that may be negative in part of its period (利润, 顺差): data/labels.yaml signed."""
     return any(word in fact.label.text for word in vocabulary().signed)
 
 
 def _any_signed(doc: Document, parts: list[Quantity]) -> bool:
     table = facts(doc)
-    return any((fact := table.of(q)) is not None and _signed(fact) for q in parts)
+    return any((fact := table.of(q)) is not None and signed_flow(fact) for q in parts)
 
 
 def _parts_of(claim: Claim) -> list[Quantity]:

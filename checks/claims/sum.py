@@ -30,7 +30,7 @@ from checks.claims.base import (
     signed_total,
     total_of,
 )
-from checks.claims.part_whole import is_flow, one_flow
+from checks.claims.part_whole import is_flow, one_flow, signed_flow
 from checks.claims.share import combined_shares
 from checks.document import AMOUNT_KINDS, Document
 from checks.facts import facts, read_label, vocabulary
@@ -39,6 +39,7 @@ from checks.facts.partitions import (
     complete_breakdowns,
     compositions,
     contribution_lists,
+    named_once,
     names,
     partition_groups,
     partitions_of,
@@ -142,21 +143,15 @@ def _signed_changes(doc: Document) -> Iterator[Claim]:
         fills = signed_total(parts, signs, as_printed).meet(whole.quantity.strict) is not None
         if not fills and not _a_partition(items):
             continue  # a list short of its change may leave items out
-        claim = _claim(doc, whole.quantity, parts, "signed changes")
-        claim.facts["signs"] = signs
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        yield quote_apart(doc, _claim(doc, whole.quantity, parts, "signed changes", signs))
 
 
 def _a_partition(items: list[Fact]) -> bool:
     """Items named one each by the words of a partition group (省内, 省外, 境外): all of it."""
-    for words, total_word in partition_groups():
-        if len(words) != len(items):
-            continue
-        named = [[w for w in words if names(f.label.text, w, total_word)] for f in items]
-        if all(len(n) == 1 for n in named) and len({n[0] for n in named}) == len(words):
-            return True
-    return False
+    return any(
+        len(words) == len(items) and named_once(items, words, total_word) is not None
+        for words, total_word in partition_groups()
+    )
 
 
 def _profits_with_losses(doc: Document) -> Iterator[Claim]:
@@ -164,7 +159,7 @@ def _profits_with_losses(doc: Document) -> Iterator[Claim]:
     that add up to it are its complete list; short of it, nothing is claimed."""
     table = facts(doc)
     for whole, items in where_lists(table):
-        if not any(word in whole.label.text for word in vocabulary().signed):
+        if not signed_flow(whole):
             continue
         signs = [-1 if names_a_loss(f.label.text) else 1 for f in items]
         if names_a_loss(whole.label.text) or -1 not in signs or 1 not in signs:
@@ -172,10 +167,7 @@ def _profits_with_losses(doc: Document) -> Iterator[Claim]:
         parts = [f.quantity for f in items]
         if signed_total(parts, signs, as_printed).meet(whole.quantity.strict) is None:
             continue
-        claim = _claim(doc, whole.quantity, parts, "profit and losses")
-        claim.facts["signs"] = signs
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        yield quote_apart(doc, _claim(doc, whole.quantity, parts, "profit and losses", signs))
 
 
 # 前五大企业, 前三家, 前十名, 前4强: the first N of a ranking, together
@@ -253,10 +245,9 @@ def _pulls_of_a_rate(doc: Document) -> Iterator[Claim]:
         if rate is None:
             continue
         signs = [-1 if _PULLS_DOWN.search(f.clause) else 1 for f in found]
-        claim = _claim(doc, rate.quantity, [f.quantity for f in found], "pulls")
-        claim.facts["signs"] = signs
-        claim.row = derive(claim)
-        yield quote_apart(doc, claim)
+        yield quote_apart(
+            doc, _claim(doc, rate.quantity, [f.quantity for f in found], "pulls", signs)
+        )
 
 
 def _named_before(table: FactTable, pull: Fact) -> str:
@@ -502,10 +493,19 @@ def _covering(table: FactTable, whole: Fact, span: tuple[int, int]) -> list[Fact
     return []
 
 
-def _claim(doc: Document, total: Quantity, components: list[Quantity], shape: str) -> Claim:
+def _claim(
+    doc: Document,
+    total: Quantity,
+    components: list[Quantity],
+    shape: str,
+    signs: list[int] | None = None,
+) -> Claim:
+    """A sum claim; `signs` count a component against the total (a loss, a fall, a pull down)."""
     inputs = {f"part{i + 1}": q for i, q in enumerate(components)} | {"total": total}
     claim = Claim(NAME, doc.source, inputs)
     claim.facts = {"shape": shape, "parts": len(components)}
+    if signs is not None:
+        claim.facts["signs"] = signs
     claim.row = derive(claim)
     return claim
 

@@ -687,7 +687,7 @@ def _labelled_total(
             continue  # 人均生产总值8万元 is smaller than a part: no total of them
         if not _same_period(candidate.period, first.period):
             continue
-        if _item_of_another_breakdown(table, candidate, parts):
+        if item_of_another_breakdown(table, candidate, parts):
             continue  # 分产品看,乙类收入X。分地区看,境内收入A,境外收入B: X is an item too
         if _names_total(candidate.label, total_word):
             by_head = candidate.label.head in total_word.split("|")
@@ -715,7 +715,7 @@ def _labelled_total(
     return _total_right_after(levels, parts, total_word)
 
 
-def _item_of_another_breakdown(table: FactTable, candidate: Fact, parts: list[Fact]) -> bool:
+def item_of_another_breakdown(table: FactTable, candidate: Fact, parts: list[Fact]) -> bool:
     """Whether `candidate` is an item of an announced breakdown that holds none of `parts`."""
     return any(
         candidate in items and not any(p in items for p in parts)
@@ -1109,9 +1109,18 @@ def parts_after(table: FactTable, whole: Fact, role: str) -> Partition | None:
         parts = following[: len(words)]
         if len(parts) < len(words) or len({p.quantity.unit for p in parts}) != 1:
             continue
-        named = [[w for w in words if names(p.label.text, w, total_word)] for p in parts]
-        if all(len(n) == 1 for n in named) and len({n[0] for n in named}) == len(words):
-            return Partition(tuple(n[0] for n in named), tuple(parts), whole)  # in text order
+        named = named_once(parts, words, total_word)
+        if named is not None:
+            return Partition(named, tuple(parts), whole)  # in text order
+    return None
+
+
+def named_once(facts: list[Fact], words: list[str], total_word: str) -> tuple[str, ...] | None:
+    """The word of a partition group each figure names, when each names exactly one and no two
+    the same one (in the figures' order); else None."""
+    named = [[w for w in words if names(f.label.text, w, total_word)] for f in facts]
+    if all(len(n) == 1 for n in named) and len({n[0] for n in named}) == len(words):
+        return tuple(n[0] for n in named)
     return None
 
 
