@@ -46,9 +46,9 @@ from checks.facts.partitions import (
     TOO_SMALL,
     Partition,
     announced_breakdowns,
-    announced_items,
     change_contributions,
     contribution_lists,
+    item_of_another_breakdown,
     partitions_of,
     sharper_whole,
     where_lists,
@@ -667,10 +667,13 @@ def _whole_fact(
             for f in earlier
             if names_whole(f.label, name) and not _an_item_of_another(table, f, part)
         ]  # 从产品看,甲出口A,占s1 …;从市场看,对乙出口B,占出口总额的s2: A is no 出口总额
-        dated = _of_the_year_named(name, [*exact, *loose])
+        # 占2025年归母净利润的s%: of that year's figure, before a nearer one of no period (a
+        # quarter's, whose quarter its clause did not repeat), and of no other
+        year = _A_YEAR.match(name.period_words)
+        dated = [f for f in [*exact, *loose] if year and f.period == year.group("year")]
         found = (dated or exact or loose or _named_after(table, share, part, name) or [None])[0]
-        if found is not None and not dated and _A_YEAR.match(name.period_words):
-            return None, ""  # 占2025年归母净利润的s%, and no figure of that year so named
+        if found is not None and year and not dated:
+            return None, ""
         if found is None:
             found = _change_named(table, part, name)
         if found is not None or not OVERALL.match(name.text):
@@ -838,13 +841,6 @@ def _unit_fits(whole: Fact, part: Fact) -> bool:
 _A_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2}) ?年度?$")
 
 
-def _of_the_year_named(name: Label, candidates: list[Fact]) -> list[Fact]:
-    """占2025年归母净利润的s%: the figures of the year the share names, whole, which come
-    before a nearer one of no period (a quarter's, whose quarter its clause did not repeat)."""
-    named = _A_YEAR.match(name.period_words)
-    return [f for f in candidates if named is not None and f.period == named.group("year")]
-
-
 def _may_be_whole(
     table: FactTable, fact: Fact, part: Fact, share: Fact, named: bool = False
 ) -> bool:
@@ -905,11 +901,8 @@ def _where_between(table: FactTable, whole: Fact, part: Fact) -> bool:
 def _an_item_of_another(table: FactTable, fact: Fact, part: Fact) -> bool:
     """Whether `fact` is an item of an announced breakdown (分主体看,民营企业A) and `part`, named
     by another subject, of none of its items: two items of the document's whole."""
-    items = next((group for group in announced_items(table) if fact in group), None)
-    return (
-        items is not None
-        and part not in items
-        and not compatible(core_name(fact.label.subject), core_name(part.label.subject))
+    return item_of_another_breakdown(table, fact, [part]) and not compatible(
+        core_name(fact.label.subject), core_name(part.label.subject)
     )
 
 
